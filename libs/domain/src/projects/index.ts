@@ -1,0 +1,3 @@
+export * from './project';
+export * from './project.decide';
+export * from './project.decider';

@@ -39,4 +39,6 @@ export interface StoredEvent extends EventToAppend {
   prevHash: string;
   /** Integrity hash over this event's canonical content and `prevHash`. */
   hash: string;
+  /** Where a server-backed store keeps the event in its own log (EventStoreDB `$all` commit and prepare positions). */
+  storePosition?: { commit: string; prepare: string };
 }

@@ -66,7 +66,7 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
   }
 }
 
-type OpenProject = Extract<ProjectState, { status: 'open' }>;
+type OpenProject = Extract<ProjectState, { projectId: string }>;
 
 function openProject(state: ProjectState, projectId: string): OpenProject {
   if (state.status === 'unregistered') {

@@ -84,7 +84,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return state;
     default: {
       const unexpected: never = event;
-      return unexpected;
+      return unexpected && state;
     }
   }
 }

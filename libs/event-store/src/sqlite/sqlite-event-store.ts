@@ -57,7 +57,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
-  private readonly commitBatch: (batch: PendingAppend[]) => Outcome[];
+  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
 
   constructor(options: SqliteEventStoreOptions) {
     this.description = options.file === ':memory:' ? 'embedded SQLite (in memory)' : `embedded SQLite file ${options.file}`;

@@ -1,0 +1,72 @@
+import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { CommandResult, DeciderRegistry, HandleDomainCommand, READ_MODELS, ReadModels } from '@coprod/application';
+import { Actor, RequestActor } from '../http/request-actor';
+import { invalidFields } from '../http/validation';
+import { COMMAND_DTOS } from './dto';
+
+const SOURCES = ['api', 'web', 'paper', 'import'] as const;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/**
+ * Records any command of the co-production record. The body is the command's data, validated
+ * against its DTO; nothing is stored unless it is valid. The answer comes once the read models
+ * include the new events, so a read straight after a write sees it.
+ */
+@ApiTags('commands')
+@Controller('api/commands')
+export class CommandsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly deciders: DeciderRegistry,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  @Post(':type')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a command (RegisterProject, RecordAttendance, ClaimExpense, ...)' })
+  @ApiParam({ name: 'type', description: 'Command type', example: 'RecordAttendance' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request with the same key: the first result is returned and nothing is recorded twice' })
+  @ApiHeader({ name: 'X-Record-Source', required: false, description: 'Where the information came from: api (default), web, paper, import' })
+  @ApiBody({ description: 'The command data; see the schemas named <CommandType>Dto' })
+  async record(
+    @Param('type') type: string,
+    @Body() body: unknown,
+    @Actor() actor: RequestActor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-record-source') source: string | undefined,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResult> {
+    this.deciders.forCommand(type);
+    const dto = COMMAND_DTOS[type];
+    if (!dto) throw new BadRequestException(`command ${type} cannot be recorded over HTTP`);
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new BadRequestException({ errors: [{ field: 'Idempotency-Key', problems: ['must be 8 to 100 letters, digits or . _ : -'] }] });
+    }
+    if (source !== undefined && !SOURCES.includes(source as never)) {
+      throw new BadRequestException({ errors: [{ field: 'X-Record-Source', problems: [`must be one of ${SOURCES.join(', ')}`] }] });
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new BadRequestException({ errors: [{ field: 'body', problems: ['must be a JSON object with the command data'] }] });
+    }
+    const data: object = plainToInstance(dto, body as object);
+    const errors = await validate(data, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) throw new BadRequestException({ errors: invalidFields(errors) });
+
+    const result = await this.commandBus.execute(
+      new HandleDomainCommand(
+        { type, data: { ...data }, metadata: { commandId: idempotencyKey ?? randomUUID(), now: new Date().toISOString(), actor } },
+        { source: source ?? 'api', correlationId: correlationId && correlationId.length <= 100 ? correlationId : randomUUID() },
+      ),
+    );
+    await this.readModels.runtime.waitFor(result.position).catch(() => response.setHeader('X-Read-Models-Lagging', 'true'));
+    if (result.duplicate) response.status(200);
+    return result;
+  }
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import { Request, Response, NextFunction } from 'express';
+import { loadConfig } from '@coprod/application';
+import { AppModule } from './app.module';
+import { validationPipe } from './http/validation';
+
+/** Builds the HTTP application (used by `coprod serve` and by the end-to-end tests). */
+export async function createApi(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  app.use(json({ limit: '1mb', strict: true, type: () => true }));
+  app.use((request: Request & { actor?: unknown }, _response: Response, next: NextFunction) => {
+    if (config.localActor) request.actor = config.localActor;
+    next();
+  });
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('coprod')
+      .setDescription('The record of co-production: commands that record involvement, and the outcome figures derived from them')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  return app;
+}
+
+/** Serves the API on the configured host and port until stopped. */
+export async function startApi(): Promise<INestApplication> {
+  const config = loadConfig();
+  const app = await createApi();
+  await app.listen(config.port, config.host);
+  console.log(`coprod API listening on http://${config.host}:${config.port} (OpenAPI at /api/docs, events in ${config.eventsFile})`);
+  return app;
+}
+
+if (require.main === module) {
+  startApi().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,71 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetProjectOutcomes, ListProjects, ProjectListing, ProjectOutcomes } from '@coprod/application';
+import { OutcomesQueryDto } from './outcomes-query.dto';
+
+/** What an outcome answer carries over HTTP: figures and evidence, never sealed personal data. */
+export function outcomesBody(outcomes: ProjectOutcomes) {
+  const { facts, summary, framework, clocks } = outcomes;
+  return {
+    projectId: outcomes.projectId,
+    project: facts.project ? { title: facts.project.title, aim: facts.project.aim, serviceArea: facts.project.serviceArea, stage: facts.project.stage, improvementSought: facts.project.improvementSought } : null,
+    framework: { id: framework.id, name: framework.name, version: framework.version },
+    clocks,
+    suppressionThreshold: summary.suppressionThreshold,
+    outcomes: summary.outcomes,
+    indicators: summary.indicators,
+  };
+}
+
+@ApiTags('outcomes')
+@Controller('api')
+export class OutcomesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('projects')
+  @ApiOperation({ summary: 'Every project, with its stage and framework' })
+  projects(): Promise<ProjectListing[]> {
+    return this.queryBus.execute(new ListProjects());
+  }
+
+  @Get('opportunities')
+  @ApiOperation({ summary: 'Open projects that welcome new members: the public list of opportunities' })
+  opportunities(): Promise<ProjectListing[]> {
+    return this.queryBus.execute(new ListProjects(true));
+  }
+
+  @Get('projects/:projectId/outcomes')
+  @ApiOperation({ summary: "A project's outcome figures under a framework, as of a date and as known at a point" })
+  async outcomes(@Param('projectId') projectId: string, @Query() query: OutcomesQueryDto) {
+    const result = await this.queryBus.execute(
+      new GetProjectOutcomes({ projectId, frameworkId: query.framework, asOf: query.asOf, knownAt: query.knownAt, now: new Date().toISOString() }),
+    );
+    return outcomesBody(result);
+  }
+
+  @Get('portfolio')
+  @ApiOperation({ summary: 'Key figures across every project, for councillors and the steering group' })
+  async portfolio(@Query() query: OutcomesQueryDto) {
+    const projects = await this.queryBus.execute(new ListProjects());
+    const now = new Date().toISOString();
+    const rows = [];
+    for (const project of projects) {
+      const { summary, clocks } = await this.queryBus.execute(
+        new GetProjectOutcomes({ projectId: project.projectId, asOf: query.asOf, knownAt: query.knownAt, now }),
+      );
+      const value = (id: string) => summary.indicators[id]?.value ?? null;
+      rows.push({
+        ...project,
+        peopleInvolved: value('people_involved_by_role'),
+        hoursContributed: value('hours_by_role'),
+        sessionsHeld: value('sessions_by_stage'),
+        decisionsInfluenced: value('decisions_influenced'),
+        seldomHeardReached: value('reach_seldom_heard'),
+        offlineSharePercent: value('offline_share'),
+        lastPositionIncluded: clocks.lastPositionIncluded,
+      });
+    }
+    return { projects: rows };
+  }
+}

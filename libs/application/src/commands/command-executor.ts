@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { applyCorrections, Command, Event, Recorded } from '@coprod/domain';
+import { EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
+import { CommandResult, ConcurrencyConflictError } from './command-result';
+import { DeciderRegistry } from './decider-registry';
+import { eventIdFor } from './event-ids';
+import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector } from './personal-data-protector';
+import { ReferenceChecker } from './reference-checker';
+
+/** Where a command came from, recorded on every event it produces. */
+export interface CommandOrigin {
+  source: string;
+  correlationId: string;
+}
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * The only place that writes: read the stream, fold, decide, append with the expected revision.
+ * A conflict is retried by deciding again on the fresh stream (every command here is safe to
+ * re-decide) and reported as a ConcurrencyConflictError when retries run out.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly deciders: DeciderRegistry,
+    private readonly references: ReferenceChecker,
+    @Inject(PERSONAL_DATA_PROTECTOR) private readonly protector: PersonalDataProtector,
+  ) {}
+
+  async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
+    const decider = this.deciders.forCommand(command.type);
+    const stream = this.deciders.streamOf(decider, command);
+    const earlier = await this.earlierResult(command.metadata.commandId);
+    if (earlier) return earlier;
+    await this.references.check(command);
+
+    for (let attempt = 1; ; attempt += 1) {
+      const recorded = await this.store.readStream(stream);
+      // Aggregates decide on their corrected history, so a voided fact no longer blocks re-recording it.
+      const history = decider.name === 'correction' ? recorded.map(toRecorded) : applyCorrections(recorded.map(toRecorded));
+      const state = history.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      const events = decider.decide(command, state) as Event[];
+      const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
+      const toAppend = await Promise.all(events.map((event, i) => this.envelope(command, event, i, origin)));
+      try {
+        const appended = await this.store.append(stream, toAppend, { expectedRevision: expected });
+        return {
+          commandId: command.metadata.commandId,
+          stream,
+          eventIds: toAppend.map((e) => e.id),
+          eventTypes: toAppend.map((e) => e.type),
+          position: appended.position,
+          nextExpectedRevision: appended.nextExpectedRevision,
+          duplicate: appended.duplicate,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const repeated = await this.earlierResult(command.metadata.commandId);
+        if (repeated) return repeated;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ConcurrencyConflictError(
+            `${stream} changed ${MAX_ATTEMPTS} times while ${command.type} was being decided; nothing was recorded, try again`,
+          );
+        }
+      }
+    }
+  }
+
+  private async envelope(command: Command, event: Event, index: number, origin: CommandOrigin): Promise<EventToAppend> {
+    const id = eventIdFor(command.metadata.commandId, index);
+    return {
+      id,
+      type: event.type,
+      schemaVersion: 1,
+      data: await this.protector.seal({ ...(event.data as Record<string, unknown>) }, id),
+      occurredAt: event.occurredAt ?? command.metadata.now,
+      actor: { id: command.metadata.actor.id, role: command.metadata.actor.role },
+      source: origin.source,
+      correlationId: origin.correlationId,
+      causationId: command.metadata.commandId,
+    };
+  }
+
+  /** A command id already handled: answer with what it recorded then, and record nothing. */
+  private async earlierResult(commandId: string): Promise<CommandResult | undefined> {
+    const first = await this.store.findEvent(eventIdFor(commandId, 0));
+    if (!first) return undefined;
+    const following = await this.store.readStream(first.stream, { fromRevision: first.revision });
+    const mine = following.filter((e) => e.causationId === commandId);
+    const last = mine[mine.length - 1];
+    return {
+      commandId,
+      stream: first.stream,
+      eventIds: mine.map((e) => e.id),
+      eventTypes: mine.map((e) => e.type),
+      position: last.position,
+      nextExpectedRevision: last.revision,
+      duplicate: true,
+    };
+  }
+}
+
+function toRecorded(event: StoredEvent): Recorded<Event> {
+  return { type: event.type, data: event.data, id: event.id, occurredAt: event.occurredAt, recordedAt: event.recordedAt };
+}
+

@@ -1,0 +1,48 @@
+import { resolve, join } from 'node:path';
+
+/** Everything the running product is configured with, read once from the environment. */
+export interface AppConfig {
+  dataDir: string;
+  eventsFile: string;
+  readModelsFile: string;
+  keysFile: string;
+  eventStoreConnectionString: string | undefined;
+  port: number;
+  host: string;
+  /** The identity recorded on events when no token is presented (local, single-user use). */
+  localActor: { id: string; role: string } | undefined;
+  requireTokens: boolean;
+  frameworkDirs: string[];
+  populationFile: string | undefined;
+  suppressionThreshold: number;
+  publisher: string;
+}
+
+/** Reads configuration; every setting has a working default for the embedded store. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.COPROD_DATA_DIR ?? 'data');
+  const threshold = Number(env.COPROD_SUPPRESSION_THRESHOLD ?? 5);
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new Error(`COPROD_SUPPRESSION_THRESHOLD must be a whole number of at least 1, got "${env.COPROD_SUPPRESSION_THRESHOLD}"`);
+  }
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const requireTokens = env.COPROD_REQUIRE_TOKENS === 'true';
+  return {
+    dataDir,
+    eventsFile: resolve(env.COPROD_EVENTS_FILE ?? join(dataDir, 'events.db')),
+    readModelsFile: resolve(env.COPROD_READ_MODELS_FILE ?? join(dataDir, 'read-models.db')),
+    keysFile: resolve(env.COPROD_KEYS_FILE ?? join(dataDir, 'keys.db')),
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    localActor: requireTokens ? undefined : { id: env.COPROD_ACTOR ?? 'local.officer', role: env.COPROD_ACTOR_ROLE ?? 'administrator' },
+    requireTokens,
+    frameworkDirs: (env.COPROD_FRAMEWORKS_DIR ?? '').split(':').filter(Boolean).map((dir) => resolve(dir)),
+    populationFile: env.COPROD_POPULATION_FILE ? resolve(env.COPROD_POPULATION_FILE) : undefined,
+    suppressionThreshold: threshold,
+    publisher: env.COPROD_PUBLISHER ?? 'West Berkshire Council',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,31 @@
+import { Provider } from '@nestjs/common';
+import { KEY_STORE, KeyStore } from '@coprod/privacy/keys/key-store.port';
+import { SqliteKeyStore } from '@coprod/privacy/keys/sqlite-key-store';
+import { masterKeyFromEnv } from '@coprod/privacy/keys/master-key';
+import { PersonalDataCipher } from '@coprod/privacy/cipher/personal-data-cipher';
+import { openPersonalData, sealPersonalData } from '@coprod/privacy/cipher/seal-personal-data';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector } from '../commands/personal-data-protector';
+
+/** Per-person keys, in their own file beside the events. */
+export const keyStoreProvider: Provider = {
+  provide: KEY_STORE,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => new SqliteKeyStore({ file: config.keysFile, masterKey: masterKeyFromEnv() }),
+};
+
+export const cipherProvider: Provider = {
+  provide: PersonalDataCipher,
+  inject: [KEY_STORE],
+  useFactory: (keys: KeyStore) => new PersonalDataCipher(keys),
+};
+
+/** Seals every `personal` field with its subject's key before it reaches the log. */
+export const personalDataProtectorProvider: Provider = {
+  provide: PERSONAL_DATA_PROTECTOR,
+  inject: [PersonalDataCipher],
+  useFactory: (cipher: PersonalDataCipher): PersonalDataProtector => ({
+    seal: (data, eventId) => sealPersonalData(data, eventId, cipher),
+    open: (data, eventId) => openPersonalData(data, eventId, cipher),
+  }),
+};

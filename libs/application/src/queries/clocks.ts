@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { ruleBroken } from '@coprod/domain';
+
+/** The two clocks of every figure: what had happened by `asOf`, as recorded up to `knownAt`. */
+export interface Clocks {
+  /** Inclusive end of the period, by when things happened (ISO instant). */
+  asOf: string;
+  /** Last global position included, by when things were recorded. */
+  knownAtPosition: number;
+  /** How the caller expressed knownAt, echoed back. */
+  knownAt: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Turns the caller's `asOf` (a date or instant; default: now) and `knownAt` (a global position,
+ * a date or an instant; default: everything recorded) into comparable bounds.
+ */
+export function resolveClocks(db: Database.Database, now: string, asOf?: string, knownAt?: string): Clocks {
+  const asOfInstant = asOf === undefined || asOf === '' ? now : toInstant(asOf, 'asOf', true);
+  if (knownAt === undefined || knownAt === '') {
+    const head = (db.prepare('SELECT MAX(position) AS p FROM record_events').get() as { p: number | null }).p ?? 0;
+    return { asOf: asOfInstant, knownAtPosition: head, knownAt: `position ${head}` };
+  }
+  if (/^\d+$/.test(knownAt)) return { asOf: asOfInstant, knownAtPosition: Number(knownAt), knownAt: `position ${knownAt}` };
+  const instant = toInstant(knownAt, 'knownAt', true);
+  const row = db.prepare('SELECT MAX(position) AS p FROM record_events WHERE recorded_at <= ?').get(instant) as { p: number | null };
+  return { asOf: asOfInstant, knownAtPosition: row.p ?? 0, knownAt: instant };
+}
+
+function toInstant(value: string, name: string, endOfDay: boolean): string {
+  if (DATE.test(value) && !Number.isNaN(Date.parse(value))) return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) {
+    throw ruleBroken('query.bad_clock', `${name} must be a date (2026-06-30), an ISO instant${name === 'knownAt' ? ' or a global position (a whole number)' : ''}; got "${value}"`);
+  }
+  return new Date(parsed).toISOString();
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { applyCorrections, notFound, Recorded, Event } from '@coprod/domain';
+import {
+  FactEvent,
+  foldProjectFacts,
+  Framework,
+  FrameworkRegistry,
+  OutcomeSummary,
+  PopulationProfile,
+  ProjectFacts,
+  summariseOutcomes,
+} from '@coprod/frameworks';
+import { RecordRow } from '@coprod/projections';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
+import { Clocks, resolveClocks } from './clocks';
+import { POPULATION_PROFILE } from './population.provider';
+
+export interface OutcomeQuery {
+  projectId: string;
+  frameworkId?: string;
+  asOf?: string;
+  knownAt?: string;
+  now: string;
+}
+
+/** A project's record, folded under both clocks, with the figures every outcome rests on. */
+export interface ProjectOutcomes {
+  projectId: string;
+  clocks: Clocks & { lastPositionIncluded: number; eventCount: number; lastEventHash: string; firstPositionIncluded: number };
+  framework: Framework;
+  facts: ProjectFacts;
+  summary: OutcomeSummary;
+  /** The record rows that were included (after both clocks and corrections), in order. */
+  rows: RecordRow[];
+}
+
+const CONSENT_TYPES = new Set(['QuoteConsentWithdrawn', 'ParticipantErased']);
+
+/**
+ * Answers "are we achieving the outcomes, and what is the evidence?" for one project. Corrections
+ * recorded up to `knownAt` apply; later ones do not. Consent is the exception: a withdrawal or
+ * an erasure recorded at any time applies to every answer given after it.
+ */
+@Injectable()
+export class ProjectOutcomesService {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly frameworks: FrameworkRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(POPULATION_PROFILE) private readonly population: PopulationProfile | undefined,
+  ) {}
+
+  compute(query: OutcomeQuery): ProjectOutcomes {
+    const clocks = resolveClocks(this.readModels.db, query.now, query.asOf, query.knownAt);
+    const known = this.readModels.reader.projectRecord(query.projectId, clocks.knownAtPosition);
+    if (!known.some((row) => row.type === 'ProjectRegistered')) {
+      throw notFound('project.not_found', `project ${query.projectId} does not exist${clocks.knownAtPosition ? ` (as known at ${clocks.knownAt})` : ''}`);
+    }
+    const corrected = applyCorrections(known.map(toRecorded)) as Recorded<Event>[];
+    const byId = new Map(known.map((row) => [row.eventId, row]));
+    const included = corrected.filter((e) => e.occurredAt <= clocks.asOf);
+    const facts = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
+    this.applyCurrentConsent(query.projectId, facts);
+
+    const frameworkId = query.frameworkId ?? facts.project?.frameworkId ?? this.frameworks.default().id;
+    const framework = this.frameworks.get(frameworkId);
+    const summary = summariseOutcomes(facts, {
+      suppressionThreshold: this.config.suppressionThreshold,
+      framework: { ...framework, outcomes: framework.outcomes.map((o) => ({ ...o, indicators: o.indicators })) },
+      population: this.population ? { area: this.population.area, source: this.population.source, groups: this.population.groups } : undefined,
+    });
+    const rows = included.map((e) => byId.get(e.id)!);
+    const last = rows[rows.length - 1];
+    return {
+      projectId: query.projectId,
+      clocks: {
+        ...clocks,
+        firstPositionIncluded: rows[0]?.position ?? 0,
+        lastPositionIncluded: last?.position ?? 0,
+        eventCount: rows.length,
+        lastEventHash: last?.hash ?? '',
+      },
+      framework,
+      facts,
+      summary,
+      rows,
+    };
+  }
+
+  private applyCurrentConsent(projectId: string, facts: ProjectFacts): void {
+    const latest = this.readModels.reader.projectRecord(projectId).filter((row) => CONSENT_TYPES.has(row.type));
+    for (const row of latest) {
+      if (row.type === 'QuoteConsentWithdrawn') {
+        const quote = facts.quotes.get(row.data.quoteId as string);
+        if (quote) quote.withdrawn = true;
+      } else {
+        const person = facts.participants.get(row.data.participantId as string);
+        if (person) person.erased = true;
+      }
+    }
+  }
+}
+
+function toRecorded(row: RecordRow): Recorded<Event> {
+  return { id: row.eventId, type: row.type, data: row.data, occurredAt: row.occurredAt, recordedAt: row.recordedAt };
+}
+
+function toFact(event: Recorded<Event>, position: number): FactEvent {
+  return { eventId: event.id, type: event.type, position, occurredAt: event.occurredAt, data: event.data as Record<string, unknown> };
+}

@@ -1,0 +1,3 @@
+export * from './correction';
+export * from './correction.decide';
+export * from './correction.decider';

@@ -1,0 +1,143 @@
+import { Command } from '../core/event';
+import { conflict, notFound, ruleBroken } from '../core/errors';
+import { DecisionMaker, LadderLevel, NeedhamCarrLevel } from '../core/vocabulary';
+import { DecisionEvent, DecisionState } from './decision';
+
+export type RecordDecision = Command<
+  'RecordDecision',
+  {
+    decisionId: string;
+    projectId: string;
+    title: string;
+    decisionMaker: DecisionMaker;
+    reference: string;
+    decidedOn: string;
+    recommendation: string;
+  }
+>;
+export type LinkInfluence = Command<
+  'LinkInfluence',
+  {
+    decisionId: string;
+    influenceId: string;
+    contributionIds: string[];
+    activityIds: string[];
+    youSaid: string;
+    weDid: string;
+    whereInRecommendation: string | null;
+    ladderLevel: LadderLevel;
+    needhamCarrLevel: NeedhamCarrLevel;
+    optionsAlreadyFormed: boolean;
+  }
+>;
+export type RecordProposalNotAdopted = Command<
+  'RecordProposalNotAdopted',
+  { decisionId: string; proposalId: string; contributionId: string | null; proposal: string; reason: string }
+>;
+export type MakeCommitment = Command<'MakeCommitment', { decisionId: string; commitmentId: string; description: string; dueBy: string | null }>;
+export type MeetCommitment = Command<'MeetCommitment', { decisionId: string; commitmentId: string; metOn: string; evidence: string }>;
+
+export type DecisionCommand = RecordDecision | LinkInfluence | RecordProposalNotAdopted | MakeCommitment | MeetCommitment;
+
+type RecordedDecision = Extract<DecisionState, { status: 'recorded' }>;
+
+/**
+ * Influence, proposals and commitments belong to the moment the decision was taken, so they carry
+ * its date as `occurredAt`: a report "as of" that date includes them however late they were recorded.
+ */
+export function decideDecision(command: DecisionCommand, state: DecisionState): DecisionEvent[] {
+  if (command.type === 'RecordDecision') return record(command, state);
+  const decision = recordedDecision(state, command.data.decisionId);
+  switch (command.type) {
+    case 'LinkInfluence':
+      return linkInfluence(command, decision);
+    case 'RecordProposalNotAdopted':
+      return recordProposalNotAdopted(command, decision);
+    case 'MakeCommitment':
+      return makeCommitment(command, decision);
+    case 'MeetCommitment':
+      return meetCommitment(command, decision);
+    default: {
+      const unexpected: never = command;
+      throw new Error(`unknown decision command ${(unexpected as Command).type}`);
+    }
+  }
+}
+
+function recordedDecision(state: DecisionState, decisionId: string): RecordedDecision {
+  if (state.status === 'unrecorded') {
+    throw notFound('decision.not_found', `decision ${decisionId} does not exist; record the decision first`);
+  }
+  return state;
+}
+
+function required(value: string, code: string, message: string): void {
+  if (value.trim() === '') throw ruleBroken(code, message);
+}
+
+function isBefore(later: string, earlier: string): boolean {
+  return Date.parse(later) < Date.parse(earlier);
+}
+
+function record(command: RecordDecision, state: DecisionState): DecisionEvent[] {
+  if (state.status !== 'unrecorded') {
+    throw conflict('decision.already_recorded', `decision ${command.data.decisionId} is already recorded as "${state.title}"`);
+  }
+  required(command.data.title, 'decision.title_missing', `decision ${command.data.decisionId} needs a title`);
+  return [{ type: 'DecisionRecorded', data: { ...command.data }, occurredAt: command.data.decidedOn }];
+}
+
+function linkInfluence(command: LinkInfluence, decision: RecordedDecision): DecisionEvent[] {
+  const { influenceId, contributionIds, activityIds } = command.data;
+  if (decision.influenceIds.includes(influenceId)) {
+    throw conflict('decision.influence_already_linked', `influence ${influenceId} is already linked to decision ${decision.decisionId}; use a new id or correct that event`);
+  }
+  if (contributionIds.length === 0 && activityIds.length === 0) {
+    throw ruleBroken('decision.influence_without_source', 'an influence must name the contributions or activities it came from');
+  }
+  required(command.data.youSaid, 'decision.you_said_missing', `influence ${influenceId} needs "you said": what participants said`);
+  required(command.data.weDid, 'decision.we_did_missing', `influence ${influenceId} needs "we did": what changed in decision ${decision.decisionId}`);
+  return [{ type: 'InfluenceLinked', data: { ...command.data, projectId: decision.projectId }, occurredAt: decision.decidedOn }];
+}
+
+function recordProposalNotAdopted(command: RecordProposalNotAdopted, decision: RecordedDecision): DecisionEvent[] {
+  const { proposalId } = command.data;
+  if (decision.proposalIds.includes(proposalId)) {
+    throw conflict('decision.proposal_already_recorded', `proposal ${proposalId} is already recorded against decision ${decision.decisionId}; use a new id or correct that event`);
+  }
+  required(command.data.proposal, 'decision.proposal_missing', `proposal ${proposalId} needs the words of what was proposed`);
+  required(
+    command.data.reason,
+    'decision.reason_missing',
+    `proposal ${proposalId} was not adopted: say why, so participants hear what happened to their idea`,
+  );
+  return [{ type: 'ProposalNotAdopted', data: { ...command.data, projectId: decision.projectId }, occurredAt: decision.decidedOn }];
+}
+
+function makeCommitment(command: MakeCommitment, decision: RecordedDecision): DecisionEvent[] {
+  const { commitmentId, dueBy } = command.data;
+  if (Object.hasOwn(decision.commitments, commitmentId)) {
+    throw conflict('decision.commitment_already_made', `commitment ${commitmentId} is already recorded on decision ${decision.decisionId}; use a new id or correct that event`);
+  }
+  required(command.data.description, 'decision.commitment_description_missing', `commitment ${commitmentId} needs a description of what was promised`);
+  if (dueBy !== null && isBefore(dueBy, decision.decidedOn)) {
+    throw ruleBroken('decision.commitment_due_before_decision', `commitment ${commitmentId} is due by ${dueBy}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}; check the date`);
+  }
+  return [{ type: 'CommitmentMade', data: { ...command.data, projectId: decision.projectId }, occurredAt: decision.decidedOn }];
+}
+
+function meetCommitment(command: MeetCommitment, decision: RecordedDecision): DecisionEvent[] {
+  const { commitmentId, metOn } = command.data;
+  if (!Object.hasOwn(decision.commitments, commitmentId)) {
+    throw notFound('decision.commitment_not_found', `commitment ${commitmentId} was not made on decision ${decision.decisionId}; make the commitment first`);
+  }
+  const alreadyMet = decision.commitments[commitmentId];
+  if (alreadyMet) {
+    throw conflict('decision.commitment_already_met', `commitment ${commitmentId} was already met on ${alreadyMet}; correct that event if the date or evidence was wrong`);
+  }
+  required(command.data.evidence, 'decision.evidence_missing', `meeting commitment ${commitmentId} needs evidence of what was done`);
+  if (isBefore(metOn, decision.decidedOn)) {
+    throw ruleBroken('decision.met_before_decision', `commitment ${commitmentId} cannot be met on ${metOn}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}`);
+  }
+  return [{ type: 'CommitmentMet', data: { ...command.data, projectId: decision.projectId }, occurredAt: metOn }];
+}

@@ -1,0 +1,90 @@
+import { Event } from '../core/event';
+import { DecisionMaker, LadderLevel, NeedhamCarrLevel } from '../core/vocabulary';
+
+/** `reference` is how the decision can be found, e.g. the committee paper number "EX4321". */
+export type DecisionRecorded = Event<
+  'DecisionRecorded',
+  {
+    decisionId: string;
+    projectId: string;
+    title: string;
+    decisionMaker: DecisionMaker;
+    reference: string;
+    decidedOn: string;
+    recommendation: string;
+  }
+>;
+/**
+ * "You said, we did": what changed in the decision because of named contributions or activities.
+ * `optionsAlreadyFormed` is Bracknell Forest's test of what co-production is not; reports flag it.
+ */
+export type InfluenceLinked = Event<
+  'InfluenceLinked',
+  {
+    decisionId: string;
+    projectId: string;
+    influenceId: string;
+    contributionIds: string[];
+    activityIds: string[];
+    youSaid: string;
+    weDid: string;
+    whereInRecommendation: string | null;
+    ladderLevel: LadderLevel;
+    needhamCarrLevel: NeedhamCarrLevel;
+    optionsAlreadyFormed: boolean;
+  }
+>;
+export type ProposalNotAdopted = Event<
+  'ProposalNotAdopted',
+  { decisionId: string; projectId: string; proposalId: string; contributionId: string | null; proposal: string; reason: string }
+>;
+export type CommitmentMade = Event<
+  'CommitmentMade',
+  { decisionId: string; projectId: string; commitmentId: string; description: string; dueBy: string | null }
+>;
+export type CommitmentMet = Event<
+  'CommitmentMet',
+  { decisionId: string; projectId: string; commitmentId: string; metOn: string; evidence: string }
+>;
+
+export type DecisionEvent = DecisionRecorded | InfluenceLinked | ProposalNotAdopted | CommitmentMade | CommitmentMet;
+
+export type DecisionState =
+  | { status: 'unrecorded' }
+  | {
+      status: 'recorded';
+      decisionId: string;
+      projectId: string;
+      title: string;
+      decidedOn: string;
+      influenceIds: string[];
+      proposalIds: string[];
+      /** commitmentId -> the day it was met, or null while open */
+      commitments: Record<string, string | null>;
+    };
+
+export const initialDecisionState = (): DecisionState => ({ status: 'unrecorded' });
+
+export function evolveDecision(state: DecisionState, event: DecisionEvent): DecisionState {
+  if (event.type === 'DecisionRecorded') {
+    const { decisionId, projectId, title, decidedOn } = event.data;
+    return { status: 'recorded', decisionId, projectId, title, decidedOn, influenceIds: [], proposalIds: [], commitments: {} };
+  }
+  if (state.status === 'unrecorded') return state;
+  switch (event.type) {
+    case 'InfluenceLinked':
+      return { ...state, influenceIds: [...state.influenceIds, event.data.influenceId] };
+    case 'ProposalNotAdopted':
+      return { ...state, proposalIds: [...state.proposalIds, event.data.proposalId] };
+    case 'CommitmentMade':
+      return { ...state, commitments: { ...state.commitments, [event.data.commitmentId]: null } };
+    case 'CommitmentMet':
+      return { ...state, commitments: { ...state.commitments, [event.data.commitmentId]: event.data.metOn } };
+    default: {
+      // Events this aggregate does not know (a correction sharing the stream) leave it unchanged.
+      const ignored: never = event;
+      void ignored;
+      return state;
+    }
+  }
+}

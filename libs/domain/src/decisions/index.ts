@@ -1,0 +1,3 @@
+export * from './decision';
+export * from './decision.decide';
+export * from './decision.decider';

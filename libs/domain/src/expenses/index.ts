@@ -1,0 +1,3 @@
+export * from './expense';
+export * from './expense.decide';
+export * from './expense.decider';

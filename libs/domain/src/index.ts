@@ -1,0 +1,14 @@
+export * from './core/event';
+export * from './core/decider';
+export * from './core/errors';
+export * from './core/vocabulary';
+
+export * from './projects';
+export * from './participants';
+export * from './activities';
+export * from './decisions';
+export * from './expenses';
+export * from './quotes';
+export * from './surveys';
+export * from './measures';
+export * from './corrections';

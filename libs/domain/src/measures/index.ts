@@ -1,0 +1,3 @@
+export * from './measure';
+export * from './measure.decide';
+export * from './measure.decider';

@@ -1,0 +1,3 @@
+export * from './participant';
+export * from './participant.decide';
+export * from './participant.decider';

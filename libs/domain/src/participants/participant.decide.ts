@@ -1,0 +1,94 @@
+import { Command, PersonalData } from '../core/event';
+import { conflict, notFound, ruleBroken } from '../core/errors';
+import { Format, FORMATS, ParticipantRole, PARTICIPANT_ROLES } from '../core/vocabulary';
+import { ParticipantDetails, ParticipantEvent, ParticipantState } from './participant';
+
+export type RegisterParticipant = Command<
+  'RegisterParticipant',
+  {
+    participantId: string;
+    role: ParticipantRole;
+    seldomHeardGroups: string[];
+    preferredFormats: Format[];
+    personal: PersonalData<ParticipantDetails>;
+  }
+>;
+export type UpdateParticipantProfile = Command<
+  'UpdateParticipantProfile',
+  { participantId: string; role: ParticipantRole; seldomHeardGroups: string[]; preferredFormats: Format[]; reason: string }
+>;
+export type UpdateParticipantDetails = Command<
+  'UpdateParticipantDetails',
+  { participantId: string; personal: PersonalData<ParticipantDetails> }
+>;
+export type EraseParticipant = Command<'EraseParticipant', { participantId: string; erasedOn: string; reason: string }>;
+
+export type ParticipantCommand = RegisterParticipant | UpdateParticipantProfile | UpdateParticipantDetails | EraseParticipant;
+
+export function decideParticipant(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
+  if (state.status === 'erased') {
+    throw conflict(
+      'participant.erased',
+      `participant ${state.participantId} was erased on ${state.erasedOn}; nothing more can be recorded about them`,
+    );
+  }
+  if (command.type === 'RegisterParticipant') return register(command, state);
+  activeParticipant(state, command.data.participantId);
+  switch (command.type) {
+    case 'UpdateParticipantProfile':
+      checkProfile(command.data);
+      requireReason(command.data.reason, 'a profile update');
+      return [{ type: 'ParticipantProfileUpdated', data: { ...command.data } }];
+    case 'UpdateParticipantDetails':
+      checkPersonal(command.data.participantId, command.data.personal);
+      return [{ type: 'ParticipantDetailsUpdated', data: { ...command.data } }];
+    case 'EraseParticipant':
+      requireReason(command.data.reason, 'an erasure');
+      return [{ type: 'ParticipantErased', data: { ...command.data }, occurredAt: command.data.erasedOn }];
+    default: {
+      const unexpected: never = command;
+      throw new Error(`unknown participant command ${(unexpected as Command).type}`);
+    }
+  }
+}
+
+function activeParticipant(state: ParticipantState, participantId: string): void {
+  if (state.status === 'unregistered') {
+    throw notFound('participant.not_found', `participant ${participantId} does not exist; register them first`);
+  }
+}
+
+function register(command: RegisterParticipant, state: ParticipantState): ParticipantEvent[] {
+  if (state.status !== 'unregistered') {
+    throw conflict('participant.already_registered', `participant ${command.data.participantId} is already registered; update their profile or details instead`);
+  }
+  checkProfile(command.data);
+  checkPersonal(command.data.participantId, command.data.personal);
+  return [{ type: 'ParticipantRegistered', data: { ...command.data } }];
+}
+
+function checkProfile(profile: { role: string; preferredFormats: readonly string[] }): void {
+  if (!(PARTICIPANT_ROLES as readonly string[]).includes(profile.role)) {
+    throw ruleBroken('participant.unknown_role', `role "${profile.role}" is not one of ${PARTICIPANT_ROLES.join(', ')}`);
+  }
+  const unknown = profile.preferredFormats.filter((format) => !(FORMATS as readonly string[]).includes(format));
+  if (unknown.length > 0) {
+    throw ruleBroken('participant.unknown_format', `preferred format ${unknown.join(', ')} is not one of ${FORMATS.join(', ')}`);
+  }
+}
+
+function checkPersonal(participantId: string, personal: PersonalData<ParticipantDetails>): void {
+  if (personal.subjectId !== participantId) {
+    throw ruleBroken(
+      'participant.personal_data_subject',
+      `personal data is about ${personal.subjectId} but the participant is ${participantId}; a person's details must be about them`,
+    );
+  }
+  if (!personal.fields?.name?.trim()) {
+    throw ruleBroken('participant.name_missing', `participant ${participantId} needs a name (it is kept encrypted and erased on request)`);
+  }
+}
+
+function requireReason(reason: string, what: string): void {
+  if (reason.trim() === '') throw ruleBroken('participant.reason_missing', `${what} needs a reason for the audit trail`);
+}

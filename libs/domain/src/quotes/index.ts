@@ -1,0 +1,3 @@
+export * from './quote';
+export * from './quote.decide';
+export * from './quote.decider';

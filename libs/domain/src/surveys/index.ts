@@ -1,0 +1,3 @@
+export * from './survey';
+export * from './survey.decide';
+export * from './survey.decider';

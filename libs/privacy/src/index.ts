@@ -1,0 +1,17 @@
+export * from './keys/key-store.port';
+export * from './keys/sqlite-key-store';
+export * from './keys/in-memory-key-store';
+export { MASTER_KEY_ENV, masterKeyFromEnv } from './keys/master-key';
+export type { OpenedPersonalData, SealedPersonalData } from './cipher/sealed-personal-data';
+export { isSealedPersonalData } from './cipher/sealed-personal-data';
+export * from './cipher/personal-data-cipher';
+export * from './cipher/seal-personal-data';
+export * from './consent/quote-visibility';
+export * from './consent/attribute-quote';
+export * from './access/permissions';
+export * from './access/token-store.port';
+export * from './access/sqlite-token-store';
+export * from './integrity/verify-chain';
+export * from './integrity/checkpoint';
+export * from './subject-access/subject-access-export';
+export { renderSubjectAccessMarkdown } from './subject-access/subject-access-markdown';

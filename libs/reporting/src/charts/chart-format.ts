@@ -1,0 +1,44 @@
+import type { ChartSpec, ChartValueFormat, TableSpec } from '../model/report-model';
+
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
+/**
+ * Writes a chart value for people: `hours` values are integer minutes shown as hours,
+ * `pence` values are integer pence shown as pounds, `percent` values are already 0-100.
+ */
+export function formatChartValue(value: number | null, format: ChartValueFormat = 'integer'): string {
+  if (value === null) return 'not shown';
+  switch (format) {
+    case 'integer':
+      return integer.format(value);
+    case 'hours':
+      return oneDecimal.format(value / 60);
+    case 'percent':
+      return `${integer.format(value)}%`;
+    case 'pence':
+      return pounds.format(value / 100);
+  }
+}
+
+/** The number a chart draws for a value: hours and pounds rather than minutes and pence. */
+export function chartScaleValue(value: number, format: ChartValueFormat = 'integer'): number {
+  if (format === 'hours') return value / 60;
+  if (format === 'pence') return value / 100;
+  return value;
+}
+
+/** The data table that accompanies every chart: one row per category, one column per series. */
+export function chartTable(spec: ChartSpec): TableSpec {
+  const unit = spec.unit ? ` (${spec.unit})` : '';
+  return {
+    caption: `${spec.title}: the numbers`,
+    columns: ['', ...spec.series.map((s) => `${s.name}${unit}`)].map((c, i) => (i === 0 ? 'Category' : c)),
+    rows: spec.categories.map((category, i) => [
+      category,
+      ...spec.series.map((s) => formatChartValue(s.values[i] ?? null, spec.valueFormat)),
+    ]),
+    rowHeaders: true,
+  };
+}

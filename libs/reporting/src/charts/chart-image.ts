@@ -1,0 +1,169 @@
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  type ChartConfiguration,
+  type Plugin,
+} from 'chart.js';
+import type { ChartSpec } from '../model/report-model';
+import { chartScaleValue, formatChartValue } from './chart-format';
+import { INK, patternTile, seriesStyle } from './chart-palette';
+import { encodeRgbPng } from './rgb-png';
+
+/** A chart drawn as an opaque RGB PNG, with its size in CSS pixels (the PNG holds `scale` times more). */
+export interface ChartImage {
+  png: Buffer;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+const FONT_FAMILY = 'DejaVu Sans';
+/** Fixed pixel density so the same spec always gives the same bytes, and print stays sharp (~200 dpi at 16 cm). */
+const SCALE = 2;
+const WIDTH = 720;
+
+let ready = false;
+function prepare(): void {
+  if (ready) return;
+  Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
+  GlobalFonts.registerFromPath(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), FONT_FAMILY);
+  ready = true;
+}
+
+/** The CSS-pixel size a chart is drawn at, known before drawing it (for page layout). */
+export function chartSize(spec: ChartSpec): { width: number; height: number } {
+  return { width: WIDTH, height: Math.round(chartHeight(spec)) };
+}
+
+function chartHeight(spec: ChartSpec): number {
+  if (spec.type === 'horizontal_bar') return Math.max(200, 90 + spec.categories.length * 34 * Math.max(1, spec.series.length * 0.7));
+  return 360;
+}
+
+/** Writes every bar's value on or beside it, so a reader never has to estimate from the axis. */
+function valueLabels(spec: ChartSpec): Plugin<'bar'> {
+  return {
+    id: 'valueLabels',
+    afterDatasetsDraw(chart) {
+      const ctx = chart.ctx;
+      const horizontal = spec.type === 'horizontal_bar';
+      const stacked = spec.type === 'stacked_bar';
+      ctx.save();
+      ctx.font = `12px "${FONT_FAMILY}"`;
+      ctx.textBaseline = 'middle';
+      chart.data.datasets.forEach((_, datasetIndex) => {
+        const meta = chart.getDatasetMeta(datasetIndex);
+        meta.data.forEach((element, i) => {
+          const raw = spec.series[datasetIndex].values[i];
+          const text = formatChartValue(raw ?? null, spec.valueFormat);
+          const bar = element as unknown as { x: number; y: number; base: number };
+          const width = ctx.measureText(text).width + 8;
+          let x: number;
+          let y: number;
+          if (stacked) {
+            if (raw === null || Math.abs(bar.base - bar.y) < 18) return;
+            x = bar.x;
+            y = (bar.y + bar.base) / 2;
+          } else if (horizontal) {
+            x = (raw === null ? bar.base : bar.x) + width / 2 + 4;
+            y = bar.y;
+          } else {
+            x = bar.x;
+            y = (raw === null ? bar.base : bar.y) - 11;
+          }
+          ctx.fillStyle = '#ffffff';
+          ctx.fillRect(x - width / 2, y - 9, width, 18);
+          ctx.fillStyle = INK;
+          ctx.textAlign = 'center';
+          ctx.fillText(text, x, y);
+        });
+      });
+      ctx.restore();
+    },
+  };
+}
+
+function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration<'bar'> {
+  const horizontal = spec.type === 'horizontal_bar';
+  const stacked = spec.type === 'stacked_bar';
+  const font = { family: FONT_FAMILY, size: 12 };
+  const valueAxis = {
+    stacked,
+    beginAtZero: true,
+    grace: stacked ? 0 : '12%',
+    title: { display: Boolean(spec.unit), text: spec.unit, color: INK, font },
+    ticks: { color: INK, font },
+    grid: { color: '#d8dadc' },
+    border: { color: INK },
+  };
+  const categoryAxis = { stacked, ticks: { color: INK, font, autoSkip: false }, grid: { display: false }, border: { color: INK } };
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.categories,
+      datasets: spec.series.map((series, index) => ({
+        label: series.name,
+        data: series.values.map((v) => (v === null ? null : chartScaleValue(v, spec.valueFormat))),
+        backgroundColor: patterns[index] as string,
+        borderColor: seriesStyle(index).colour,
+        borderWidth: 1.5,
+        borderSkipped: false,
+      })),
+    },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      animation: false,
+      responsive: false,
+      devicePixelRatio: SCALE,
+      layout: { padding: { top: 8, right: horizontal ? 70 : 12, bottom: 4, left: 4 } },
+      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      plugins: {
+        legend: {
+          display: spec.series.length > 1,
+          position: 'top',
+          labels: { color: INK, font, boxWidth: 28, boxHeight: 14 },
+        },
+        tooltip: { enabled: false },
+      },
+    },
+    plugins: [valueLabels(spec)],
+  };
+}
+
+/** Paints the canvas white first: the PNG must be opaque so it can be stored as RGB. */
+const whiteBackground: Plugin<'bar'> = {
+  id: 'whiteBackground',
+  beforeDraw(chart) {
+    chart.ctx.save();
+    chart.ctx.fillStyle = '#ffffff';
+    chart.ctx.fillRect(0, 0, chart.width, chart.height);
+    chart.ctx.restore();
+  },
+};
+
+/** Draws a chart with chart.js on a server-side canvas: white background, patterned series, value labels. */
+export function renderChartPng(spec: ChartSpec): ChartImage {
+  prepare();
+  const { width, height } = chartSize(spec);
+  // chart.js reads the CSS size from the canvas and multiplies it by the fixed pixel ratio itself.
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const patterns = spec.series.map((_, index) => {
+    const { colour, pattern } = seriesStyle(index);
+    return ctx.createPattern(patternTile(colour, pattern, 1), 'repeat');
+  });
+  const config = configuration(spec, patterns);
+  config.plugins = [whiteBackground, ...(config.plugins ?? [])];
+  const chart = new Chart(ctx as never, config);
+  try {
+    chart.draw();
+    return { png: encodeRgbPng(canvas.data(), canvas.width, canvas.height), width, height, scale: SCALE };
+  } finally {
+    chart.destroy();
+  }
+}

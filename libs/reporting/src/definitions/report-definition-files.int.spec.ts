@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { ReportKind } from '../model/report-model';
+import { loadDefinitionFor } from './load-report-definition';
+import { SECTION_IDS } from './report-definition';
+
+const reportsDir = join(__dirname, '..', '..', '..', '..', 'reports');
+
+describe('the shipped report definitions', () => {
+  it.each(Object.keys(SECTION_IDS) as ReportKind[])('%s lists every section of its kind once, ending with provenance', (kind) => {
+    const definition = loadDefinitionFor(kind, reportsDir);
+    expect(definition.sections.map((s) => s.id)).toEqual([...SECTION_IDS[kind]]);
+    for (const section of definition.sections) expect(section.heading.length).toBeGreaterThan(2);
+  });
+
+  it('heads each case-study outcome with its number and title', () => {
+    const outcomes = loadDefinitionFor('case_study', reportsDir).sections.find((s) => s.id === 'outcomes');
+    expect(outcomes?.subsectionHeading).toBe('Outcome {number}: {title}');
+  });
+
+  it('says which file could not be read', () => {
+    expect(() => loadDefinitionFor('case_study', join(reportsDir, 'missing'))).toThrow(/cannot read report definition .*case-study\.yaml/);
+  });
+});

@@ -1,0 +1,60 @@
+import type { ReportKind } from '../model/report-model';
+
+/** How one section of a report is headed and introduced, editable without code. */
+export interface SectionDefinition {
+  id: string;
+  /** The heading readers see; `{name}` placeholders are filled from the section's own values. */
+  heading: string;
+  /** Fixed wording printed as the first paragraph of the section. */
+  intro?: string;
+  /** Leave the section out when it has nothing to show, instead of printing an empty heading. */
+  omitIfEmpty?: boolean;
+  /** Heading template for each subsection, e.g. `Outcome {number}: {title}`. */
+  subsectionHeading?: string;
+}
+
+/** A report kind's section order, headings and fixed wording, loaded from `reports/*.yaml`. */
+export interface ReportDefinition {
+  kind: ReportKind;
+  version: string;
+  /** Title template; `{title}`, `{subtitle}` and `{publisher}` are the model's own. */
+  title?: string;
+  sections: SectionDefinition[];
+}
+
+/** The section ids each kind of report knows, in their default order. */
+export const SECTION_IDS: Record<ReportKind, readonly string[]> = {
+  case_study: [
+    'at_a_glance',
+    'outcomes',
+    'you_said_we_did',
+    'who_took_part',
+    'time_given',
+    'expenses',
+    'setup_and_stages',
+    'principles',
+    'not_adopted',
+    'methods_and_limits',
+    'provenance',
+  ],
+  committee_extract: [
+    'how_residents_shaped',
+    'who_was_involved',
+    'what_they_proposed',
+    'what_changed',
+    'not_adopted',
+    'we_asked_you_said_we_did',
+    'level_of_involvement',
+    'quotes',
+    'open_commitments',
+    'provenance',
+  ],
+  audit_history: ['scope', 'integrity', 'events', 'corrections', 'provenance'],
+};
+
+/** The definition file of each report kind, relative to the `reports/` folder. */
+export const DEFINITION_FILES: Record<ReportKind, string> = {
+  case_study: 'case-study.yaml',
+  committee_extract: 'committee-extract.yaml',
+  audit_history: 'audit-history.yaml',
+};

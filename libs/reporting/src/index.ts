@@ -1,0 +1,16 @@
+export * from './model/report-model';
+export { renderChartPng, chartSize, type ChartImage } from './charts/chart-image';
+export { chartTable, formatChartValue } from './charts/chart-format';
+export { SERIES_COLOURS } from './charts/chart-palette';
+export { renderPdf } from './render/render-pdf';
+export { renderHtml } from './render/render-html';
+export { renderMarkdown } from './render/render-markdown';
+export { figureBasis, provenanceRows, PROVENANCE_SECTION_ID } from './render/wording';
+export * from './definitions/report-definition';
+export { applyReportDefinition, fillTemplate } from './definitions/apply-report-definition';
+export {
+  loadDefinitionFor,
+  loadReportDefinition,
+  parseReportDefinition,
+  ReportDefinitionError,
+} from './definitions/load-report-definition';

@@ -1,0 +1,127 @@
+/**
+ * A report as plain, serialisable data: every number, quote and chart series a renderer needs,
+ * with the provenance that lets a reader rebuild it. Renderers never compute figures or read the clock.
+ */
+
+/** Which report this is; decides the definition file and the default section order. */
+export type ReportKind = 'case_study' | 'committee_extract' | 'audit_history';
+
+/** One report, ready to render as PDF, HTML or Markdown. */
+export interface ReportModel {
+  kind: ReportKind;
+  title: string;
+  subtitle?: string;
+  /** BCP 47 language of the report, e.g. `en-GB`. */
+  lang: string;
+  /** The body that publishes the report, e.g. "West Berkshire Council". */
+  publisher: string;
+  /** Label/value pairs shown on the cover: project, aim, period, framework... */
+  cover: CoverItem[];
+  sections: ReportSection[];
+  provenance: Provenance;
+  /** Figures resting on fewer people than this are suppressed; renderers say so in words. */
+  suppressionThreshold?: number;
+}
+
+/** One label/value line of the cover page. */
+export interface CoverItem {
+  label: string;
+  value: string;
+}
+
+/** A headed part of the report; subsections nest one level (e.g. one per framework outcome). */
+export interface ReportSection {
+  id: string;
+  heading: string;
+  blocks: ReportBlock[];
+  subsections?: ReportSection[];
+  /** Values a definition's heading template may use, e.g. `{ number: '1', title: 'Influence' }`. */
+  headingValues?: Record<string, string>;
+}
+
+/** The content of a section, in reading order. */
+export type ReportBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'key_figures'; figures: Figure[] }
+  | { kind: 'figure'; figure: Figure }
+  | { kind: 'chart'; chart: ChartSpec }
+  | { kind: 'table'; table: TableSpec }
+  | { kind: 'quote'; quote: QuoteBlock }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'notice'; text: string };
+
+/** The kinds of block a section can hold. */
+export type ReportBlockKind = ReportBlock['kind'];
+
+/** One headline number with how many people it rests on and the events it came from. */
+export interface Figure {
+  label: string;
+  value: string;
+  /** How many people the figure rests on; null where a count of people does not apply. */
+  n: number | null;
+  /** True when the figure is withheld because too few people would be identifiable. */
+  suppressed: boolean;
+  sourceEventIds: string[];
+  note?: string;
+}
+
+/** How a chart's values are written in labels and its data table. */
+export type ChartValueFormat = 'integer' | 'hours' | 'percent' | 'pence';
+
+/** A chart's data; it is drawn as an image and always accompanied by a table of the same numbers. */
+export interface ChartSpec {
+  id: string;
+  type: 'bar' | 'horizontal_bar' | 'stacked_bar';
+  title: string;
+  /** Text alternative: what the chart shows and its main finding. */
+  alt: string;
+  categories: string[];
+  /** One value per category; null where the value is suppressed or unknown. */
+  series: ChartSeries[];
+  unit: string;
+  valueFormat?: ChartValueFormat;
+}
+
+/** One named series of a chart, aligned with the chart's categories. */
+export interface ChartSeries {
+  name: string;
+  values: (number | null)[];
+}
+
+/** A data table; with `rowHeaders` the first cell of each row heads that row. */
+export interface TableSpec {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+  rowHeaders: boolean;
+}
+
+/** A participant's own words, published under the consent they gave. */
+export interface QuoteBlock {
+  text: string;
+  attribution: string;
+  /** BCP 47 language of the words, e.g. `cy` for Welsh. */
+  lang: string;
+  context?: string;
+  outcomeIds: string[];
+}
+
+/** Where the report's numbers came from, and how to rebuild exactly this report. */
+export interface Provenance {
+  firstPosition: number;
+  lastPosition: number;
+  eventCount: number;
+  lastEventHash: string;
+  chainHead: { position: number; hash: string };
+  frameworkId?: string;
+  frameworkVersion?: string;
+  /** ISO date-time: what had happened by then (by `occurredAt`). */
+  asOf: string;
+  /** ISO date-time: what had been recorded by then. */
+  knownAt: string;
+  /** ISO date-time the report was produced; renderers stamp output with it, never with the clock. */
+  generatedAt: string;
+  definitionVersion: string;
+  regenerateCommand: string;
+  storeDescription: string;
+}

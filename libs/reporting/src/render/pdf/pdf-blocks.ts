@@ -1,0 +1,193 @@
+import { chartSize, renderChartPng } from '../../charts/chart-image';
+import { chartTable } from '../../charts/chart-format';
+import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
+import { figureBasis, figureValue, languageDiffers } from '../wording';
+import { COLOUR, FONT, GAP, SIZE } from './pdf-theme';
+import type { PdfWriter } from './pdf-writer';
+
+type Struct = PDFKit.PDFStructureElement;
+
+/** Draws one block of a section under the section's structure element. */
+export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel): void {
+  switch (block.kind) {
+    case 'paragraph':
+      w.ensureSpace(w.measure(block.text) > 60 ? 40 : w.measure(block.text));
+      w.text(parent, 'P', block.text, { gapAfter: GAP });
+      return;
+    case 'key_figures':
+      return drawKeyFigures(w, parent, block.figures, model);
+    case 'figure':
+      return drawFigure(w, parent, block.figure, model);
+    case 'chart':
+      return drawChart(w, parent, block.chart);
+    case 'table':
+      return drawTable(w, parent, block.table);
+    case 'quote':
+      return drawQuote(w, parent, block.quote, model.lang);
+    case 'list':
+      return drawList(w, parent, block.items);
+    case 'notice':
+      return drawNotice(w, parent, block.text);
+  }
+}
+
+/** How much of a block must fit under its section heading, so a heading is never left alone at a page foot. */
+export function blockLeadHeight(w: PdfWriter, block: ReportBlock | undefined): number {
+  if (block?.kind === 'chart') {
+    const size = chartSize(block.chart);
+    return w.measure(block.chart.title, { font: FONT.bold }) + 6 + (size.height * w.width) / size.width + 60;
+  }
+  if (block?.kind === 'key_figures') return 100;
+  return 60;
+}
+
+const TILE_GAP = 10;
+const TILE_PAD = 10;
+
+function drawKeyFigures(w: PdfWriter, parent: Struct, figures: Figure[], model: ReportModel): void {
+  const perRow = figures.length === 4 || figures.length <= 2 ? 2 : 3;
+  const tileWidth = (w.width - TILE_GAP * (perRow - 1)) / perRow;
+  const inner = tileWidth - TILE_PAD * 2 - 4;
+  const group = w.element(parent, 'Div');
+  for (let start = 0; start < figures.length; start += perRow) {
+    const row = figures.slice(start, start + perRow);
+    const heights = row.map((f) => tileHeight(w, f, model, inner));
+    const height = Math.max(...heights);
+    w.ensureSpace(height + TILE_GAP);
+    const top = w.doc.y;
+    row.forEach((figure, i) => {
+      const x = w.left + i * (tileWidth + TILE_GAP);
+      w.artifact(() => {
+        w.doc.rect(x, top, tileWidth, height).fill(COLOUR.tile);
+        w.doc.rect(x, top, 4, height).fill(COLOUR.brand);
+      });
+      w.doc.y = top + TILE_PAD;
+      const tile = w.element(group, 'Div');
+      const style = { x: x + 4 + TILE_PAD, width: inner };
+      w.text(tile, 'P', figureValue(figure), { ...style, font: FONT.bold, size: SIZE.figureValue, colour: COLOUR.brand, gapAfter: 2 });
+      w.text(tile, 'P', figure.label, { ...style, gapAfter: 4 });
+      const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
+      if (basis) w.text(tile, 'P', basis, { ...style, size: SIZE.small, colour: COLOUR.secondary });
+      tile.end();
+    });
+    w.doc.y = top + height + TILE_GAP;
+  }
+  group.end();
+  w.doc.y += GAP - TILE_GAP;
+}
+
+function tileHeight(w: PdfWriter, figure: Figure, model: ReportModel, width: number): number {
+  const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
+  return (
+    TILE_PAD * 2 +
+    w.measure(figureValue(figure), { font: FONT.bold, size: SIZE.figureValue, width }) + 2 +
+    w.measure(figure.label, { width }) + 4 +
+    (basis ? w.measure(basis, { size: SIZE.small, width }) : 0)
+  );
+}
+
+function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportModel): void {
+  const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
+  const main = `${figure.label}: ${figureValue(figure)}`;
+  w.ensureSpace(w.measure(main, { font: FONT.bold }) + (basis ? w.measure(basis, { size: SIZE.small }) : 0));
+  const group = w.element(parent, 'Div');
+  w.text(group, 'P', main, { font: FONT.bold, gapAfter: basis ? 2 : GAP });
+  if (basis) w.text(group, 'P', basis, { size: SIZE.small, colour: COLOUR.secondary, gapAfter: GAP });
+  group.end();
+}
+
+function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec): void {
+  const image = renderChartPng(chart);
+  const height = (image.height * w.width) / image.width;
+  const titleHeight = w.measure(chart.title, { font: FONT.bold });
+  w.ensureSpace(titleHeight + 6 + height + 60);
+  w.text(parent, 'P', chart.title, { font: FONT.bold, gapAfter: 6 });
+  const top = w.doc.y;
+  const left = w.left;
+  w.tagged(parent, 'Figure', () => w.doc.image(image.png, left, top, { width: w.width }), {
+    alt: `${chart.title}. ${chart.alt} The numbers are in the table that follows.`,
+    bbox: [left, top, left + w.width, top + height],
+  });
+  w.doc.y = top + height + 6;
+  w.doc.x = w.left;
+  drawTable(w, parent, chartTable(chart));
+}
+
+function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {
+  const rowHeight = w.measure('Ag', { size: SIZE.small }) + 10;
+  w.ensureSpace(w.measure(table.caption, { font: FONT.bold, size: SIZE.small }) + rowHeight * Math.min(4, table.rows.length + 1));
+  w.text(parent, 'P', table.caption, { font: FONT.bold, size: SIZE.small, gapAfter: 4 });
+  const header = table.columns.map((text) => ({
+    text,
+    type: 'TH' as const,
+    scope: 'Column',
+    font: { src: FONT.bold },
+    backgroundColor: COLOUR.tile,
+  }));
+  const rows = table.rows.map((cells) =>
+    cells.map((text, i) => (i === 0 && table.rowHeaders ? { text, type: 'TH' as const, scope: 'Row', font: { src: FONT.bold } } : { text })),
+  );
+  w.doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink);
+  w.doc.table({
+    structParent: parent,
+    position: { x: w.left, y: w.doc.y },
+    maxWidth: w.width,
+    defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.75 }, borderColor: COLOUR.rule, padding: [4, 6, 4, 6] },
+    data: [header, ...rows],
+  } as unknown as PDFKit.Mixins.TableOptionsWithData);
+  w.doc.x = w.left;
+  w.doc.y += GAP;
+}
+
+function drawQuote(w: PdfWriter, parent: Struct, quote: QuoteBlock, reportLang: string): void {
+  const indent = 18;
+  const width = w.width - indent;
+  const text = `“${quote.text}”`;
+  const attribution = `— ${quote.attribution}`;
+  const textHeight = w.measure(text, { font: FONT.italic, size: SIZE.body + 1, width });
+  const height = textHeight + 4 + w.measure(attribution, { size: SIZE.small, width }) + (quote.context ? w.measure(quote.context, { size: SIZE.small, width }) + 2 : 0);
+  w.ensureSpace(height + 8);
+  const top = w.doc.y;
+  w.artifact(() => w.doc.rect(w.left, top, 4, height).fill(COLOUR.accent));
+  const block = w.element(parent, 'BlockQuote');
+  const style = { x: w.left + indent, width };
+  const lang = languageDiffers(quote.lang, reportLang) ? { lang: quote.lang } : {};
+  w.text(block, 'Quote', text, { ...style, font: FONT.italic, size: SIZE.body + 1, gapAfter: 4 }, lang);
+  w.text(block, 'P', attribution, { ...style, size: SIZE.small, colour: COLOUR.secondary, gapAfter: quote.context ? 2 : 0 });
+  if (quote.context) w.text(block, 'P', quote.context, { ...style, size: SIZE.small, colour: COLOUR.secondary });
+  block.end();
+  w.doc.y = Math.max(w.doc.y, top + height) + GAP;
+}
+
+function drawList(w: PdfWriter, parent: Struct, items: string[]): void {
+  const list = w.element(parent, 'L');
+  for (const item of items) {
+    const style = { x: w.left + 16, width: w.width - 16 };
+    w.ensureSpace(w.measure(item, style) + 4);
+    const li = w.element(list, 'LI');
+    const top = w.doc.y;
+    w.tagged(li, 'Lbl', () => {
+      w.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.ink).text('•', w.left + 4, top, { lineBreak: false });
+    });
+    w.doc.y = top;
+    w.text(li, 'LBody', item, { ...style, gapAfter: 4 });
+    li.end();
+  }
+  list.end();
+  w.doc.y += GAP - 4;
+}
+
+function drawNotice(w: PdfWriter, parent: Struct, text: string): void {
+  const pad = 10;
+  const width = w.width - pad * 2 - 4;
+  const height = w.measure(text, { width }) + pad * 2;
+  w.ensureSpace(height);
+  const top = w.doc.y;
+  w.artifact(() => {
+    w.doc.rect(w.left, top, w.width, height).fill(COLOUR.notice);
+    w.doc.rect(w.left, top, 4, height).fill(COLOUR.brand);
+  });
+  w.doc.y = top + pad;
+  w.text(parent, 'P', text, { x: w.left + 4 + pad, width });
+  w.doc.y = top + height + GAP;
+}

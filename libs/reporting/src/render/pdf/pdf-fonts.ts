@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { FONT_FILES } from './pdf-theme';
+
+/** The parsed font object pdfkit accepts in place of a file (pdfkit recognises it by its `layout` method). */
+interface ParsedFont {
+  layout: (...args: unknown[]) => unknown;
+}
+
+/*
+ * Parsing DejaVu's tables costs more than laying out a whole report, so each file is parsed once per
+ * process with fontkit (pdfkit's own font engine) and handed to every document; each document still
+ * makes its own subset of the glyphs it uses.
+ */
+const parsed = new Map<string, ParsedFont>();
+
+/** The parsed font registered under `name` (see FONT_FILES). */
+export function parsedFont(name: string): ParsedFont {
+  let font = parsed.get(name);
+  if (!font) {
+    const file = FONT_FILES[name];
+    if (!file) throw new Error(`no font file is configured for "${name}"; add it to FONT_FILES in pdf-theme.ts`);
+    const fontkit = require('fontkit') as { create(data: Buffer): ParsedFont };
+    font = fontkit.create(readFileSync(require.resolve(file)));
+    parsed.set(name, font);
+  }
+  return font;
+}

@@ -1,0 +1,90 @@
+import type { ReportModel, ReportSection } from '../../model/report-model';
+import { provenanceRows } from '../wording';
+import { blockLeadHeight, drawBlock } from './pdf-blocks';
+import { COLOUR, FONT, GAP, PAGE, SIZE } from './pdf-theme';
+import type { PdfWriter } from './pdf-writer';
+
+type Struct = PDFKit.PDFStructureElement;
+type Outline = PDFKit.PDFOutline;
+
+/** The cover: publisher band, title (the only H1), subtitle and the label/value facts. */
+export function drawCover(w: PdfWriter, root: Struct, model: ReportModel): void {
+  const doc = w.doc;
+  const bandHeight = 120;
+  w.artifact(() => doc.rect(0, 0, doc.page.width, bandHeight).fill(COLOUR.brand));
+  doc.y = 52;
+  w.text(root, 'P', model.publisher, { font: FONT.bold, size: SIZE.subtitle, colour: COLOUR.onBrand });
+  doc.y = bandHeight + 90;
+  w.text(root, 'H1', model.title, { font: FONT.bold, size: SIZE.title, colour: COLOUR.ink, gapAfter: 10, lineGap: 4 });
+  if (model.subtitle) w.text(root, 'P', model.subtitle, { size: SIZE.subtitle, colour: COLOUR.secondary, gapAfter: 10 });
+  const ruleY = doc.y + 8;
+  w.artifact(() => doc.rect(w.left, ruleY, 72, 4).fill(COLOUR.accent));
+  doc.y = ruleY + 28;
+  if (model.cover.length > 0) drawFacts(w, root, model.cover.map((c) => [c.label, c.value]), 'About this report');
+}
+
+/** A two-column table of label/value facts, each label a row header. */
+export function drawFacts(w: PdfWriter, parent: Struct, rows: [string, string][], caption: string, mono = false): void {
+  w.text(parent, 'P', caption, { font: FONT.bold, size: SIZE.small, colour: COLOUR.secondary, gapAfter: 4 });
+  w.doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink);
+  w.doc.table({
+    structParent: parent,
+    position: { x: w.left, y: w.doc.y },
+    maxWidth: w.width,
+    columnStyles: [150, '*'],
+    defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.75 }, borderColor: COLOUR.rule, padding: [5, 6, 5, 0] },
+    data: rows.map(([label, value]) => [
+      { text: label, type: 'TH', scope: 'Row', font: { src: FONT.bold } },
+      mono ? { text: value, font: { src: FONT.mono } } : { text: value },
+    ]),
+  } as unknown as PDFKit.Mixins.TableOptionsWithData);
+  w.doc.x = w.left;
+  w.doc.y += GAP;
+}
+
+/** One section (H2) or subsection (H3) with its blocks, bookmarked under `outline`. */
+export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline, level: 2 | 3): void {
+  const size = level === 2 ? SIZE.h2 : SIZE.h3;
+  const lead = section.blocks[0] ?? section.subsections?.[0]?.blocks[0];
+  w.ensureSpace(w.measure(section.heading, { font: FONT.bold, size }) + 8 + blockLeadHeight(w, lead) + (section.blocks.length ? 0 : 30));
+  if (level === 2 && w.doc.y > PAGE.margins.top + 1) w.doc.y += GAP;
+  const item = outline.addItem(section.heading);
+  const sect = w.element(parent, 'Sect');
+  w.text(sect, `H${level}`, section.heading, { font: FONT.bold, size, colour: level === 2 ? COLOUR.brand : COLOUR.ink, gapAfter: 8 });
+  for (const block of section.blocks) drawBlock(w, sect, block, model);
+  for (const sub of section.subsections ?? []) drawSection(w, sect, sub, model, item, 3);
+  sect.end();
+}
+
+/** The provenance page: its section's wording, then every fact needed to rebuild the report. */
+export function drawProvenance(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline): void {
+  w.newPage();
+  drawSection(w, parent, { ...section, subsections: [] }, model, outline, 2);
+  const sect = w.element(parent, 'Sect');
+  drawFacts(w, sect, provenanceRows(model.provenance), 'Record behind this report', true);
+  sect.end();
+}
+
+/** Running header and "Page N of M" footer on every page, marked as pagination artifacts. */
+export function drawFurniture(w: PdfWriter, model: ReportModel): void {
+  const doc = w.doc;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    w.artifact(() => {
+      doc.font(FONT.regular).fontSize(SIZE.furniture).fillColor(COLOUR.secondary);
+      if (i > range.start) {
+        doc.text(`${model.publisher} · ${model.title}`, w.left, 40, { width: w.width, lineBreak: false, ellipsis: true, height: 12 });
+        doc.rect(w.left, 54, w.width, 0.5).fill(COLOUR.rule);
+      }
+      doc.fillColor(COLOUR.secondary).text(`Page ${i - range.start + 1} of ${range.count}`, w.left, doc.page.height - 44, {
+        width: w.width,
+        align: 'right',
+        lineBreak: false,
+      });
+    }, 'Pagination');
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,48 @@
+/** Page geometry, type scale and colours of the published PDF: calm, GOV.UK-like, AA contrast throughout. */
+export const PAGE = {
+  size: 'A4' as const,
+  margins: { top: 78, bottom: 72, left: 64, right: 64 },
+};
+
+/** Registered font names; all are DejaVu TrueType files, embedded and subset. */
+export const FONT = {
+  regular: 'Body',
+  bold: 'Body-Bold',
+  italic: 'Body-Oblique',
+  mono: 'Mono',
+};
+
+/** Where each registered font comes from. */
+export const FONT_FILES: Record<string, string> = {
+  [FONT.regular]: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  [FONT.bold]: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  [FONT.italic]: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+  [FONT.mono]: 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf',
+};
+
+/** Type sizes in points. */
+export const SIZE = {
+  title: 26,
+  subtitle: 14,
+  h2: 17,
+  h3: 13,
+  body: 10.5,
+  small: 9,
+  figureValue: 20,
+  furniture: 8.5,
+};
+
+/** Colours; every text colour is at least 4.5:1 on its background. */
+export const COLOUR = {
+  ink: '#0b0c0c',
+  secondary: '#505a5f',
+  brand: '#1d4f91',
+  accent: '#00665e',
+  tile: '#f3f2f1',
+  rule: '#b1b4b6',
+  onBrand: '#ffffff',
+  notice: '#e8f1f8',
+};
+
+/** Space between blocks, in points. */
+export const GAP = 12;

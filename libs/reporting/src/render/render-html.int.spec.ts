@@ -1,0 +1,63 @@
+import { caseStudyFixture } from '../model/report-model.fixture';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-markdown';
+
+describe('renderHtml', () => {
+  const html = renderHtml(caseStudyFixture());
+
+  it('declares the language and title, and starts with a skip link to main', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    expect(html).toContain('<title>Community energy guidance: a co-production case study – West Berkshire Council</title>');
+    expect(html.indexOf('href="#main"')).toBeLessThan(html.indexOf('<main id="main"'));
+  });
+
+  it('marks quotes with their own language and cites who said them', () => {
+    expect(html).toContain('<blockquote lang="cy"><p>Mae&#39;r grŵp wedi newid y cynllun</p></blockquote><figcaption>— <cite>Group member, resident</cite>');
+    expect(html).toContain('<blockquote lang="pl"><p>Zażółć gęślą jaźń</p>');
+  });
+
+  it('embeds each chart inline with alternative text and its numbers as a table', () => {
+    const charts = html.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? [];
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) {
+      expect(chart).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}"/);
+      expect(chart).toMatch(/alt="[^"]{20,}"/);
+      expect(chart).toContain('<th scope="col">');
+      expect(chart).toContain('<th scope="row">');
+    }
+    expect(charts[0]).toContain('<td>77%</td>');
+  });
+
+  it('shows the suppressed figure in words, never its number', () => {
+    expect(html).toContain('<p class="value">Not shown</p><p>carers who took part</p><p class="basis">suppressed (fewer than 5 people). Counted, not published</p>');
+  });
+
+  it('escapes text that looks like markup', () => {
+    const model = caseStudyFixture();
+    model.title = 'Parks <script>alert(1)</script> & play';
+    expect(renderHtml(model)).toContain('<h1>Parks &lt;script&gt;alert(1)&lt;/script&gt; &amp; play</h1>');
+  });
+});
+
+describe('renderMarkdown', () => {
+  const markdown = renderMarkdown(caseStudyFixture());
+
+  it('heads the report, its sections and outcomes in order', () => {
+    const headings = markdown.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings.slice(0, 4)).toEqual(['# Community energy guidance: a co-production case study', '## At a glance', '## Outcomes', '### Outcome 1: Residents have increased influence over decisions']);
+    expect(headings[headings.length - 1]).toBe('## Where these figures come from');
+  });
+
+  it('writes figures with their n, quotes with attribution and charts as tables', () => {
+    expect(markdown).toContain('- **£1,284.60** expenses paid to participants (n = 14)');
+    expect(markdown).toContain('- **Not shown** carers who took part (suppressed (fewer than 5 people); Counted, not published)');
+    expect(markdown).toContain('> “Zażółć gęślą jaźń”\n>\n> — Participant, role only');
+    expect(markdown).toContain('| Residents | 187.5 | 125.0 |');
+  });
+
+  it('escapes pipes inside table cells', () => {
+    const model = caseStudyFixture();
+    model.provenance.storeDescription = 'a|b';
+    expect(renderMarkdown(model)).toContain('| Event store | a\\|b |');
+  });
+});

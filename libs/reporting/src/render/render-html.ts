@@ -1,0 +1,120 @@
+import { renderChartPng } from '../charts/chart-image';
+import { chartTable } from '../charts/chart-format';
+import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
+import { HTML_STYLE } from './html-style';
+import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+const e = escapeHtml;
+
+function sectionAnchor(section: ReportSection): string {
+  return `section-${section.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+function basisLine(figure: Figure, model: ReportModel): string {
+  const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
+  return basis ? `<p class="basis">${e(basis)}</p>` : '';
+}
+
+function table(spec: TableSpec): string {
+  const head = spec.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('');
+  const body = spec.rows
+    .map((row) => `<tr>${row.map((cell, i) => (i === 0 && spec.rowHeaders ? `<th scope="row">${e(cell)}</th>` : `<td>${e(cell)}</td>`)).join('')}</tr>`)
+    .join('\n');
+  return `<table><caption>${e(spec.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function chart(spec: ChartSpec): string {
+  const image = renderChartPng(spec);
+  const src = `data:image/png;base64,${image.png.toString('base64')}`;
+  return [
+    `<figure class="chart" id="chart-${e(spec.id)}">`,
+    `<figcaption>${e(spec.title)}</figcaption>`,
+    `<img src="${src}" width="${image.width}" height="${image.height}" alt="${e(spec.alt)} The numbers are in the table below.">`,
+    table(chartTable(spec)),
+    `</figure>`,
+  ].join('\n');
+}
+
+function quote(q: QuoteBlock): string {
+  const context = q.context ? `<p class="context">${e(q.context)}</p>` : '';
+  return `<figure class="quote"><blockquote lang="${e(q.lang)}"><p>${e(q.text)}</p></blockquote><figcaption>— <cite>${e(q.attribution)}</cite></figcaption>${context}</figure>`;
+}
+
+function block(b: ReportBlock, model: ReportModel): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return `<p>${e(b.text)}</p>`;
+    case 'key_figures':
+      return `<ul class="key-figures">${b.figures
+        .map((f) => `<li><p class="value">${e(figureValue(f))}</p><p>${e(f.label)}</p>${basisLine(f, model)}</li>`)
+        .join('\n')}</ul>`;
+    case 'figure':
+      return `<p><strong>${e(b.figure.label)}: ${e(figureValue(b.figure))}</strong></p>${basisLine(b.figure, model)}`;
+    case 'chart':
+      return chart(b.chart);
+    case 'table':
+      return table(b.table);
+    case 'quote':
+      return quote(b.quote);
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+    case 'notice':
+      return `<div class="notice"><p>${e(b.text)}</p></div>`;
+  }
+}
+
+function section(s: ReportSection, model: ReportModel, level: 2 | 3): string {
+  const id = sectionAnchor(s);
+  return [
+    `<section aria-labelledby="${id}">`,
+    `<h${level} id="${id}">${e(s.heading)}</h${level}>`,
+    ...s.blocks.map((b) => block(b, model)),
+    ...(s.subsections ?? []).map((sub) => section(sub, model, 3)),
+    `</section>`,
+  ].join('\n');
+}
+
+function facts(rows: [string, string][], mono: boolean): string {
+  return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd${mono ? ' class="mono"' : ''}>${e(v)}</dd>`).join('')}</dl>`;
+}
+
+/** Renders a report model as one self-contained, accessible HTML document (charts inline as data URIs). */
+export function renderHtml(model: ReportModel): string {
+  const { sections, provenance } = splitProvenance(model);
+  const all = [...sections, provenance];
+  const contents = all.map((s) => `<li><a href="#${sectionAnchor(s)}">${e(s.heading)}</a></li>`).join('');
+  const provenanceId = sectionAnchor(provenance);
+  return `<!DOCTYPE html>
+<html lang="${e(model.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="author" content="${e(model.publisher)}">
+<meta name="generator" content="coprod">
+<title>${e(model.title)} – ${e(model.publisher)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="masthead">${e(model.publisher)}</header>
+<main id="main" tabindex="-1">
+<h1>${e(model.title)}</h1>
+${model.subtitle ? `<p class="subtitle">${e(model.subtitle)}</p>` : ''}
+${model.cover.length ? facts(model.cover.map((c) => [c.label, c.value]), false) : ''}
+<nav class="contents" aria-label="Contents"><h2 id="contents">Contents</h2><ol>${contents}</ol></nav>
+${sections.map((s) => section(s, model, 2)).join('\n')}
+<section class="provenance" aria-labelledby="${provenanceId}">
+<h2 id="${provenanceId}">${e(provenance.heading)}</h2>
+${provenance.blocks.map((b) => block(b, model)).join('\n')}
+${facts(provenanceRows(model.provenance), true)}
+</section>
+</main>
+<footer class="page-footer"><p>${e(model.publisher)}. Produced ${e(model.provenance.generatedAt)} from events ${model.provenance.firstPosition} to ${model.provenance.lastPosition}.</p></footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { caseStudyFixture } from '../model/report-model.fixture';
+import { renderPdf } from './render-pdf';
+
+type QpdfObjects = Record<string, { value?: Record<string, unknown> }>;
+
+describe('renderPdf on a case study', () => {
+  let dir: string;
+  let file: string;
+  let pdf: Buffer;
+  let text: string;
+  let elements: Record<string, unknown>[];
+  let qpdfText: string;
+  let objects: (Record<string, unknown> | undefined)[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'coprod-pdf-'));
+    file = join(dir, 'case-study.pdf');
+    pdf = await renderPdf(caseStudyFixture());
+    writeFileSync(file, pdf);
+    text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    qpdfText = execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    objects = Object.values(JSON.parse(qpdfText).qpdf[1] as QpdfObjects).map((o) => o.value);
+    elements = objects.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && '/S' in v);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const ofType = (type: string) => elements.filter((e) => e['/S'] === `/${type}`);
+
+  it('prints the headings, figures with their n, and the suppressed figure in words', () => {
+    for (const heading of ['At a glance', 'Outcomes', 'Time given', 'Expenses and recognition', 'Where these figures come from']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('£1,284.60');
+    expect(text).toContain('n = 17');
+    expect(text).toMatch(/suppressed \(fewer than 5\s+people\)/);
+  });
+
+  it('keeps the diacritics of the Welsh and Polish quotes', () => {
+    expect(text).toContain("Mae'r grŵp wedi newid y cynllun");
+    expect(text).toContain('Zażółć gęślą jaźń');
+  });
+
+  it('prints every chart number in its data table', () => {
+    for (const value of ['41%', '77%', '58%', '72%', '63%', '187.5', '125.0', '27.0', '16.0', '73.0', '35.0']) {
+      expect(text).toContain(value);
+    }
+  });
+
+  it('prints page numbers and the provenance', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(text).toContain(`Page 1 of ${pages}`);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text).toContain('positions 1 to 1842 (1842 events)');
+    expect(text).toContain('coprod report case-study');
+  });
+
+  it('is a tagged A4 document with its title', () => {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Title:\s+Community energy guidance: a co-production case study/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+  });
+
+  it('embeds every font and uses none of the 14 built-in fonts', () => {
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row).toMatch(/DejaVu/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+      expect(row).not.toMatch(/Helvetica|Times|Courier|Symbol|ZapfDingbats/);
+    }
+  });
+
+  it('has a structure tree with one H1, an H2 per section and H3 per outcome', () => {
+    expect(objects.some((v) => v && v['/Type'] === '/StructTreeRoot')).toBe(true);
+    expect(ofType('H1')).toHaveLength(1);
+    expect(ofType('H2')).toHaveLength(5);
+    expect(ofType('H3')).toHaveLength(2);
+  });
+
+  it('gives every chart a Figure with alternative text', () => {
+    const figures = ofType('Figure');
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) expect(String(figure['/Alt'])).toMatch(/^u:.{20,}/);
+  });
+
+  it('tags tables with header cells that carry their scope', () => {
+    expect(ofType('Table').length).toBeGreaterThanOrEqual(4);
+    expect(ofType('TH').length).toBeGreaterThan(0);
+    expect(ofType('TD').length).toBeGreaterThan(0);
+    expect(qpdfText).toContain('"/Scope": "/Column"');
+    expect(qpdfText).toContain('"/Scope": "/Row"');
+  });
+
+  it('marks the Welsh and Polish quotes with their language and the document with en-GB', () => {
+    const langs = ofType('Quote').map((q) => q['/Lang']);
+    expect(langs).toEqual(expect.arrayContaining(['u:cy', 'u:pl']));
+    expect(ofType('BlockQuote')).toHaveLength(2);
+    const catalog = objects.find((v) => v?.['/Type'] === '/Catalog');
+    expect(catalog?.['/Lang']).toBe('u:en-GB');
+  });
+
+  it('renders the same bytes twice, and different bytes for another generation date', async () => {
+    expect((await renderPdf(caseStudyFixture())).equals(pdf)).toBe(true);
+    const later = caseStudyFixture();
+    later.provenance.generatedAt = '2026-04-03T10:00:00Z';
+    expect((await renderPdf(later)).equals(pdf)).toBe(false);
+  });
+
+  it('refuses a model whose generation date is not a date, saying what to give', async () => {
+    const broken = caseStudyFixture();
+    broken.provenance.generatedAt = 'yesterday';
+    await expect(renderPdf(broken)).rejects.toThrow(/generatedAt "yesterday" is not a date/);
+  });
+});

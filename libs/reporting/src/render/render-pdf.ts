@@ -1,0 +1,58 @@
+import type { ReportModel } from '../model/report-model';
+import { splitProvenance } from './wording';
+import { drawCover, drawFurniture, drawProvenance, drawSection } from './pdf/pdf-pages';
+import { parsedFont } from './pdf/pdf-fonts';
+import { FONT, FONT_FILES, PAGE } from './pdf/pdf-theme';
+import { PdfKitDocument, PdfWriter } from './pdf/pdf-writer';
+
+/**
+ * Renders a report model as a tagged PDF/UA document on A4. The same model always gives the same
+ * bytes: the document dates come from `provenance.generatedAt`, never from the clock.
+ */
+export function renderPdf(model: ReportModel): Promise<Buffer> {
+  const stamp = new Date(model.provenance.generatedAt);
+  if (Number.isNaN(stamp.getTime())) {
+    return Promise.reject(
+      new Error(`provenance.generatedAt "${model.provenance.generatedAt}" is not a date; give an ISO date-time such as 2026-06-01T09:00:00Z`),
+    );
+  }
+  const doc = new PdfKitDocument({
+    size: PAGE.size,
+    margins: PAGE.margins,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
+    lang: model.lang,
+    displayTitle: true,
+    bufferPages: true,
+    font: parsedFont(FONT.regular),
+    info: {
+      Title: model.title,
+      Author: model.publisher,
+      Subject: model.subtitle ?? model.title,
+      Creator: 'coprod',
+      CreationDate: stamp,
+      ModDate: stamp,
+    },
+  } as unknown as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const name of Object.keys(FONT_FILES)) doc.registerFont(name, parsedFont(name) as never);
+
+  const w = new PdfWriter(doc);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  drawCover(w, root, model);
+  const { sections, provenance } = splitProvenance(model);
+  if (sections.length > 0) w.newPage();
+  for (const section of sections) drawSection(w, root, section, model, doc.outline, 2);
+  drawProvenance(w, root, provenance, model, doc.outline);
+  root.end();
+  drawFurniture(w, model);
+  doc.end();
+  return done;
+}

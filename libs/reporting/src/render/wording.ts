@@ -1,0 +1,58 @@
+import type { Figure, Provenance, ReportModel, ReportSection } from '../model/report-model';
+
+/** The section id whose blocks introduce the provenance page; its data always comes from `model.provenance`. */
+export const PROVENANCE_SECTION_ID = 'provenance';
+
+/** Heading of the provenance page when the model has no `provenance` section of its own. */
+export const DEFAULT_PROVENANCE_HEADING = 'Where these figures come from';
+
+/** How many people a figure rests on, in the words every renderer uses. */
+export function figureBasis(figure: Figure, model: Pick<ReportModel, 'suppressionThreshold'>): string {
+  if (figure.suppressed) {
+    return model.suppressionThreshold === undefined
+      ? 'suppressed (too few people to show safely)'
+      : `suppressed (fewer than ${model.suppressionThreshold} people)`;
+  }
+  return figure.n === null ? '' : `n = ${figure.n}`;
+}
+
+/** The value to print for a figure: a suppressed figure never shows its number. */
+export function figureValue(figure: Figure): string {
+  return figure.suppressed ? 'Not shown' : figure.value;
+}
+
+/** True when a passage's language differs from the report's, so it must carry its own language tag. */
+export function languageDiffers(passageLang: string, reportLang: string): boolean {
+  const primary = (tag: string) => tag.split('-')[0].toLowerCase();
+  return primary(passageLang) !== primary(reportLang);
+}
+
+/** The provenance section of a model, or a default one, with the other sections in their order. */
+export function splitProvenance(model: ReportModel): { sections: ReportSection[]; provenance: ReportSection } {
+  const found = model.sections.find((s) => s.id === PROVENANCE_SECTION_ID);
+  return {
+    sections: model.sections.filter((s) => s.id !== PROVENANCE_SECTION_ID),
+    provenance: found ?? { id: PROVENANCE_SECTION_ID, heading: DEFAULT_PROVENANCE_HEADING, blocks: [] },
+  };
+}
+
+/** The provenance facts as label/value rows, in the order a reader checks them. */
+export function provenanceRows(p: Provenance): [string, string][] {
+  const rows: [string, string][] = [
+    ['Events included', `positions ${p.firstPosition} to ${p.lastPosition} (${p.eventCount} events)`],
+    ['Hash of the last event included', p.lastEventHash],
+    ['Head of the integrity chain', `position ${p.chainHead.position}, hash ${p.chainHead.hash}`],
+  ];
+  if (p.frameworkId) {
+    rows.push(['Framework', p.frameworkVersion ? `${p.frameworkId}, version ${p.frameworkVersion}` : p.frameworkId]);
+  }
+  rows.push(
+    ['Events that had happened by', p.asOf],
+    ['Events that had been recorded by', p.knownAt],
+    ['Report produced', p.generatedAt],
+    ['Report definition version', p.definitionVersion],
+    ['Event store', p.storeDescription],
+    ['To produce this report again', p.regenerateCommand],
+  );
+  return rows;
+}

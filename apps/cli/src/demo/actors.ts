@@ -18,3 +18,6 @@ export const ACTORS = {
   /** Pays approved expense claims; the product has no separate finance role, so a lead's access. */
   tom: { id: 'finance.tom', role: 'evaluation_lead' },
 } as const satisfies Record<string, DemoActor>;
+
+/** Southend's lead plans sessions and its recorder types them up, for both Southend projects. */
+export const SOUTHEND_TEAM = { lead: ACTORS.niamh, recorder: ACTORS.kofi };

@@ -134,8 +134,8 @@ export function recordCommunityEnergy(timeline: Timeline): void {
     });
   const setup = (activity: 'steering_group_formed' | 'support_and_expenses_agreed' | 'members_briefed' | 'working_principles_agreed', on: string, note: string | null) =>
     timeline.from(instant(`${on} 21:30`), ACTORS.rhys).record('RecordSetupActivity', { projectId: ENERGY, activity, doneOn: instant(`${on} 18:00`), note });
-  const stage = (stage: 'co_design' | 'co_evaluation', on: string, reason: string | null) =>
-    timeline.from(instant(`${on} 09:00`), ACTORS.rhys).record('MoveProjectToStage', { projectId: ENERGY, stage, enteredOn: instant(`${on} 09:00`), reason });
+  const stage = (to: 'co_design' | 'co_evaluation', on: string, reason: string | null) =>
+    timeline.from(instant(`${on} 09:00`), ACTORS.rhys).record('MoveProjectToStage', { projectId: ENERGY, stage: to, enteredOn: instant(`${on} 09:00`), reason });
 
   for (const session of SESSIONS.filter((s) => s.stage === 'co_planning')) recordSession(timeline, team, session);
   setup('steering_group_formed', '2026-01-20', 'Ten members: residents, a community energy co-operative, a councillor and two officers.');

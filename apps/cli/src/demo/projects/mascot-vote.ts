@@ -1,11 +1,10 @@
-import { ACTORS } from '../actors';
+import { ACTORS, SOUTHEND_TEAM } from '../actors';
 import { instant } from '../demo-clock';
 import { recordDecision } from '../decision-records';
 import { recordClaim } from '../expense-claims';
 import { captureQuote, COMMITTEE, DemoQuote, PUBLIC } from '../quote-captures';
 import { recordSession, Session } from '../sessions';
 import { Timeline } from '../timeline';
-import { RECOVERY_TEAM } from './recovery-college';
 
 const projectId = 'p-mascot';
 const common = { projectId } as const;
@@ -78,10 +77,10 @@ export function recordMascotVote(timeline: Timeline): void {
     improvementSought: 'Families recognise and feel ownership of the mascot used in early years services.',
     openToNewMembers: false,
   });
-  const stage = (stage: 'co_design' | 'co_delivery' | 'co_evaluation', on: string) =>
+  const stage = (to: 'co_design' | 'co_delivery' | 'co_evaluation', on: string) =>
     timeline.from(instant(`${on} 09:00`), lead).record('MoveProjectToStage', { projectId, stage, enteredOn: instant(`${on} 09:00`), reason: null });
   const sessions = (stageId: Session['stage']) => {
-    for (const session of SESSIONS.filter((s) => s.stage === stageId)) recordSession(timeline, RECOVERY_TEAM, session);
+    for (const session of SESSIONS.filter((s) => s.stage === stageId)) recordSession(timeline, SOUTHEND_TEAM, session);
   };
   sessions('co_planning');
   timeline.from(instant('2026-02-17 21:30'), lead)

@@ -1,10 +1,9 @@
-import { ACTORS } from '../actors';
+import { ACTORS, SOUTHEND_TEAM } from '../actors';
 import { instant } from '../demo-clock';
-import { recordCancelledSession, recordSession, Session, SessionTeam } from '../sessions';
+import { recordCancelledSession, recordSession, Session } from '../sessions';
 import { Timeline } from '../timeline';
 
 export const RECOVERY = 'p-recovery';
-export const RECOVERY_TEAM: SessionTeam = { lead: ACTORS.niamh, recorder: ACTORS.kofi };
 const common = { projectId: RECOVERY } as const;
 
 const SESSIONS: Session[] = [
@@ -138,10 +137,10 @@ export function recordRecoveryCollege(timeline: Timeline): void {
     });
   const setup = (activity: 'steering_group_formed' | 'members_briefed' | 'support_and_expenses_agreed', on: string, note: string) =>
     timeline.from(instant(`${on} 17:30`), lead).record('RecordSetupActivity', { projectId: RECOVERY, activity, doneOn: instant(`${on} 13:00`), note });
-  const stage = (stage: 'co_design' | 'co_delivery' | 'co_evaluation', on: string) =>
-    timeline.from(instant(`${on} 09:00`), lead).record('MoveProjectToStage', { projectId: RECOVERY, stage, enteredOn: instant(`${on} 09:00`), reason: null });
+  const stage = (to: 'co_design' | 'co_delivery' | 'co_evaluation', on: string) =>
+    timeline.from(instant(`${on} 09:00`), lead).record('MoveProjectToStage', { projectId: RECOVERY, stage: to, enteredOn: instant(`${on} 09:00`), reason: null });
   const sessions = (stageId: Session['stage']) => {
-    for (const session of SESSIONS.filter((s) => s.stage === stageId)) recordSession(timeline, RECOVERY_TEAM, session);
+    for (const session of SESSIONS.filter((s) => s.stage === stageId)) recordSession(timeline, SOUTHEND_TEAM, session);
   };
 
   sessions('co_planning');
@@ -152,7 +151,7 @@ export function recordRecoveryCollege(timeline: Timeline): void {
   sessions('co_design');
   stage('co_delivery', '2026-05-05');
   sessions('co_delivery');
-  recordCancelledSession(timeline, RECOVERY_TEAM, {
+  recordCancelledSession(timeline, SOUTHEND_TEAM, {
     ...common, id: 'act-recovery-11', title: 'Co-delivered course: Sleep and wellbeing',
     type: 'co_delivery_shift', stage: 'co_delivery', format: 'in_person', ladder: 'co_production',
     planned: '2026-06-15 10:00', held: '2026-07-07 13:00', cancelled: '2026-07-03 09:00',

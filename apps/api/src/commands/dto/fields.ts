@@ -1,0 +1,182 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+
+/** Longest accepted text of each kind, in characters. */
+export const TEXT_LIMITS = { id: 100, title: 300, freeText: 5000 } as const;
+
+/** Ids are chosen by the caller, so they must be safe in stream names, URLs and file names. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+const ID_RULE = '1 to 100 letters, digits or . _ : - (starting with a letter or digit)';
+
+/** The longest a person can take part in one session: a day. */
+export const MINUTES_IN_A_DAY = 24 * 60;
+
+/** What the OpenAPI document says about a field: both are required so every schema is useful. */
+export interface FieldDoc {
+  description: string;
+  example: unknown;
+}
+
+/** A field that may be null; omitted means null (the DTO property is initialised to null). */
+export interface Nullable {
+  nullable?: boolean;
+}
+
+function documented(doc: FieldDoc, nullable: boolean | undefined, schema: Record<string, unknown>): PropertyDecorator {
+  if (!nullable) return ApiProperty({ ...doc, ...schema });
+  return applyDecorators(ApiPropertyOptional({ ...doc, ...schema, nullable: true, default: null }), IsOptional());
+}
+
+/** An id of something in the record (a project, participant, activity, ...). */
+export function IdField(doc: FieldDoc, options: Nullable = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(doc, options.nullable, { type: String, pattern: ID_PATTERN.source, maxLength: TEXT_LIMITS.id }),
+    IsString(),
+    Matches(ID_PATTERN, { message: `$property must be ${ID_RULE}` }),
+  );
+}
+
+/** A list of ids, each at most once. */
+export function IdListField(doc: FieldDoc, limits: { maxItems: number; atLeastOne?: boolean }): PropertyDecorator {
+  const decorators = [
+    ApiProperty({ ...doc, type: [String], maxItems: limits.maxItems, minItems: limits.atLeastOne ? 1 : 0, uniqueItems: true }),
+    IsArray(),
+    ArrayMaxSize(limits.maxItems),
+    ArrayUnique({ message: '$property must not name the same id twice' }),
+    IsString({ each: true }),
+    Matches(ID_PATTERN, { each: true, message: `each of $property must be ${ID_RULE}` }),
+  ];
+  if (limits.atLeastOne) decorators.push(ArrayNotEmpty());
+  return applyDecorators(...decorators);
+}
+
+/** Text written by a person: not blank, at most `maxLength` characters. */
+export function TextField(doc: FieldDoc, maxLength: number, options: Nullable = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(doc, options.nullable, { type: String, minLength: 1, maxLength }),
+    IsString(),
+    Matches(/\S/, { message: '$property must not be empty or only spaces' }),
+    MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
+  );
+}
+
+/** A date or date and time in ISO 8601 (`2026-03-10` or `2026-03-10T10:00:00Z`). */
+export function DateField(doc: FieldDoc, options: Nullable = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(doc, options.nullable, { type: String, format: 'date-time' }),
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: '$property must be a real ISO 8601 date, like 2026-03-10 or 2026-03-10T10:00:00Z' },
+    ),
+  );
+}
+
+/** A whole number of minutes, from 1 to a day. */
+export function MinutesField(doc: FieldDoc): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ ...doc, type: 'integer', minimum: 1, maximum: MINUTES_IN_A_DAY }),
+    IsInt({ message: '$property must be a whole number of minutes' }),
+    Min(1, { message: '$property must be at least 1 minute' }),
+    Max(MINUTES_IN_A_DAY, { message: `$property must be at most ${MINUTES_IN_A_DAY} minutes (a day)` }),
+  );
+}
+
+/** An amount of money in whole pence. */
+export function PenceField(doc: FieldDoc): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ ...doc, type: 'integer', minimum: 1 }),
+    IsInt({ message: '$property must be a whole number of pence (for £12.50 send 1250)' }),
+    Min(1, { message: '$property must be at least 1 penny' }),
+  );
+}
+
+/** Any finite number (a service measure's baseline or reading). */
+export function NumberField(doc: FieldDoc): PropertyDecorator {
+  return applyDecorators(ApiProperty({ ...doc, type: Number }), IsNumber({ allowNaN: false, allowInfinity: false }));
+}
+
+/** True or false. */
+export function FlagField(doc: FieldDoc): PropertyDecorator {
+  return applyDecorators(ApiProperty({ ...doc, type: Boolean }), IsBoolean());
+}
+
+/** One value of a vocabulary list. */
+export function ChoiceField(choices: readonly string[], doc: FieldDoc): PropertyDecorator {
+  return applyDecorators(ApiProperty({ ...doc, enum: [...choices] }), IsIn([...choices]));
+}
+
+/** Several values of a vocabulary list, each at most once. */
+export function ChoiceListField(choices: readonly string[], doc: FieldDoc, limits: { atLeastOne?: boolean } = {}): PropertyDecorator {
+  const decorators = [
+    ApiProperty({ ...doc, enum: [...choices], isArray: true, uniqueItems: true, minItems: limits.atLeastOne ? 1 : 0 }),
+    IsArray(),
+    ArrayMaxSize(choices.length),
+    ArrayUnique({ message: '$property must not name the same value twice' }),
+    IsIn([...choices], { each: true, message: `each of $property must be one of: ${choices.join(', ')}` }),
+  ];
+  if (limits.atLeastOne) decorators.push(ArrayNotEmpty());
+  return applyDecorators(...decorators);
+}
+
+/** Short labels chosen by the council (seldom-heard groups), each at most once. */
+export function LabelListField(doc: FieldDoc, maxItems: number): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ ...doc, type: [String], maxItems, uniqueItems: true }),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    ArrayUnique({ message: '$property must not name the same group twice' }),
+    IsString({ each: true }),
+    Matches(ID_PATTERN, { each: true, message: `each of $property must be ${ID_RULE}` }),
+  );
+}
+
+/** An object validated against its own DTO class; unknown properties inside it are refused too. */
+export function NestedField(type: () => new () => object, doc: FieldDoc): PropertyDecorator {
+  return applyDecorators(ApiProperty({ ...doc, type }), IsObject(), ValidateNested(), Type(type));
+}
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+const MAX_CHANGED_FIELDS = 50;
+
+/** An object of field name to new value (a correction's changes); values are checked by the domain. */
+export function FieldChangesField(doc: FieldDoc, options: Nullable = {}): PropertyDecorator {
+  return applyDecorators(
+    documented(doc, options.nullable, { type: 'object', additionalProperties: true }),
+    IsObject(),
+    ValidateBy({
+      name: 'isFieldChanges',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'object' || value === null) return false;
+          const names = Object.keys(value);
+          return names.length <= MAX_CHANGED_FIELDS && names.every((name) => FIELD_NAME.test(name));
+        },
+        defaultMessage: () => `$property must map at most ${MAX_CHANGED_FIELDS} field names (letters and digits) to their new values`,
+      },
+    }),
+  );
+}
+
+/** The data of a domain command, which its DTO implements so the two cannot drift apart. */
+export type CommandBody<C extends { data: object }> = C['data'];

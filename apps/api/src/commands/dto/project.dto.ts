@@ -1,0 +1,84 @@
+import {
+  ChangeProjectFramework,
+  CloseProject,
+  MoveProjectToStage,
+  RecordPrincipleReflection,
+  RecordSetupActivity,
+  RegisterProject,
+  SETUP_ACTIVITIES,
+  SetupActivity,
+  Stage,
+  STAGES,
+  TailorOutcome,
+} from '@coprod/domain';
+import { ChoiceField, CommandBody, DateField, FlagField, IdField, TEXT_LIMITS, TextField } from './fields';
+import { REFERENCE_DOCS } from './reference-docs';
+
+const FRAMEWORK_ID = { description: 'Id of the co-production framework the project is evaluated against', example: 'west-berkshire' };
+
+/** Body of `POST /api/commands/RegisterProject`. */
+export class RegisterProjectDto implements CommandBody<RegisterProject> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @TextField({ description: 'Title of the project', example: 'An introductory guidance note on community energy generation' }, TEXT_LIMITS.title)
+  title: string;
+  @TextField({ description: 'Service area the project belongs to', example: 'Environment and climate' }, TEXT_LIMITS.title)
+  serviceArea: string;
+  @TextField({ description: 'What the project sets out to do', example: 'Write, with residents, a plain guide for villages thinking about community energy' }, TEXT_LIMITS.freeText)
+  aim: string;
+  @IdField(FRAMEWORK_ID) frameworkId: string;
+  @TextField({ description: 'The service improvement sought (the project\'s own outcome 5)', example: 'More community groups ask the council for help setting up an energy scheme' }, TEXT_LIMITS.freeText)
+  improvementSought: string;
+  @FlagField({ description: 'Whether new members can still join', example: true }) openToNewMembers: boolean;
+}
+
+/** Body of `POST /api/commands/TailorOutcome`. */
+export class TailorOutcomeDto implements CommandBody<TailorOutcome> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @IdField({ description: 'Id of the framework outcome being tailored', example: 'services_improved' }) outcomeId: string;
+  @TextField({ description: 'The outcome in this project\'s own words', example: 'Villages get clear, honest advice on community energy from the council' }, TEXT_LIMITS.freeText)
+  wording: string;
+}
+
+/** Body of `POST /api/commands/RecordSetupActivity`. */
+export class RecordSetupActivityDto implements CommandBody<RecordSetupActivity> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @ChoiceField(SETUP_ACTIVITIES, { description: 'Which set-up activity was done', example: 'steering_group_formed' }) activity: SetupActivity;
+  @DateField({ description: 'When it was done', example: '2026-01-20' }) doneOn: string;
+  @TextField({ description: 'A note on how it was done', example: 'Ten members, three of them carers; chair elected from residents' }, TEXT_LIMITS.freeText, { nullable: true })
+  note: string | null = null;
+}
+
+/** Body of `POST /api/commands/MoveProjectToStage`. */
+export class MoveProjectToStageDto implements CommandBody<MoveProjectToStage> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @ChoiceField(STAGES, { description: 'The stage the project enters', example: 'co_design' }) stage: Stage;
+  @DateField({ description: 'When it entered the stage', example: '2026-03-02' }) enteredOn: string;
+  @TextField({ description: 'Why it moved now', example: 'Steering group agreed the questions the note must answer' }, TEXT_LIMITS.freeText, { nullable: true })
+  reason: string | null = null;
+}
+
+/** Body of `POST /api/commands/ChangeProjectFramework`. */
+export class ChangeProjectFrameworkDto implements CommandBody<ChangeProjectFramework> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @IdField({ ...FRAMEWORK_ID, example: 'care-act-nef-scie' }) frameworkId: string;
+  @TextField({ description: 'Why the framework changes', example: 'The project moved to adult social care, which reports against the Care Act framework' }, TEXT_LIMITS.freeText)
+  reason: string;
+}
+
+/** Body of `POST /api/commands/RecordPrincipleReflection`. */
+export class RecordPrincipleReflectionDto implements CommandBody<RecordPrincipleReflection> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @IdField({ description: 'Id of the framework principle reflected on', example: 'inclusive' }) principleId: string;
+  @TextField({ description: 'What the group noticed about the principle in practice', example: 'Posting papers ahead meant members offline could take full part' }, TEXT_LIMITS.freeText)
+  reflection: string;
+  @FlagField({ description: 'Whether applying the principle made a difference', example: true }) madeADifference: boolean;
+  @DateField({ description: 'When the reflection was made', example: '2026-04-14' }) recordedOn: string;
+}
+
+/** Body of `POST /api/commands/CloseProject`. */
+export class CloseProjectDto implements CommandBody<CloseProject> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @DateField({ description: 'When the project closed', example: '2026-11-30' }) closedOn: string;
+  @TextField({ description: 'What the project achieved, in a few sentences', example: 'The guidance note was published in print and online; two villages have started schemes' }, TEXT_LIMITS.freeText)
+  summary: string;
+}

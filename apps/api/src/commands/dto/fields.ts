@@ -19,6 +19,7 @@ import {
   MaxLength,
   Min,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -38,20 +39,29 @@ export interface FieldDoc {
   example: unknown;
 }
 
-/** A field that may be null; omitted means null (the DTO property is initialised to null). */
-export interface Nullable {
+/**
+ * `nullable`: the field may be null, and omitted means null (the DTO property is initialised to null).
+ * `omittable`: the field may be left out but never be null (the DTO property is `declare`d so no key is left behind).
+ */
+export interface Presence {
   nullable?: boolean;
+  omittable?: boolean;
 }
 
-function documented(doc: FieldDoc, nullable: boolean | undefined, schema: Record<string, unknown>): PropertyDecorator {
-  if (!nullable) return ApiProperty({ ...doc, ...schema });
-  return applyDecorators(ApiPropertyOptional({ ...doc, ...schema, nullable: true, default: null }), IsOptional());
+function documented(doc: FieldDoc, presence: Presence, schema: Record<string, unknown>): PropertyDecorator {
+  if (presence.nullable) {
+    return applyDecorators(ApiPropertyOptional({ ...doc, ...schema, nullable: true, default: null }), IsOptional());
+  }
+  if (presence.omittable) {
+    return applyDecorators(ApiPropertyOptional({ ...doc, ...schema }), ValidateIf((_, value) => value !== undefined));
+  }
+  return ApiProperty({ ...doc, ...schema });
 }
 
 /** An id of something in the record (a project, participant, activity, ...). */
-export function IdField(doc: FieldDoc, options: Nullable = {}): PropertyDecorator {
+export function IdField(doc: FieldDoc, presence: Presence = {}): PropertyDecorator {
   return applyDecorators(
-    documented(doc, options.nullable, { type: String, pattern: ID_PATTERN.source, maxLength: TEXT_LIMITS.id }),
+    documented(doc, presence, { type: String, pattern: ID_PATTERN.source, maxLength: TEXT_LIMITS.id }),
     IsString(),
     Matches(ID_PATTERN, { message: `$property must be ${ID_RULE}` }),
   );
@@ -72,9 +82,9 @@ export function IdListField(doc: FieldDoc, limits: { maxItems: number; atLeastOn
 }
 
 /** Text written by a person: not blank, at most `maxLength` characters. */
-export function TextField(doc: FieldDoc, maxLength: number, options: Nullable = {}): PropertyDecorator {
+export function TextField(doc: FieldDoc, maxLength: number, presence: Presence = {}): PropertyDecorator {
   return applyDecorators(
-    documented(doc, options.nullable, { type: String, minLength: 1, maxLength }),
+    documented(doc, presence, { type: String, minLength: 1, maxLength }),
     IsString(),
     Matches(/\S/, { message: '$property must not be empty or only spaces' }),
     MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
@@ -82,9 +92,9 @@ export function TextField(doc: FieldDoc, maxLength: number, options: Nullable = 
 }
 
 /** A date or date and time in ISO 8601 (`2026-03-10` or `2026-03-10T10:00:00Z`). */
-export function DateField(doc: FieldDoc, options: Nullable = {}): PropertyDecorator {
+export function DateField(doc: FieldDoc, presence: Presence = {}): PropertyDecorator {
   return applyDecorators(
-    documented(doc, options.nullable, { type: String, format: 'date-time' }),
+    documented(doc, presence, { type: String, format: 'date-time' }),
     IsISO8601(
       { strict: true, strictSeparator: true },
       { message: '$property must be a real ISO 8601 date, like 2026-03-10 or 2026-03-10T10:00:00Z' },
@@ -160,9 +170,9 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 const MAX_CHANGED_FIELDS = 50;
 
 /** An object of field name to new value (a correction's changes); values are checked by the domain. */
-export function FieldChangesField(doc: FieldDoc, options: Nullable = {}): PropertyDecorator {
+export function FieldChangesField(doc: FieldDoc, presence: Presence = {}): PropertyDecorator {
   return applyDecorators(
-    documented(doc, options.nullable, { type: 'object', additionalProperties: true }),
+    documented(doc, presence, { type: 'object', additionalProperties: true }),
     IsObject(),
     ValidateBy({
       name: 'isFieldChanges',

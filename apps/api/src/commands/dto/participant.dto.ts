@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsPhoneNumber, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   EraseParticipant,
@@ -49,9 +49,7 @@ export class ParticipantDetailsDto implements ParticipantDetails {
   @Matches(UK_POSTCODE, { message: '$property must be a UK postcode like RG14 5LD, or its first part like RG14' })
   declare postcode?: string;
 
-  @ApiPropertyOptional({ description: 'What the person needs to take part fully', example: 'Large-print papers posted a week ahead' })
-  @ValidateIf((details: ParticipantDetailsDto) => details.accessNeeds !== undefined)
-  @TextField({ description: 'What the person needs to take part fully', example: 'Large-print papers posted a week ahead' }, TEXT_LIMITS.freeText)
+  @TextField({ description: 'What the person needs to take part fully', example: 'Large-print papers posted a week ahead' }, TEXT_LIMITS.freeText, { omittable: true })
   declare accessNeeds?: string;
 }
 

@@ -102,7 +102,7 @@ export function recordCommunityEnergyEvidence(timeline: Timeline): void {
     id: 'q-energy-02', participantId: 'part-001', activityId: 'act-energy-04', context: 'Phone round on what residents want to know',
     outcomeIds: ['more_engaged'], attribution: 'role_only', uses: COMMITTEE, captured: '2026-02-17 11:00',
     words: 'They post me everything in large print and ring me after each meeting. Nobody had asked me before.',
-    consentChanged: { on: '2026-06-01 10:00', attribution: 'named', uses: PUBLIC, reason: 'Margaret saw the draft Executive report and asked to be named, and for the quote to be used publicly.' },
+    consentChanged: { on: '2026-06-01 10:00', attribution: 'named', uses: PUBLIC, reason: 'The participant saw the draft Executive report and asked to be named, and for the quote to be used publicly.' },
   });
   quote({
     id: 'q-energy-03', participantId: 'part-003', activityId: 'act-energy-05', context: 'Said in Polish at the design workshop; in English: "For the first time someone from the council asked my opinion before everything had been decided."',
@@ -144,6 +144,6 @@ export function recordCommunityEnergyEvidence(timeline: Timeline): void {
     stream: 'activity-act-energy-05',
     kind: 'amend',
     changes: { minutes: 95 },
-    reason: 'The sign-in sheet was typed up as the full 180 minutes; Paweł left at lunch, after 95 minutes.',
+    reason: 'The sign-in sheet was typed up as the full 180 minutes; the participant left at lunch, after 95 minutes.',
   });
 }

@@ -7,7 +7,7 @@ export const ENERGY = 'p-energy';
 const team: SessionTeam = { lead: ACTORS.rhys, recorder: ACTORS.amara };
 const common = { projectId: ENERGY } as const;
 
-/** Key of the sign-in sheet line later corrected: Paweł left the design workshop at lunch. */
+/** Key of the sign-in sheet line later corrected: this member left the design workshop at lunch. */
 export const ENERGY_CORRECTED_ATTENDANCE = 'energy-05-part-003';
 
 const SESSIONS: Session[] = [

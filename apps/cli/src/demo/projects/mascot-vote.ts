@@ -78,7 +78,7 @@ export function recordMascotVote(timeline: Timeline): void {
     openToNewMembers: false,
   });
   const stage = (to: 'co_design' | 'co_delivery' | 'co_evaluation', on: string) =>
-    timeline.from(instant(`${on} 09:00`), lead).record('MoveProjectToStage', { projectId, stage, enteredOn: instant(`${on} 09:00`), reason: null });
+    timeline.from(instant(`${on} 09:00`), lead).record('MoveProjectToStage', { projectId, stage: to, enteredOn: instant(`${on} 09:00`), reason: null });
   const sessions = (stageId: Session['stage']) => {
     for (const session of SESSIONS.filter((s) => s.stage === stageId)) recordSession(timeline, SOUTHEND_TEAM, session);
   };

@@ -16,7 +16,7 @@ export function recordServiceUserVoiceEvidence(timeline: Timeline): void {
     stream: 'activity-act-voice-06',
     kind: 'void',
     changes: null,
-    reason: "The same comment was typed up twice, from the feedback form and from Brenda's covering letter; it counts once.",
+    reason: "The same comment was typed up twice, from the feedback form and from the covering letter that came with it; it counts once.",
   });
   recordDecision(timeline, ACTORS.sarah, {
     id: 'd-voice-plan', projectId, title: 'Adult social care involvement plan', maker: 'committee',

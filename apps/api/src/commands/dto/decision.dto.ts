@@ -1,0 +1,82 @@
+import {
+  DECISION_MAKERS,
+  DecisionMaker,
+  LADDER_LEVELS,
+  LadderLevel,
+  LinkInfluence,
+  MakeCommitment,
+  MeetCommitment,
+  NEEDHAM_CARR_LEVELS,
+  NeedhamCarrLevel,
+  RecordDecision,
+  RecordProposalNotAdopted,
+} from '@coprod/domain';
+import { ChoiceField, CommandBody, DateField, FlagField, IdField, IdListField, TEXT_LIMITS, TextField } from './fields';
+import { REFERENCE_DOCS } from './reference-docs';
+
+const MAX_SOURCES = 200;
+const COMMITMENT_ID = { description: 'Id of the commitment', example: 'com-energy-1' };
+
+/** Body of `POST /api/commands/RecordDecision`. */
+export class RecordDecisionDto implements CommandBody<RecordDecision> {
+  @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @TextField({ description: 'What was decided, as the paper titles it', example: 'Adopt the community energy guidance note' }, TEXT_LIMITS.title)
+  title: string;
+  @ChoiceField(DECISION_MAKERS, { description: 'Who took the decision', example: 'cabinet' }) decisionMaker: DecisionMaker;
+  @TextField({ description: 'Reference of the decision, e.g. the committee paper number', example: 'EX4321' }, TEXT_LIMITS.id)
+  reference: string;
+  @DateField({ description: 'When it was decided', example: '2026-06-18' }) decidedOn: string;
+  @TextField({ description: 'The recommendation decided on', example: 'That the Executive adopts the guidance note and funds a printed copy for every parish council' }, TEXT_LIMITS.freeText)
+  recommendation: string;
+}
+
+/** Body of `POST /api/commands/LinkInfluence`. */
+export class LinkInfluenceDto implements CommandBody<LinkInfluence> {
+  @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
+  @IdField({ description: 'Id of this influence', example: 'inf-energy-1' }) influenceId: string;
+  @IdListField({ description: 'Contributions the influence came from', example: ['con-energy-05-1'] }, { maxItems: MAX_SOURCES })
+  contributionIds: string[];
+  @IdListField({ description: 'Activities the influence came from', example: ['act-energy-05'] }, { maxItems: MAX_SOURCES })
+  activityIds: string[];
+  @TextField({ description: 'What participants said ("you said")', example: 'Answer the five questions a group asks, in order' }, TEXT_LIMITS.freeText)
+  youSaid: string;
+  @TextField({ description: 'What the council did because of it ("we did")', example: 'The note is organised as those five questions' }, TEXT_LIMITS.freeText)
+  weDid: string;
+  @TextField({ description: 'Where the recommendation shows it', example: 'Paragraph 5.2 and appendix A' }, TEXT_LIMITS.title, { nullable: true })
+  whereInRecommendation: string | null = null;
+  @ChoiceField(LADDER_LEVELS, { description: 'Rung of the ladder of co-production reached', example: 'co_production' }) ladderLevel: LadderLevel;
+  @ChoiceField(NEEDHAM_CARR_LEVELS, { description: 'Needham and Carr level reached', example: 'intermediate' }) needhamCarrLevel: NeedhamCarrLevel;
+  @FlagField({ description: 'Whether the options were already formed when people were involved', example: false })
+  optionsAlreadyFormed: boolean;
+}
+
+/** Body of `POST /api/commands/RecordProposalNotAdopted`. */
+export class RecordProposalNotAdoptedDto implements CommandBody<RecordProposalNotAdopted> {
+  @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
+  @IdField({ description: 'Id of the proposal not adopted', example: 'prop-energy-1' }) proposalId: string;
+  @IdField({ description: 'Contribution the proposal came from, if recorded', example: 'con-energy-05-3' }, { nullable: true })
+  contributionId: string | null = null;
+  @TextField({ description: 'What was proposed', example: 'A section on council grants for community energy schemes' }, TEXT_LIMITS.freeText)
+  proposal: string;
+  @TextField({ description: 'Why it was not adopted, as told back to participants', example: 'The council has no grant scheme this year; the note points to national funds instead' }, TEXT_LIMITS.freeText)
+  reason: string;
+}
+
+/** Body of `POST /api/commands/MakeCommitment`. */
+export class MakeCommitmentDto implements CommandBody<MakeCommitment> {
+  @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
+  @IdField(COMMITMENT_ID) commitmentId: string;
+  @TextField({ description: 'What the council committed to', example: 'Post a printed copy to every parish council' }, TEXT_LIMITS.freeText)
+  description: string;
+  @DateField({ description: 'When it is due, if a date was given', example: '2026-09-30' }, { nullable: true }) dueBy: string | null = null;
+}
+
+/** Body of `POST /api/commands/MeetCommitment`. */
+export class MeetCommitmentDto implements CommandBody<MeetCommitment> {
+  @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
+  @IdField(COMMITMENT_ID) commitmentId: string;
+  @DateField({ description: 'When it was met', example: '2026-09-12' }) metOn: string;
+  @TextField({ description: 'Evidence that it was met', example: 'Posting list of 63 parish councils, signed off by the project lead' }, TEXT_LIMITS.freeText)
+  evidence: string;
+}

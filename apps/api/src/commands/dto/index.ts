@@ -1,21 +1,49 @@
-import { PlanActivityDto, HoldActivityDto, CancelActivityDto, RecordAttendanceDto, RecordContributionDto } from './activity.dto';
-import { CorrectEventDto } from './correction.dto';
-import { RecordDecisionDto, LinkInfluenceDto, RecordProposalNotAdoptedDto, MakeCommitmentDto, MeetCommitmentDto } from './decision.dto';
-import { ClaimExpenseDto, AmendExpenseClaimDto, ApproveExpenseDto, RejectExpenseDto, PayExpenseDto } from './expense.dto';
-import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
-import { RegisterParticipantDto, UpdateParticipantProfileDto, UpdateParticipantDetailsDto, EraseParticipantDto } from './participant.dto';
-import { RegisterProjectDto, TailorOutcomeDto, RecordSetupActivityDto, MoveProjectToStageDto, ChangeProjectFrameworkDto, RecordPrincipleReflectionDto, CloseProjectDto } from './project.dto';
+import { AmendExpenseClaimDto, ApproveExpenseDto, ClaimExpenseDto, PayExpenseDto, RejectExpenseDto } from './expense.dto';
+import { CancelActivityDto, HoldActivityDto, PlanActivityDto, RecordAttendanceDto, RecordContributionDto } from './activity.dto';
 import { CaptureQuoteDto, ChangeQuoteConsentDto, WithdrawQuoteConsentDto } from './quote.dto';
+import {
+  ChangeProjectFrameworkDto,
+  CloseProjectDto,
+  MoveProjectToStageDto,
+  RecordPrincipleReflectionDto,
+  RecordSetupActivityDto,
+  RegisterProjectDto,
+  TailorOutcomeDto,
+} from './project.dto';
+import { CorrectEventDto } from './correction.dto';
+import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
+import { EraseParticipantDto, RegisterParticipantDto, UpdateParticipantDetailsDto, UpdateParticipantProfileDto } from './participant.dto';
+import { LinkInfluenceDto, MakeCommitmentDto, MeetCommitmentDto, RecordDecisionDto, RecordProposalNotAdoptedDto } from './decision.dto';
 import { RecordSurveyResponseDto } from './survey.dto';
 
-/** The request body class of every command type that can be recorded over HTTP. */
+export * from './activity.dto';
+export * from './correction.dto';
+export * from './decision.dto';
+export * from './expense.dto';
+export * from './measure.dto';
+export * from './participant.dto';
+export * from './project.dto';
+export * from './quote.dto';
+export * from './survey.dto';
+
+/** The DTO that validates the body of `POST /api/commands/{CommandType}`, for every command type. */
 export const COMMAND_DTOS: Record<string, new () => object> = {
+  RegisterProject: RegisterProjectDto,
+  TailorOutcome: TailorOutcomeDto,
+  RecordSetupActivity: RecordSetupActivityDto,
+  MoveProjectToStage: MoveProjectToStageDto,
+  ChangeProjectFramework: ChangeProjectFrameworkDto,
+  RecordPrincipleReflection: RecordPrincipleReflectionDto,
+  CloseProject: CloseProjectDto,
+  RegisterParticipant: RegisterParticipantDto,
+  UpdateParticipantProfile: UpdateParticipantProfileDto,
+  UpdateParticipantDetails: UpdateParticipantDetailsDto,
+  EraseParticipant: EraseParticipantDto,
   PlanActivity: PlanActivityDto,
   HoldActivity: HoldActivityDto,
   CancelActivity: CancelActivityDto,
   RecordAttendance: RecordAttendanceDto,
   RecordContribution: RecordContributionDto,
-  CorrectEvent: CorrectEventDto,
   RecordDecision: RecordDecisionDto,
   LinkInfluence: LinkInfluenceDto,
   RecordProposalNotAdopted: RecordProposalNotAdoptedDto,
@@ -26,21 +54,11 @@ export const COMMAND_DTOS: Record<string, new () => object> = {
   ApproveExpense: ApproveExpenseDto,
   RejectExpense: RejectExpenseDto,
   PayExpense: PayExpenseDto,
-  DefineServiceMeasure: DefineServiceMeasureDto,
-  RecordServiceMeasureReading: RecordServiceMeasureReadingDto,
-  RegisterParticipant: RegisterParticipantDto,
-  UpdateParticipantProfile: UpdateParticipantProfileDto,
-  UpdateParticipantDetails: UpdateParticipantDetailsDto,
-  EraseParticipant: EraseParticipantDto,
-  RegisterProject: RegisterProjectDto,
-  TailorOutcome: TailorOutcomeDto,
-  RecordSetupActivity: RecordSetupActivityDto,
-  MoveProjectToStage: MoveProjectToStageDto,
-  ChangeProjectFramework: ChangeProjectFrameworkDto,
-  RecordPrincipleReflection: RecordPrincipleReflectionDto,
-  CloseProject: CloseProjectDto,
   CaptureQuote: CaptureQuoteDto,
   ChangeQuoteConsent: ChangeQuoteConsentDto,
   WithdrawQuoteConsent: WithdrawQuoteConsentDto,
   RecordSurveyResponse: RecordSurveyResponseDto,
+  DefineServiceMeasure: DefineServiceMeasureDto,
+  RecordServiceMeasureReading: RecordServiceMeasureReadingDto,
+  CorrectEvent: CorrectEventDto,
 };

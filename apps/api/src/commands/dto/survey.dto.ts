@@ -1,35 +1,43 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { LIKERT_MAX, LIKERT_MIN, SURVEY_PHASES } from '@coprod/domain';
-import { ChoiceField, DateField, IdField, NestedField } from './fields';
+import { IsInt, IsNotEmptyObject, Max, Min, ValidateIf } from 'class-validator';
+import { LIKERT_MAX, LIKERT_MIN, RecordSurveyResponse, SURVEY_PHASES, SurveyItem, SurveyPhase } from '@coprod/domain';
+import { ChoiceField, CommandBody, DateField, IdField, NestedField } from './fields';
+import { REFERENCE_DOCS } from './reference-docs';
 
+/** One Likert answer, which may be left out; declared properties leave no key behind when omitted. */
+function Answer(description: string, example: number): PropertyDecorator {
+  const rule = `$property must be a whole number from ${LIKERT_MIN} to ${LIKERT_MAX}`;
+  return applyDecorators(
+    ApiPropertyOptional({ description, example, type: 'integer', minimum: LIKERT_MIN, maximum: LIKERT_MAX }),
+    ValidateIf((_, value) => value !== undefined),
+    IsInt({ message: rule }),
+    Min(LIKERT_MIN, { message: rule }),
+    Max(LIKERT_MAX, { message: rule }),
+  );
+}
 
-export class SurveyAnswersDto {
-  @ApiPropertyOptional({ description: 'Confidence working in partnership (1-5)', example: 4 })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number from 1 to 5' })
-  @Min(LIKERT_MIN)
-  @Max(LIKERT_MAX)
+/** Answers on the Likert scale, one per survey item the person answered. Unknown items are refused. */
+export class SurveyAnswersDto implements Partial<Record<SurveyItem, number>> {
+  @Answer('I am confident working in partnership with the council (1 disagree strongly, 5 agree strongly)', 4)
   declare confidence_in_partnership?: number;
-  @ApiPropertyOptional({ description: 'Skills and knowledge (1-5)', example: 3 })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number from 1 to 5' })
-  @Min(LIKERT_MIN)
-  @Max(LIKERT_MAX)
+  @Answer('I have the skills and knowledge to take part (1 disagree strongly, 5 agree strongly)', 3)
   declare skills_and_knowledge?: number;
-  @ApiPropertyOptional({ description: 'Sense of influence (1-5)', example: 4 })
-  @IsOptional()
-  @IsInt({ message: '$property must be a whole number from 1 to 5' })
-  @Min(LIKERT_MIN)
-  @Max(LIKERT_MAX)
+  @Answer('I can influence what the council decides (1 disagree strongly, 5 agree strongly)', 4)
   declare sense_of_influence?: number;
 }
 
-export class RecordSurveyResponseDto {
-  @IdField({ description: 'Project', example: 'p-energy' }) projectId: string;
-  @IdField({ description: 'Participant', example: 'part-003' }) participantId: string;
-  @IdField({ description: 'New response id', example: 'sr-energy-003-pre' }) responseId: string;
-  @ChoiceField(SURVEY_PHASES, { description: 'Before or after taking part', example: 'pre' }) phase: string;
-  @NestedField(() => SurveyAnswersDto, { description: 'Answers on a 1-5 scale', example: { confidence_in_partnership: 2 } }) answers: SurveyAnswersDto;
-  @DateField({ description: 'When they answered', example: '2026-02-10' }) respondedOn: string;
+/** Body of `POST /api/commands/RecordSurveyResponse`. */
+export class RecordSurveyResponseDto implements CommandBody<RecordSurveyResponse> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @IdField(REFERENCE_DOCS.participantId) participantId: string;
+  @IdField({ description: 'Id of the response (e.g. the paper form number)', example: 'svy-energy-pre-003' }) responseId: string;
+  @ChoiceField(SURVEY_PHASES, { description: 'Before (pre) or after (post) taking part', example: 'pre' }) phase: SurveyPhase;
+  @NestedField(() => SurveyAnswersDto, {
+    description: 'Answers by survey item, each a whole number on the Likert scale; at least one',
+    example: { confidence_in_partnership: 2, skills_and_knowledge: 3, sense_of_influence: 2 },
+  })
+  @IsNotEmptyObject({ nullable: false }, { message: '$property must answer at least one survey item' })
+  answers: SurveyAnswersDto;
+  @DateField({ description: 'When the person responded', example: '2026-01-20' }) respondedOn: string;
 }

@@ -7,6 +7,7 @@ import { Request, Response, NextFunction } from 'express';
 import { loadConfig } from '@coprod/application';
 import { AppModule } from './app.module';
 import { validationPipe } from './http/validation';
+import { COMMAND_DTOS } from './commands/dto';
 
 /** Builds the HTTP application (used by `coprod serve` and by the end-to-end tests). */
 export async function createApi(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
@@ -27,6 +28,7 @@ export async function createApi(options: { logger?: LogLevel[] | false } = {}): 
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    { extraModels: Object.values(COMMAND_DTOS) },
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app;

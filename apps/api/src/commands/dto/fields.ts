@@ -94,7 +94,7 @@ export function TextField(doc: FieldDoc, maxLength: number, presence: Presence =
 /** A date or date and time in ISO 8601 (`2026-03-10` or `2026-03-10T10:00:00Z`). */
 export function DateField(doc: FieldDoc, presence: Presence = {}): PropertyDecorator {
   return applyDecorators(
-    documented(doc, presence, { type: String, format: 'date-time' }),
+    documented({ ...doc, description: `${doc.description} (ISO 8601 date, or date and time)` }, presence, { type: String }),
     IsISO8601(
       { strict: true, strictSeparator: true },
       { message: '$property must be a real ISO 8601 date, like 2026-03-10 or 2026-03-10T10:00:00Z' },
@@ -162,8 +162,9 @@ export function LabelListField(doc: FieldDoc, maxItems: number): PropertyDecorat
 }
 
 /** An object validated against its own DTO class; unknown properties inside it are refused too. */
-export function NestedField(type: () => new () => object, doc: FieldDoc): PropertyDecorator {
-  return applyDecorators(ApiProperty({ ...doc, type }), IsObject(), ValidateNested(), Type(type));
+export function NestedField(nestedType: () => new () => object, doc: FieldDoc): PropertyDecorator {
+  // Swagger recognises a lazy type only by the name an arrow gets from a `type:` key.
+  return applyDecorators(ApiProperty({ ...doc, type: () => nestedType() }), IsObject(), ValidateNested(), Type(nestedType));
 }
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;

@@ -1,6 +1,9 @@
-import { AmendExpenseClaimDto, ApproveExpenseDto, ClaimExpenseDto, PayExpenseDto, RejectExpenseDto } from './expense.dto';
 import { CancelActivityDto, HoldActivityDto, PlanActivityDto, RecordAttendanceDto, RecordContributionDto } from './activity.dto';
-import { CaptureQuoteDto, ChangeQuoteConsentDto, WithdrawQuoteConsentDto } from './quote.dto';
+import { CorrectEventDto } from './correction.dto';
+import { LinkInfluenceDto, MakeCommitmentDto, MeetCommitmentDto, RecordDecisionDto, RecordProposalNotAdoptedDto } from './decision.dto';
+import { AmendExpenseClaimDto, ApproveExpenseDto, ClaimExpenseDto, PayExpenseDto, RejectExpenseDto } from './expense.dto';
+import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
+import { EraseParticipantDto, RegisterParticipantDto, UpdateParticipantDetailsDto, UpdateParticipantProfileDto } from './participant.dto';
 import {
   ChangeProjectFrameworkDto,
   CloseProjectDto,
@@ -10,10 +13,7 @@ import {
   RegisterProjectDto,
   TailorOutcomeDto,
 } from './project.dto';
-import { CorrectEventDto } from './correction.dto';
-import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
-import { EraseParticipantDto, RegisterParticipantDto, UpdateParticipantDetailsDto, UpdateParticipantProfileDto } from './participant.dto';
-import { LinkInfluenceDto, MakeCommitmentDto, MeetCommitmentDto, RecordDecisionDto, RecordProposalNotAdoptedDto } from './decision.dto';
+import { CaptureQuoteDto, ChangeQuoteConsentDto, WithdrawQuoteConsentDto } from './quote.dto';
 import { RecordSurveyResponseDto } from './survey.dto';
 
 export * from './activity.dto';

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsPhoneNumber, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   EraseParticipant,
   Format,
@@ -26,6 +26,8 @@ import { REFERENCE_DOCS } from './reference-docs';
 
 /** A full UK postcode or just its outward part (`RG14 5LD` or `RG14`): collect no more than is needed. */
 const UK_POSTCODE = /^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?( ?[0-9][A-Za-z]{2})?$/;
+/** 10 to 15 digits with single spaces, dashes or brackets between, UK or international (`01635 519000`, `+44 7700 900109`). */
+const PHONE_NUMBER = /^[+(]?(?:[0-9][ ()-]{0,2}){9,14}[0-9]$/;
 const MAX_SELDOM_HEARD_GROUPS = 30;
 
 /** What a participant tells us about themselves. Optional fields are declared, not defined: an omitted one leaves no key. */
@@ -41,7 +43,7 @@ export class ParticipantDetailsDto implements ParticipantDetails {
 
   @ApiPropertyOptional({ description: 'Phone number (UK numbers may omit +44)', example: '07700 900109' })
   @ValidateIf((details: ParticipantDetailsDto) => details.phone !== undefined)
-  @IsPhoneNumber('GB', { message: '$property must be a phone number, like 01635 519000 or +44 7700 900109' })
+  @Matches(PHONE_NUMBER, { message: '$property must be a phone number of 10 to 15 digits, like 01635 519000 or +44 7700 900109' })
   declare phone?: string;
 
   @ApiPropertyOptional({ description: 'UK postcode, in full or just the outward part', example: 'RG14' })

@@ -19,7 +19,7 @@ for (const lib of ['domain', 'event-store', 'projections', 'frameworks', 'report
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
   moduleNameMapper: aliases,

@@ -115,7 +115,7 @@ function sessionsBy(key: 'stage' | 'format', id: string, title: string, order: r
         n: people,
         breakdown,
         items: [],
-        statement: `${held.length} sessions were held${breakdown.length ? `, most in ${breakdown.slice().sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0].label.toLowerCase()}` : ''}.`,
+        statement: `${held.length} sessions were held${breakdown.length ? ` (${breakdown.map((c) => `${c.label.toLowerCase()}: ${c.value}`).join(', ')})` : ''}.`,
         sourceEventIds: held.flatMap((a) => a.eventIds),
       };
     },

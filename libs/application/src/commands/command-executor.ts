@@ -11,6 +11,11 @@ import { ReferenceChecker } from './reference-checker';
 export interface CommandOrigin {
   source: string;
   correlationId: string;
+  /**
+   * When the record learnt of it, for replaying a dated record into an empty store (the demo);
+   * otherwise the store's own clock decides.
+   */
+  recordedAt?: string;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -80,6 +85,7 @@ export class CommandExecutor {
       source: origin.source,
       correlationId: origin.correlationId,
       causationId: command.metadata.commandId,
+      ...(origin.recordedAt ? { recordedAt: origin.recordedAt } : {}),
     };
   }
 

@@ -118,3 +118,25 @@ describe('GET /api/projects/:id/outcomes', () => {
     expect(bad.body.errors[0].field).toBe('asOf');
   });
 });
+
+describe('dates as people write them', () => {
+  let api: ApiHarness;
+  beforeEach(async () => {
+    api = await startApiHarness();
+  });
+  afterEach(() => api.close());
+
+  it('records a fact given a plain date, or an instant with an offset, at its UTC instant', async () => {
+    await api.command('RegisterProject', energyProject).expect(201);
+    await api
+      .command('RecordSetupActivity', { projectId: 'p-energy', activity: 'steering_group_formed', doneOn: '2026-02-11', note: null })
+      .expect(201);
+    await api
+      .command('RecordSetupActivity', { projectId: 'p-energy', activity: 'members_briefed', doneOn: '2026-03-01T09:30:00+01:00', note: null })
+      .expect(201);
+    const db = new Database(join(api.dataDir, 'events.db'), { readonly: true });
+    const occurred = db.prepare("SELECT occurred_at FROM events WHERE type = 'SetupActivityRecorded' ORDER BY position").all();
+    db.close();
+    expect(occurred).toEqual([{ occurred_at: '2026-02-11T00:00:00.000Z' }, { occurred_at: '2026-03-01T08:30:00.000Z' }]);
+  });
+});

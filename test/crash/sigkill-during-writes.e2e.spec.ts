@@ -11,7 +11,7 @@ const built = existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.js'));
 /** Starts `coprod serve` as a real child process on a free port and resolves once it listens. */
 function serve(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(root, 'bin', 'coprod.js'), 'serve'], {
-    env: { ...process.env, COPROD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, COPROD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', COPROD_AUTH: 'local' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -3,21 +3,18 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
-import { Request, Response, NextFunction } from 'express';
+import { refuseNonJsonBodies } from './auth/json-bodies.middleware';
 import { loadConfig } from '@coprod/application';
+import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { AppModule } from './app.module';
 import { validationPipe } from './http/validation';
 import { COMMAND_DTOS } from './commands/dto';
 
 /** Builds the HTTP application (used by `coprod serve` and by the end-to-end tests). */
 export async function createApi(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
-  const config = loadConfig();
   const app = await NestFactory.create(AppModule, { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  app.use(refuseNonJsonBodies);
   app.use(json({ limit: '1mb', strict: true, type: () => true }));
-  app.use((request: Request & { actor?: unknown }, _response: Response, next: NextFunction) => {
-    if (config.localActor) request.actor = config.localActor;
-    next();
-  });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -39,7 +36,8 @@ export async function startApi(): Promise<INestApplication> {
   const config = loadConfig();
   const app = await createApi();
   await app.listen(config.port, config.host);
-  console.log(`coprod API listening on http://${config.host}:${config.port} (OpenAPI at /api/docs, events in ${config.eventsFile})`);
+  const store = app.get<EventStore>(EVENT_STORE);
+  console.log(`coprod API listening on http://${config.host}:${config.port} (OpenAPI at /api/docs; events in ${store.description})`);
   return app;
 }
 

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
-import { ApplicationModule } from '@coprod/application';
+import { ApplicationModule, RecordAccessModule } from '@coprod/application';
 import { DemoCommand } from './commands/demo.command';
 import { EraseCommand } from './commands/erase.command';
+import { MigrateCommand } from './commands/migrate.command';
 import { CheckpointCommand, VerifyCommand } from './commands/integrity.commands';
 import { OutcomesCommand } from './commands/outcomes.command';
 import { RebuildCommand } from './commands/rebuild.command';
+import { ReportCommand } from './commands/report.command';
+import { SubjectAccessCommand } from './commands/subject-access.command';
+import { TOKEN_COMMANDS } from './commands/token.command';
 
-const commands = [DemoCommand, OutcomesCommand, RebuildCommand, VerifyCommand, CheckpointCommand, EraseCommand];
+const commands = [DemoCommand, OutcomesCommand, RebuildCommand, VerifyCommand, CheckpointCommand, EraseCommand, MigrateCommand, ...ReportCommand.registerWithSubCommands()];
 
-@Module({ imports: [ApplicationModule], providers: commands })
+@Module({ imports: [ApplicationModule, RecordAccessModule], providers: [...commands, ...TOKEN_COMMANDS, SubjectAccessCommand] })
 export class CliModule {}

@@ -14,6 +14,7 @@ import { cipherProvider, keyStoreProvider, personalDataProtectorProvider } from 
 import { GetProjectOutcomesHandler, ListProjectsHandler } from './queries/outcome.queries';
 import { frameworkRegistryProvider, populationProvider } from './queries/population.provider';
 import { ProjectOutcomesService } from './queries/project-outcomes.service';
+import { HistoryRecord, ReportEvidence, ReportService } from './reports';
 import { READ_MODELS, ReadModels } from './read-models/read-models';
 import { eventStoreProvider } from './store/event-store.provider';
 
@@ -35,7 +36,7 @@ const infrastructure = [
   },
 ];
 const commandPath = [DeciderRegistry, ReferenceChecker, CommandExecutor, HandleDomainCommandHandler];
-const queries = [ProjectOutcomesService, GetProjectOutcomesHandler, ListProjectsHandler];
+const queries = [ProjectOutcomesService, GetProjectOutcomesHandler, ListProjectsHandler, ReportEvidence, HistoryRecord, ReportService];
 
 /** The write path, the read models and the queries, shared by the API and the CLI. */
 @Module({

@@ -10,3 +10,6 @@ export * from './queries/outcome.queries';
 export * from './queries/project-outcomes.service';
 export * from './read-models/read-models';
 export * from './application.module';
+export * from './access';
+export * from './history';
+export * from './reports';

@@ -5,7 +5,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CommandResult, DeciderRegistry, HandleDomainCommand, READ_MODELS, ReadModels } from '@coprod/application';
+import { CommandResult, DeciderRegistry, HandleDomainCommand, permissionForCommand, READ_MODELS, ReadModels } from '@coprod/application';
+import { Requires } from '../auth/requires.decorator';
 import { Actor, RequestActor } from '../http/request-actor';
 import { invalidFields } from '../http/validation';
 import { COMMAND_DTOS } from './dto';
@@ -29,6 +30,7 @@ export class CommandsController {
 
   @Post(':type')
   @HttpCode(201)
+  @Requires((request) => permissionForCommand(String(request.params.type)))
   @ApiOperation({ summary: 'Record a command (RegisterProject, RecordAttendance, ClaimExpense, ...)' })
   @ApiParam({ name: 'type', description: 'Command type', example: 'RecordAttendance' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request with the same key: the first result is returned and nothing is recorded twice' })

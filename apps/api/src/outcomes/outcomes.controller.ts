@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetProjectOutcomes, ListProjects, ProjectListing, ProjectOutcomes } from '@coprod/application';
+import { Public, Requires } from '../auth/requires.decorator';
 import { OutcomesQueryDto } from './outcomes-query.dto';
 
 /** What an outcome answer carries over HTTP: figures and evidence, never sealed personal data. */
@@ -24,18 +25,21 @@ export class OutcomesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('projects')
+  @Requires('read_figures')
   @ApiOperation({ summary: 'Every project, with its stage and framework' })
   projects(): Promise<ProjectListing[]> {
     return this.queryBus.execute(new ListProjects());
   }
 
   @Get('opportunities')
-  @ApiOperation({ summary: 'Open projects that welcome new members: the public list of opportunities' })
+  @Public()
+  @ApiOperation({ summary: 'Open projects that welcome new members: the public list of opportunities (no token needed)' })
   opportunities(): Promise<ProjectListing[]> {
     return this.queryBus.execute(new ListProjects(true));
   }
 
   @Get('projects/:projectId/outcomes')
+  @Requires('read_figures')
   @ApiOperation({ summary: "A project's outcome figures under a framework, as of a date and as known at a point" })
   async outcomes(@Param('projectId') projectId: string, @Query() query: OutcomesQueryDto) {
     const result = await this.queryBus.execute(
@@ -45,6 +49,7 @@ export class OutcomesController {
   }
 
   @Get('portfolio')
+  @Requires('read_figures')
   @ApiOperation({ summary: 'Key figures across every project, for councillors and the steering group' })
   async portfolio(@Query() query: OutcomesQueryDto) {
     const projects = await this.queryBus.execute(new ListProjects());

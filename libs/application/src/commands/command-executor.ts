@@ -80,7 +80,7 @@ export class CommandExecutor {
       type: event.type,
       schemaVersion: 1,
       data: await this.protector.seal({ ...(event.data as Record<string, unknown>) }, id),
-      occurredAt: event.occurredAt ?? command.metadata.now,
+      occurredAt: utcInstant(event.occurredAt ?? command.metadata.now),
       actor: { id: command.metadata.actor.id, role: command.metadata.actor.role },
       source: origin.source,
       correlationId: origin.correlationId,
@@ -106,6 +106,15 @@ export class CommandExecutor {
       duplicate: true,
     };
   }
+}
+
+/**
+ * One form for every instant in the log (UTC, milliseconds): a plain date becomes its midnight UTC,
+ * and "as of" comparisons between instants stay correct whatever offset they were given with.
+ */
+function utcInstant(value: string): string {
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? value : new Date(parsed).toISOString();
 }
 
 function toRecorded(event: StoredEvent): Recorded<Event> {

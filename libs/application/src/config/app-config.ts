@@ -9,8 +9,10 @@ export interface AppConfig {
   eventStoreConnectionString: string | undefined;
   port: number;
   host: string;
-  /** The identity recorded on events when no token is presented (local, single-user use). */
+  /** The identity recorded on events written by the CLI, and by the API when `auth` is `local`. */
   localActor: { id: string; role: string } | undefined;
+  /** How the API knows who is asking: bearer tokens, or the local identity (loopback only). */
+  auth: 'tokens' | 'local';
   requireTokens: boolean;
   frameworkDirs: string[];
   populationFile: string | undefined;
@@ -27,7 +29,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  const requireTokens = env.COPROD_REQUIRE_TOKENS === 'true';
+  const auth = env.COPROD_AUTH ?? 'tokens';
+  if (auth !== 'tokens' && auth !== 'local') throw new Error(`COPROD_AUTH must be tokens or local, got "${env.COPROD_AUTH}"`);
+  const requireTokens = auth === 'tokens';
   return {
     dataDir,
     eventsFile: resolve(env.COPROD_EVENTS_FILE ?? join(dataDir, 'events.db')),
@@ -36,7 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     port,
     host: env.HOST ?? '127.0.0.1',
-    localActor: requireTokens ? undefined : { id: env.COPROD_ACTOR ?? 'local.officer', role: env.COPROD_ACTOR_ROLE ?? 'administrator' },
+    localActor: { id: env.COPROD_ACTOR ?? 'local.officer', role: env.COPROD_ACTOR_ROLE ?? 'administrator' },
+    auth,
     requireTokens,
     frameworkDirs: (env.COPROD_FRAMEWORKS_DIR ?? '').split(':').filter(Boolean).map((dir) => resolve(dir)),
     populationFile: env.COPROD_POPULATION_FILE ? resolve(env.COPROD_POPULATION_FILE) : undefined,

@@ -36,6 +36,12 @@ export interface ProjectOutcomes {
 }
 
 const CONSENT_TYPES = new Set(['QuoteConsentWithdrawn', 'ParticipantErased']);
+/**
+ * Records that later facts refer to. Their own time is when the officer planned or registered, which
+ * for a session entered from paper afterwards is later than the session itself: the asOf clock is
+ * applied to what happened at the session, never to whether the session and its people can be found.
+ */
+const REFERENCED_RECORDS = new Set(['ActivityPlanned', 'ParticipantRegistered']);
 
 /**
  * Answers "are we achieving the outcomes, and what is the evidence?" for one project. Corrections
@@ -59,7 +65,7 @@ export class ProjectOutcomesService {
     }
     const corrected = applyCorrections(known.map(toRecorded)) as Recorded<Event>[];
     const byId = new Map(known.map((row) => [row.eventId, row]));
-    const included = corrected.filter((e) => e.occurredAt <= clocks.asOf);
+    const included = corrected.filter((e) => e.occurredAt <= clocks.asOf || REFERENCED_RECORDS.has(e.type));
     const facts = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
     this.applyCurrentConsent(query.projectId, facts);
 
@@ -97,6 +103,8 @@ export class ProjectOutcomesService {
       } else {
         const person = facts.participants.get(row.data.participantId as string);
         if (person) person.erased = true;
+        // An erased person's words are gone with their key: their quotes are never offered again.
+        for (const quote of facts.quotes.values()) if (quote.participantId === row.data.participantId) quote.withdrawn = true;
       }
     }
   }

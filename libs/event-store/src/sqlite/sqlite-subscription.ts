@@ -60,7 +60,11 @@ export class SqliteSubscription implements Subscription {
         await this.options.onEvent(event);
         after = event.position;
       }
-      if (page.length === PAGE) continue;
+      if (page.length === PAGE) {
+        // Let the process answer other work between pages of a long catch-up.
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       if (this.closed) return;
       this.options.onCaughtUp?.(Math.max(after, head));
       // Everything up to `head` was read above, so filtered-out events need not be read again.

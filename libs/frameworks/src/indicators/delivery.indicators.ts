@@ -1,5 +1,5 @@
 import { roleGroup, ParticipantRole } from '@coprod/domain';
-import { IndicatorDefinition, IndicatorItem, countCell, peopleCell, unique } from './indicator';
+import { BreakdownEntry, IndicatorDefinition, IndicatorItem, countCell, peopleCell, unique } from './indicator';
 import { labelOf } from './labels';
 import { heldAttendance } from './people.indicators';
 import { peopleBehind } from './decisions.indicators';
@@ -89,33 +89,49 @@ export const serviceMeasures: IndicatorDefinition = {
   },
 };
 
+/**
+ * Withholds a second cell when exactly one is suppressed: otherwise the total minus the cells shown
+ * gives the suppressed amount, which may be one person's payment.
+ */
+function withComplementarySuppression(cells: BreakdownEntry[]): BreakdownEntry[] {
+  const shownCells = cells.filter((c) => !c.suppressed);
+  if (cells.length - shownCells.length !== 1 || shownCells.length === 0) return cells;
+  const smallest = shownCells.reduce((a, b) => ((b.value ?? 0) < (a.value ?? 0) ? b : a));
+  return cells.map((c) => (c === smallest ? { ...c, value: null, suppressed: true } : c));
+}
+
 export const expenses: IndicatorDefinition = {
   id: 'expenses',
   title: 'Expenses and recognition',
   description: 'Total paid to participants for expenses and recognition, by category, and the number of people paid. Amounts for fewer people than the threshold are suppressed; no per-person amount is ever shown.',
   compute(facts, context) {
+    const threshold = context.suppressionThreshold;
     const all = [...facts.expenses.values()];
     const paid = all.filter((x) => x.status === 'paid');
     const total = paid.reduce((s, x) => s + x.paidPence, 0);
     const people = unique(paid.map((x) => x.participantId));
     const categories = unique(paid.map((x) => x.category));
     const awaiting = all.filter((x) => x.status === 'claimed').length;
+    const totalSuppressed = people.length > 0 && people.length < threshold;
+    const byCategory = categories.map((c) => {
+      const mine = paid.filter((x) => x.category === c);
+      return peopleCell(c, labelOf(c), mine.reduce((s, x) => s + x.paidPence, 0), unique(mine.map((x) => x.participantId)).length, threshold);
+    });
     return {
       id: this.id,
       title: this.title,
       unit: 'pence',
-      value: total,
+      value: totalSuppressed ? null : total,
       n: people.length,
-      breakdown: categories.map((c) => {
-        const mine = paid.filter((x) => x.category === c);
-        return peopleCell(c, labelOf(c), mine.reduce((s, x) => s + x.paidPence, 0), unique(mine.map((x) => x.participantId)).length, context.suppressionThreshold);
-      }),
+      breakdown: withComplementarySuppression(byCategory),
       items: [
         { measure: 'People paid', value: people.length, eventIds: [] },
         { measure: 'Claims awaiting approval', value: awaiting, eventIds: all.filter((x) => x.status === 'claimed').flatMap((x) => x.eventIds) },
         { measure: 'Claims rejected', value: all.filter((x) => x.status === 'rejected').length, eventIds: [] },
       ],
-      statement: `£${(total / 100).toFixed(2)} was paid to ${people.length} people in expenses and recognition; ${awaiting} claims await approval.`,
+      statement: totalSuppressed
+        ? `Expenses and recognition were paid to ${people.length} ${people.length === 1 ? 'person' : 'people'}, fewer than ${threshold}, so the amount is not shown; ${awaiting} claims await approval.`
+        : `£${(total / 100).toFixed(2)} was paid to ${people.length} people in expenses and recognition; ${awaiting} claims await approval.`,
       sourceEventIds: paid.flatMap((x) => x.eventIds),
     };
   },
@@ -153,13 +169,19 @@ const isResident = (facts: ProjectFacts, id: string) => {
   return role !== undefined && roleGroup(role as ParticipantRole) === 'residents_and_communities';
 };
 
+function formedOptionsFinding(influences: { optionsAlreadyFormed: boolean }[]): string {
+  return influences.every((i) => i.optionsAlreadyFormed)
+    ? 'The only input was consultation on options that were already formed.'
+    : 'The only input was at or below consultation on the ladder: people were informed or consulted, not sharing the decision.';
+}
+
 /** The engine's checks of what co-production is not (Bracknell Forest's list). */
 const CHECKS: Record<string, (facts: ProjectFacts) => IndicatorItem[]> = {
   consultation_on_formed_options: (facts) =>
     [...facts.decisions.values()]
       .map((d) => ({ d, influences: facts.influences.filter((i) => i.decisionId === d.decisionId) }))
       .filter(({ influences }) => influences.length > 0 && influences.every((i) => i.optionsAlreadyFormed || ['coercion', 'educating', 'informing', 'consultation'].includes(i.ladderLevel)))
-      .map(({ d, influences }) => ({ subject: `${d.title} (${d.reference})`, finding: 'The only input was consultation on options that were already formed.', eventIds: [d.eventId, ...influences.map((i) => i.eventId)] })),
+      .map(({ d, influences }) => ({ subject: `${d.title} (${d.reference})`, finding: formedOptionsFinding(influences), eventIds: [d.eventId, ...influences.map((i) => i.eventId)] })),
   no_residents_involved: (facts) =>
     [...facts.activities.values()]
       .filter((a) => a.heldOn && !a.cancelled)
@@ -169,6 +191,7 @@ const CHECKS: Record<string, (facts: ProjectFacts) => IndicatorItem[]> = {
   volunteering_without_contribution: (facts) =>
     [...facts.activities.values()]
       .filter((a) => a.activityType === 'co_delivery_shift' && a.heldOn && !a.cancelled)
+      .filter((a) => heldAttendance(facts).some((x) => x.activityId === a.activityId && isResident(facts, x.participantId)))
       .filter((a) => !facts.contributions.some((c) => c.activityId === a.activityId && c.participantIds.some((id) => isResident(facts, id))))
       .map((a) => ({ subject: a.title, finding: 'Residents delivered, but no contribution of theirs to how it is done was recorded.', eventIds: a.eventIds })),
 };

@@ -71,6 +71,16 @@ export function countCell(key: string, label: string, value: number): BreakdownE
   return { key, label, value, n: null, suppressed: false };
 }
 
+/**
+ * A share of people, withheld when the people on either side of it are too few: with its n, a share
+ * such as 71.4% of 7 would reveal that exactly 2 people did not come back.
+ */
+export function peopleShare(part: number, whole: number, threshold: number): { value: number | null; suppressed: boolean } {
+  const small = (count: number) => count > 0 && count < threshold;
+  if (small(part) || small(whole - part)) return { value: null, suppressed: true };
+  return { value: percent(part, whole), suppressed: false };
+}
+
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }

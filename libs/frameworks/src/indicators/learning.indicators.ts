@@ -34,15 +34,16 @@ export const surveyChange: IndicatorDefinition = {
     const threshold = context.suppressionThreshold;
     const items = SURVEY_ITEMS.map((item) => {
       const matched = pairs(facts, item);
-      const change = mean(matched.map((p) => p.post - p.pre));
+      // Too few pairs: the means before and after would tell each person's answers as surely as the change.
+      const suppressed = matched.length > 0 && matched.length < threshold;
       return {
         item: labelOf(item),
         itemId: item,
         pairs: matched.length,
-        meanBefore: mean(matched.map((p) => p.pre)),
-        meanAfter: mean(matched.map((p) => p.post)),
-        meanChange: matched.length > 0 && matched.length < threshold ? null : change,
-        suppressed: matched.length > 0 && matched.length < threshold,
+        meanBefore: suppressed ? null : mean(matched.map((p) => p.pre)),
+        meanAfter: suppressed ? null : mean(matched.map((p) => p.post)),
+        meanChange: suppressed ? null : mean(matched.map((p) => p.post - p.pre)),
+        suppressed,
         eventIds: matched.flatMap((p) => p.eventIds),
       };
     });

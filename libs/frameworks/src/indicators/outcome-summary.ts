@@ -15,7 +15,7 @@ export interface OutcomeSection {
   tailoredWording: string | null;
   quoteKind: string;
   indicators: IndicatorResult[];
-  /** Quotes tagged to this outcome (consent is applied where they are shown). */
+  /** Quotes tagged to this outcome, never a withdrawn one (attribution and uses are applied where they are shown). */
   quoteIds: string[];
 }
 
@@ -31,7 +31,7 @@ export interface OutcomeSummary {
 export function summariseOutcomes(facts: ProjectFacts, context: IndicatorContext & { framework: OutcomeFrameworkView }): OutcomeSummary {
   const indicators: Record<string, IndicatorResult> = {};
   for (const [id, definition] of INDICATOR_CATALOGUE) indicators[id] = definition.compute(facts, context);
-  const quotes = [...facts.quotes.values()];
+  const quotes = [...facts.quotes.values()].filter((q) => !q.withdrawn);
   return {
     framework: { id: context.framework.id, name: context.framework.name, version: context.framework.version },
     outcomes: context.framework.outcomes.map((outcome) => ({

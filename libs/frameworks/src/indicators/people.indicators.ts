@@ -1,5 +1,5 @@
 import { OFFLINE_FORMATS, PARTICIPANT_ROLES, roleGroup, ParticipantRole } from '@coprod/domain';
-import { IndicatorDefinition, countCell, hours, peopleCell, percent, unique } from './indicator';
+import { IndicatorDefinition, countCell, hours, peopleCell, peopleShare, percent, unique } from './indicator';
 import { labelOf } from './labels';
 import { AttendanceFact, ProjectFacts } from './project-facts';
 
@@ -129,21 +129,26 @@ export const retention: IndicatorDefinition = {
   id: 'retention',
   title: 'People who came back',
   description: 'Share of the people involved who attended two or more held sessions.',
-  compute(facts) {
+  compute(facts, context) {
     const attendance = heldAttendance(facts);
     const sessions = new Map<string, Set<string>>();
     for (const a of attendance) sessions.set(a.participantId, (sessions.get(a.participantId) ?? new Set()).add(a.activityId));
     const returning = [...sessions.values()].filter((s) => s.size >= 2).length;
-    const share = percent(returning, sessions.size);
+    const share = peopleShare(returning, sessions.size, context.suppressionThreshold);
     return {
       id: this.id,
       title: this.title,
       unit: 'percent',
-      value: share,
+      value: share.value,
       n: sessions.size,
-      breakdown: [countCell('returning', 'At two or more sessions', returning), countCell('once', 'At one session', sessions.size - returning)],
+      breakdown: [
+        peopleCell('returning', 'At two or more sessions', returning, returning, context.suppressionThreshold),
+        peopleCell('once', 'At one session', sessions.size - returning, sessions.size - returning, context.suppressionThreshold),
+      ],
       items: [],
-      statement: `${returning} of ${sessions.size} people (${share ?? 0}%) took part in two or more sessions.`,
+      statement: share.suppressed
+        ? `Of ${sessions.size} people, the share who took part in two or more sessions is not shown: one side rests on fewer than ${context.suppressionThreshold} people.`
+        : `${returning} of ${sessions.size} people (${share.value ?? 0}%) took part in two or more sessions.`,
       sourceEventIds: attendance.map((a) => a.eventId),
     };
   },
@@ -161,16 +166,18 @@ export const offlineShare: IndicatorDefinition = {
       const count = unique(attendance.filter((a) => a.format === format).map((a) => a.participantId)).length;
       return peopleCell(format, labelOf(format), count, count, context.suppressionThreshold);
     }).filter((c) => c.n !== 0);
-    const share = percent(offline.length, people.length);
+    const share = peopleShare(offline.length, people.length, context.suppressionThreshold);
     return {
       id: this.id,
       title: this.title,
       unit: 'percent',
-      value: share,
+      value: share.value,
       n: people.length,
       breakdown: byFormat,
       items: [],
-      statement: `${offline.length} of ${people.length} people (${share ?? 0}%) took part at least once on paper, by phone or in person.`,
+      statement: share.suppressed
+        ? `Of ${people.length} people, the share who took part offline is not shown: one side rests on fewer than ${context.suppressionThreshold} people.`
+        : `${offline.length} of ${people.length} people (${share.value ?? 0}%) took part at least once on paper, by phone or in person.`,
       sourceEventIds: attendance.map((a) => a.eventId),
     };
   },

@@ -1,4 +1,4 @@
-import { EventStore, eventHash, StoredEvent } from '@coprod/event-store';
+import { EventStore, eventHash, StoredEvent, EventStoreUnavailableError } from '@coprod/event-store';
 
 /** Where the chain first breaks and what is wrong there. */
 export interface ChainBreak {
@@ -40,6 +40,8 @@ export async function verifyChain(store: EventStore, options: VerifyChainOptions
     try {
       page = await store.readAll({ after, upTo: options.upTo, maxCount: pageSize });
     } catch (error) {
+      // An unreachable store says nothing about the chain: never report it as damage.
+      if (error instanceof EventStoreUnavailableError) throw error;
       // Some event on this page cannot be read: go one at a time to find which.
       if (pageSize > 1) {
         pageSize = 1;

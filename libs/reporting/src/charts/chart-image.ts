@@ -88,6 +88,18 @@ function valueLabels(spec: ChartSpec): Plugin<'bar'> {
   };
 }
 
+/** Breaks a long category label into lines: chart.js cuts a single long line off at the canvas edge. */
+function wrapLabel(label: string, width = 26): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration<'bar'> {
   const horizontal = spec.type === 'horizontal_bar';
   const stacked = spec.type === 'stacked_bar';
@@ -97,7 +109,8 @@ function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration
     beginAtZero: true,
     grace: stacked ? 0 : '12%',
     title: { display: Boolean(spec.unit), text: spec.unit, color: INK, font },
-    ticks: { color: INK, font },
+    // Counts are whole: without a precision, small counts get ticks at 0.2, 0.4...
+    ticks: { color: INK, font, ...((spec.valueFormat ?? 'integer') === 'integer' ? { precision: 0 } : {}) },
     grid: { color: '#d8dadc' },
     border: { color: INK },
   };
@@ -105,7 +118,7 @@ function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration
   return {
     type: 'bar',
     data: {
-      labels: spec.categories,
+      labels: spec.categories.map((c) => wrapLabel(c, horizontal ? 26 : 16)),
       datasets: spec.series.map((series, index) => ({
         label: series.name,
         data: series.values.map((v) => (v === null ? null : chartScaleValue(v, spec.valueFormat))),

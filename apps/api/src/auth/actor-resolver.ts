@@ -1,0 +1,47 @@
+import { Request } from 'express';
+import { TOKEN_PREFIX, TokenStore } from '@coprod/privacy';
+import { RequestActor } from '../http/request-actor';
+
+/** Why no actor could be resolved, for the `WWW-Authenticate` answer. */
+export type Unresolved = { reason: 'missing' | 'invalid'; detail: string };
+
+/**
+ * Works out who is making a request. The guard calls the configured resolver; an OIDC deployment
+ * provides its own (validating an ID token and mapping its claims to a role) under ACTOR_RESOLVER.
+ */
+export interface ActorResolver {
+  resolve(request: Request): Promise<RequestActor | Unresolved>;
+}
+
+export const ACTOR_RESOLVER = Symbol('ACTOR_RESOLVER');
+
+/** Bearer tokens issued by `coprod token issue`, checked against their hashes in the keys file. */
+export class BearerTokenResolver implements ActorResolver {
+  constructor(private readonly tokens: TokenStore) {}
+
+  async resolve(request: Request): Promise<RequestActor | Unresolved> {
+    const header = request.headers.authorization;
+    if (!header) return { reason: 'missing', detail: 'this needs a bearer token: send Authorization: Bearer cpd_... (an administrator issues one with coprod token issue)' };
+    const match = /^Bearer +(\S+)$/i.exec(header);
+    if (!match || !match[1].startsWith(TOKEN_PREFIX)) {
+      return { reason: 'invalid', detail: `the Authorization header must be "Bearer ${TOKEN_PREFIX}..." with a token from coprod token issue` };
+    }
+    const actor = await this.tokens.authenticate(match[1]);
+    if (!actor) return { reason: 'invalid', detail: 'the bearer token is unknown or was revoked: ask an administrator for a new one' };
+    return { id: actor.actorId, role: actor.role };
+  }
+}
+
+/** Everyone is the configured local identity: for one person on their own machine (loopback only). */
+export class LocalActorResolver implements ActorResolver {
+  constructor(private readonly actor: RequestActor) {}
+
+  async resolve(): Promise<RequestActor> {
+    return { ...this.actor };
+  }
+}
+
+/** Whether a resolver answered with an actor. */
+export function isActor(result: RequestActor | Unresolved): result is RequestActor {
+  return 'id' in result;
+}

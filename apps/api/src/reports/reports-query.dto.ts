@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { CASE_STUDY_AUDIENCES, HISTORY_SUBJECT_KINDS, type CaseStudyAudience, type HistorySubjectKind } from '@coprod/reporting/builders';
+import { ID_PATTERN } from '../commands/dto/fields';
+import { OutcomesQueryDto } from '../outcomes/outcomes-query.dto';
+
+const KNOWN_AT = /^(\d+|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?)$/;
+
+/** The framework and both clocks of a committee extract. */
+export class CommitteeReportQueryDto extends OutcomesQueryDto {}
+
+/** The framework, both clocks and the audience of a case study. */
+export class CaseStudyQueryDto extends OutcomesQueryDto {
+  @ApiPropertyOptional({ description: 'Who the case study is for: decides which quotes consent allows', enum: CASE_STUDY_AUDIENCES, default: 'public' })
+  @IsOptional()
+  @IsIn(CASE_STUDY_AUDIENCES, { message: `audience must be one of ${CASE_STUDY_AUDIENCES.join(', ')}` })
+  audience?: CaseStudyAudience;
+}
+
+/** A history is of everything recorded up to a point: only the knownAt clock applies. */
+export class HistoryReportQueryDto {
+  @ApiPropertyOptional({ description: 'As recorded up to this global position, date or instant', example: '1200' })
+  @IsOptional()
+  @Matches(KNOWN_AT, { message: 'knownAt must be a global position (a whole number), a date or an ISO instant' })
+  knownAt?: string;
+}
+
+/** Whose history is asked for. */
+export class HistoryReportParams {
+  @IsIn(HISTORY_SUBJECT_KINDS, { message: `kind must be one of ${HISTORY_SUBJECT_KINDS.join(', ')}` })
+  kind: HistorySubjectKind;
+
+  @Matches(ID_PATTERN, { message: 'id must be an id such as p-energy: letters, digits and . _ : - (at most 100)' })
+  id: string;
+}

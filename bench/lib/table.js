@@ -1,0 +1,73 @@
+'use strict';
+/** The results table: each issue case's figures beside the peer or limit, the ratio and the target. */
+
+/** Builds the rows from each step's figures (`r['writes-32'].commandsPerSecond` and so on). */
+function rows(r, scale) {
+  const v = (step, figure) => r[step]?.figures?.[figure]?.value;
+  const peak = (step) => r[step]?.peakRssMb;
+  const others = (step) => (v(step, 'events') ?? 0) - (v('prepare', 'demoEvents') ?? 0);
+  const higher = (ours, ref) => (ours !== undefined && ref ? ours / ref : undefined);
+  const lower = (ours, ref) => (ours && ref !== undefined ? ref / ours : undefined);
+  const cmd32 = v('writes-32', 'commandsPerSecond');
+  const raw = v('raw-insert', 'rowsPerSecond');
+  const bulk = v('bulk-import', 'eventsPerSecond');
+  const rebuild = v('rebuild', 'eventsPerSecond');
+  const ourWarm = v('report', 'warmMs');
+  const chromeWarm = v('chromium', 'warmMs');
+  const ourPeak = peak('report');
+  const chromePeak = v('chromium', 'browserPeakRssMb');
+  const [qSmall, qLarge] = [v('scaling-small', 'outcomeQueryMs'), v('scaling-large', 'outcomeQueryMs')];
+  const [pSmall, pLarge] = [v('scaling-small', 'reportMs'), v('scaling-large', 'reportMs')];
+  const httpCmd = v('http', 'commandsPerSecond');
+  const httpCmdP99 = v('http', 'commandsP99Ms');
+  const httpQP99 = v('http', 'queriesP99Ms');
+  const apiRss = v('api-memory', 'rssMb');
+  const all = (...checks) => (checks.some((c) => c === undefined) ? undefined : checks.every(Boolean));
+  const atLeast = (x, min) => (x === undefined ? undefined : x >= min);
+  const atMost = (x, max) => (x === undefined ? undefined : x <= max);
+  return [
+    { case: 1, figure: 'durable commands/s, 1 writer', ours: [v('writes-1', 'commandsPerSecond'), '/s'], ref: ['Emmett SQLite, 1 writer', v('emmett-1', 'commandsPerSecond'), '/s'], ratio: higher(v('writes-1', 'commandsPerSecond'), v('emmett-1', 'commandsPerSecond')), target: '-', peak: [peak('writes-1'), peak('emmett-1')] },
+    { case: 1, figure: 'durable commands/s, 1 writer, against one fsync each', ours: [v('writes-1', 'commandsPerSecond'), '/s'], ref: ['fsync rate (limit)', v('fsync', 'fsyncPerSecond'), '/s'], ratio: higher(v('writes-1', 'commandsPerSecond'), v('fsync', 'fsyncPerSecond')), target: '-', peak: [peak('writes-1'), peak('fsync')] },
+    { case: 1, figure: 'durable commands/s, 32 writers', ours: [cmd32, '/s'], ref: ['Emmett SQLite, 32 writers', v('emmett-32', 'commandsPerSecond'), '/s'], ratio: higher(cmd32, v('emmett-32', 'commandsPerSecond')), target: '>= 3,000/s and >= 20x peer', met: all(atLeast(cmd32, 3000), atLeast(higher(cmd32, v('emmett-32', 'commandsPerSecond')), 20)), peak: [peak('writes-32'), peak('emmett-32')] },
+    { case: 1, figure: 'durable commands/s, 32 writers, against raw inserts', ours: [cmd32, '/s'], ref: ['better-sqlite3, one transaction (limit)', raw, ' rows/s'], ratio: higher(cmd32, raw), target: '-', peak: [peak('writes-32'), peak('raw-insert')] },
+    { case: 2, figure: 'HTTP commands/s at 1,500/s offered', ours: [httpCmd, '/s'], ref: ['offered rate', 1500, '/s'], ratio: higher(httpCmd, 1500), target: '1,500/s with p99 < 50 ms', met: all(atLeast(httpCmd, 1500 * 0.97), atMost(httpCmdP99, 50)), peak: [peak('http')] },
+    { case: 2, figure: 'HTTP command latency p50 / p99', ours: [v('http', 'commandsP50Ms'), ' ms', httpCmdP99], ref: ['-'], target: 'p99 < 50 ms', met: atMost(httpCmdP99, 50) },
+    { case: 2, figure: 'HTTP outcome queries/s at 500/s offered', ours: [v('http', 'queriesPerSecond'), '/s'], ref: ['offered rate', 500, '/s'], ratio: higher(v('http', 'queriesPerSecond'), 500), target: '-' },
+    { case: 2, figure: 'HTTP outcome query latency p50 / p99', ours: [v('http', 'queriesP50Ms'), ' ms', httpQP99], ref: ['-'], target: 'p99 < 20 ms', met: atMost(httpQP99, 20) },
+    { case: 3, figure: `bulk import events/s (${fmt(v('bulk-import', 'events'))} events)`, ours: [bulk, '/s'], ref: ['better-sqlite3, one transaction (limit)', raw, ' rows/s'], ratio: higher(bulk, raw), target: '>= 100,000/s and >= 40% of limit', met: all(atLeast(bulk, 100_000), atLeast(higher(bulk, raw), 0.4)), peak: [peak('bulk-import'), peak('raw-insert')] },
+    { case: 4, figure: `rebuild of every read model, events/s (${fmt(v('store-large', 'events'))} events)`, ours: [rebuild, '/s'], ref: ['-'], target: '>= 150,000/s', met: atLeast(rebuild, 150_000), peak: [peak('rebuild')] },
+    { case: 5, figure: 'case-study report, warm median', ours: [ourWarm, ' ms'], ref: ['Chromium printing the HTML twin', chromeWarm, ' ms'], ratio: lower(ourWarm, chromeWarm), ratioWord: 'x faster', target: '<= 150 ms and >= 3x faster', met: all(atMost(ourWarm, 150), atLeast(lower(ourWarm, chromeWarm), 3)) },
+    { case: 5, figure: 'case-study report, cold (first in a fresh process)', ours: [v('report', 'coldMs'), ' ms'], ref: ['Chromium launch and first print', v('chromium', 'coldMs'), ' ms'], ratio: lower(v('report', 'coldMs'), v('chromium', 'coldMs')), ratioWord: 'x faster', target: '-' },
+    { case: 5, figure: 'case-study report, peak memory', ours: [ourPeak, ' MB'], ref: ['Chromium process tree', chromePeak, ' MB'], ratio: higher(ourPeak, chromePeak), ratioWord: 'x of peer', target: '<= 1/3 of Chromium', met: atMost(higher(ourPeak, chromePeak), 1 / 3) },
+    { case: 6, figure: `outcome query, ${fmt(others('scaling-large'))} vs ${fmt(others('scaling-small'))} other events`, ours: [qLarge, ' ms'], ref: ['same query, smaller store', qSmall, ' ms'], ratio: higher(qLarge, qSmall), ratioWord: 'x slower', target: '<= 1.2x slower', met: atMost(higher(qLarge, qSmall), 1.2), peak: [peak('scaling-large'), peak('scaling-small')] },
+    { case: 6, figure: `case-study report, ${fmt(others('scaling-large'))} vs ${fmt(others('scaling-small'))} other events`, ours: [pLarge, ' ms'], ref: ['same report, smaller store', pSmall, ' ms'], ratio: higher(pLarge, pSmall), ratioWord: 'x slower', target: '<= 1.2x slower', met: atMost(higher(pLarge, pSmall), 1.2) },
+    { case: 6, figure: `API resident memory, ${fmt(v('store-large', 'events'))} events loaded`, ours: [apiRss, ' MB'], ref: ['limit', 300, ' MB'], ratio: higher(apiRss, 300), ratioWord: 'x of limit', target: '<= 300 MB', met: atMost(apiRss, 300), peak: [v('api-memory', 'peakRssMb')] },
+  ].map((row) => ({ ...row, scale }));
+}
+
+function fmt(value, digits) {
+  if (value === undefined || value === null || Number.isNaN(value)) return 'n/a';
+  const places = digits ?? (Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
+  return value.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
+}
+
+function cells(row) {
+  const [value, unit = '', second] = row.ours;
+  const ours = second === undefined ? `${fmt(value)}${unit}` : `${fmt(value)} / ${fmt(second)}${unit}`;
+  const [label, refValue, refUnit = ''] = row.ref;
+  const ref = refValue === undefined && label === '-' ? '-' : `${label}: ${fmt(refValue)}${refUnit}`;
+  const ratio = row.ratio === undefined ? '-' : `${fmt(row.ratio)}${row.ratioWord ? ` ${row.ratioWord}` : 'x'}`;
+  const met = row.met === undefined ? (row.target === '-' ? '-' : 'n/a') : row.met ? 'yes' : 'NO';
+  const peak = (row.peak ?? []).map((p) => fmt(p, 0)).join(' / ') || '-';
+  return [String(row.case), row.figure, ours, ref, ratio, row.target, met, peak];
+}
+
+const HEADER = ['case', 'figure', 'ours', 'peer or limit', 'ratio', 'target', 'met?', 'peak MB (ours / peer)'];
+
+/** The table as Markdown. */
+function markdown(tableRows) {
+  const lines = [HEADER, HEADER.map(() => '---'), ...tableRows.map(cells)];
+  return lines.map((cols) => `| ${cols.join(' | ')} |`).join('\n');
+}
+
+module.exports = { rows, markdown, fmt };

@@ -1,0 +1,5 @@
+export * from './command-permissions';
+export * from './participant-erasure';
+export * from './subject-access';
+export * from './token-store.provider';
+export * from './record-access.module';

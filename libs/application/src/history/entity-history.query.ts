@@ -1,0 +1,101 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '@coprod/domain';
+import { EVENT_STORE, EventStore, StoredEvent } from '@coprod/event-store';
+import { withoutPersonalData } from './event-summary';
+
+/** The kinds of entity whose history can be asked for; each is one stream `<kind>-<id>`. */
+export const HISTORY_KINDS = ['project', 'participant', 'activity', 'decision', 'expense', 'quote', 'measure'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+/** A correction, as seen from the event it corrects. */
+export interface CorrectionLink {
+  eventId: string;
+  position: number;
+  kind: string;
+  reason: string;
+  recordedAt: string;
+  actor: string;
+}
+
+/** One event of an entity's history, as an auditor reads it. */
+export interface HistoryEntry {
+  position: number;
+  revision: number;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  role: string;
+  source: string;
+  /** The event's data with personal details withheld. */
+  summary: Record<string, unknown>;
+  /** For a correction: the event it corrects. */
+  corrects: { eventId: string; type: string; kind: string } | null;
+  /** Corrections later recorded against this event, in order. */
+  correctedBy: CorrectionLink[];
+}
+
+export interface EntityHistory {
+  kind: HistoryKind;
+  id: string;
+  stream: string;
+  events: HistoryEntry[];
+}
+
+/** Every event of one entity, in order, with who recorded it and the corrections linked both ways. */
+export class GetEntityHistory extends Query<EntityHistory> {
+  constructor(
+    readonly kind: HistoryKind,
+    readonly id: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetEntityHistory)
+export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, EntityHistory> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ kind, id }: GetEntityHistory): Promise<EntityHistory> {
+    const stream = `${kind}-${id}`;
+    const events = await this.store.readStream(stream);
+    if (events.length === 0) throw notFound('history.not_found', `nothing is recorded about ${kind} ${id}: check the id`);
+    const entries = events.map(toEntry);
+    const byId = new Map(entries.map((entry) => [entry.eventId, entry]));
+    for (const entry of entries) {
+      if (!entry.corrects) continue;
+      byId.get(entry.corrects.eventId)?.correctedBy.push({
+        eventId: entry.eventId,
+        position: entry.position,
+        kind: entry.corrects.kind,
+        reason: String(entry.summary.reason ?? ''),
+        recordedAt: entry.recordedAt,
+        actor: entry.actor,
+      });
+    }
+    return { kind, id, stream, events: entries };
+  }
+}
+
+function toEntry(event: StoredEvent): HistoryEntry {
+  const data = event.data as Record<string, unknown>;
+  return {
+    position: event.position,
+    revision: event.revision,
+    eventId: event.id,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.actor.id,
+    role: event.actor.role,
+    source: event.source,
+    summary: withoutPersonalData(data) as Record<string, unknown>,
+    corrects:
+      event.type === 'EventCorrected'
+        ? { eventId: String(data.eventId), type: String(data.eventType), kind: String(data.kind) }
+        : null,
+    correctedBy: [],
+  };
+}

@@ -1,0 +1,3 @@
+export * from './event-summary';
+export * from './entity-history.query';
+export * from './figure-trace.query';

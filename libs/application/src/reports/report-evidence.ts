@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@coprod/event-store';
+import { PersonalDataCipher } from '@coprod/privacy/cipher/personal-data-cipher';
+import { openPersonalData } from '@coprod/privacy/cipher/seal-personal-data';
+import type { ProjectEvidence } from '@coprod/reporting/builders';
+import { resolveClocks } from '../queries/clocks';
+import { ProjectOutcomes, ProjectOutcomesService } from '../queries/project-outcomes.service';
+import { READ_MODELS, ReadModels } from '../read-models/read-models';
+
+/** A project's evidence for a report, with the chain head as known at the report's `knownAt`. */
+export interface GatheredEvidence {
+  evidence: ProjectEvidence;
+  chainHead: { position: number; hash: string };
+}
+
+type Opened = { personal?: { fields?: Record<string, string>; erased?: true } };
+
+/**
+ * Gathers what a report needs from the record: the project's outcomes under both clocks, the chain
+ * head as known then, and the personal data a report may show, opened with each person's key. Only
+ * words of quotes still consented and names of speakers who asked to be named are opened.
+ */
+@Injectable()
+export class ReportEvidence {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly outcomes: ProjectOutcomesService,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /** Waits until the read models hold everything stored, so a report never misses a recorded event. */
+  async catchUp(): Promise<void> {
+    await this.readModels.runtime.waitFor(await this.store.headPosition(), 30_000);
+  }
+
+  /** The stored event at `position`, or undefined for position 0. */
+  async eventAt(position: number) {
+    if (position < 1) return undefined;
+    const [event] = await this.store.readAll({ after: position - 1, upTo: position, maxCount: 1 });
+    return event;
+  }
+
+  /**
+   * The default "as of" when none is asked for: the latest moment the record speaks of up to
+   * `knownAt`, so the answer depends on the record, never on the clock of the day it is produced.
+   */
+  defaultAsOf(knownAt: string | undefined, headRecordedAt: string | undefined): string {
+    const position = resolveClocks(this.readModels.db, '', '1970-01-01', knownAt).knownAtPosition;
+    const row = this.readModels.db.prepare('SELECT MAX(occurred_at) AS o, MAX(recorded_at) AS r FROM record_events WHERE position <= ?').get(position) as {
+      o: string | null;
+      r: string | null;
+    };
+    return [row.o, row.r, headRecordedAt].filter((v): v is string => Boolean(v)).sort().pop() ?? '1970-01-01T00:00:00.000Z';
+  }
+
+  /** The position `knownAt` resolves to. */
+  knownAtPosition(knownAt: string | undefined): number {
+    return resolveClocks(this.readModels.db, '', '1970-01-01', knownAt).knownAtPosition;
+  }
+
+  /** A project's evidence under both clocks, with the words and names a report may show opened. */
+  async project(projectId: string, frameworkId: string | undefined, asOf: string | undefined, knownAt: string | undefined): Promise<GatheredEvidence> {
+    const knownAtPosition = this.knownAtPosition(knownAt);
+    const head = await this.eventAt(knownAtPosition);
+    const now = asOf ? '' : this.defaultAsOf(knownAt, head?.recordedAt);
+    const result = this.outcomes.compute({ projectId, frameworkId, asOf, knownAt, now });
+    const last = result.rows[result.rows.length - 1];
+    const evidence: ProjectEvidence = {
+      projectId,
+      framework: result.framework,
+      facts: result.facts,
+      summary: result.summary,
+      clocks: { asOf: result.clocks.asOf, knownAtPosition: result.clocks.knownAtPosition, knownAt: result.clocks.knownAt },
+      range: {
+        firstPosition: result.clocks.firstPositionIncluded,
+        lastPosition: result.clocks.lastPositionIncluded,
+        eventCount: result.clocks.eventCount,
+        lastEventHash: result.clocks.lastEventHash,
+        lastRecordedAt: last?.recordedAt ?? head?.recordedAt ?? result.clocks.asOf,
+      },
+      words: await this.openWords(result),
+      names: await this.openNames(result),
+    };
+    return { evidence, chainHead: { position: head?.position ?? 0, hash: head?.hash ?? '' } };
+  }
+
+  private async openWords(result: ProjectOutcomes): Promise<Map<string, string>> {
+    const words = new Map<string, string>();
+    for (const quote of result.facts.quotes.values()) {
+      if (quote.withdrawn || result.facts.participants.get(quote.participantId)?.erased) continue;
+      const opened = (await openPersonalData({ personal: quote.personal }, quote.eventIds[0], this.cipher)) as Opened;
+      const text = opened.personal?.fields?.words;
+      if (typeof text === 'string') words.set(quote.quoteId, text);
+    }
+    return words;
+  }
+
+  private async openNames(result: ProjectOutcomes): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const speakers = new Set(
+      [...result.facts.quotes.values()].filter((q) => q.attribution === 'named' && !q.withdrawn).map((q) => q.participantId),
+    );
+    for (const participantId of speakers) {
+      if (result.facts.participants.get(participantId)?.erased) continue;
+      const details = this.readModels.reader
+        .participantRecord(participantId, result.clocks.knownAtPosition)
+        .filter((row) => row.type === 'ParticipantRegistered' || row.type === 'ParticipantDetailsUpdated')
+        .pop();
+      if (!details) continue;
+      const opened = (await openPersonalData({ personal: details.data.personal }, details.eventId, this.cipher)) as Opened;
+      const name = opened.personal?.fields?.name;
+      if (typeof name === 'string' && name.trim()) names.set(participantId, name.trim());
+    }
+    return names;
+  }
+}

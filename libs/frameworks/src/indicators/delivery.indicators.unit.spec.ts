@@ -1,0 +1,139 @@
+import { FactEvent, foldProjectFacts } from './project-facts';
+import { FrameworkView, IndicatorContext } from './indicator';
+import { expenses, notCoproductionFlags } from './delivery.indicators';
+
+const bracknell: FrameworkView = {
+  id: 'bracknell-forest',
+  name: 'Bracknell Forest',
+  version: '1',
+  principles: [],
+  setupActivities: [],
+  notCoproduction: [
+    { id: 'formed', description: 'Consultation where proposals are already formed', check: 'consultation_on_formed_options' },
+    { id: 'volunteering', description: 'One-way volunteering', check: 'volunteering_without_contribution' },
+    { id: 'personalisation', description: 'Choosing from predetermined options', check: null },
+    { id: 'partnership', description: 'Partnership without local people', check: 'no_residents_involved' },
+  ],
+};
+const context: IndicatorContext = { suppressionThreshold: 5, framework: bracknell };
+
+/** The facts folded from these events, numbered e1, e2, ... in order. */
+function given(...events: [type: string, data: Record<string, unknown>][]) {
+  return foldProjectFacts(
+    events.map(([type, data], i): FactEvent => ({ eventId: `e${i + 1}`, type, data, position: i + 1, occurredAt: '2026-03-01T10:00:00.000Z' })),
+  );
+}
+const person = (participantId: string, role: string): [string, Record<string, unknown>] => ['ParticipantRegistered', { participantId, role, seldomHeardGroups: [], preferredFormats: [] }];
+const claim = (claimId: string, participantId: string, category: string, amountPence: number): [string, Record<string, unknown>][] => [['ExpenseClaimed', { claimId, participantId, category, amountPence }]];
+const paid = (claimId: string, participantId: string, category: string, amountPence: number): [string, Record<string, unknown>][] => [
+  ...claim(claimId, participantId, category, amountPence),
+  ['ExpenseApproved', { claimId }],
+  ['ExpensePaid', { claimId, amountPence }],
+];
+const session = (activityId: string, activityType: string, attendees: string[]): [string, Record<string, unknown>][] => [
+  ['ActivityPlanned', { activityId, title: `Session ${activityId}`, activityType, stage: 'co_delivery', format: 'in_person', ladderLevel: 'co_production' }],
+  ['ActivityHeld', { activityId, heldOn: '2026-03-01T10:00:00.000Z', durationMinutes: 120 }],
+  ...attendees.map((participantId): [string, Record<string, unknown>] => ['AttendanceRecorded', { activityId, participantId, minutes: 60, capacity: 'member', format: 'in_person' }]),
+];
+
+describe('expenses: totals and categories, never an amount for one person', () => {
+  const five = ['a', 'b', 'c', 'd', 'e'];
+
+  it('totals paid claims only, by category, counting people paid, claims awaiting and claims rejected', () => {
+    const facts = given(
+      ...five.flatMap((id, i) => paid(`t-${id}`, id, 'travel', 1000 + i * 100)),
+      ...five.flatMap((id) => paid(`v-${id}`, id, 'voucher', 2000)),
+      ...claim('waiting', 'a', 'travel', 700),
+      ...claim('refused', 'b', 'travel', 900),
+      ['ExpenseRejected', { claimId: 'refused' }],
+    );
+    const result = expenses.compute(facts, context);
+    // Travel 1000 + 1100 + 1200 + 1300 + 1400 = 6000; vouchers 5 x 2000 = 10000; total 16000 to 5 people.
+    expect(result.value).toBe(16_000);
+    expect(result.n).toBe(5);
+    expect(result.breakdown.map((c) => [c.key, c.value, c.n, c.suppressed])).toEqual([
+      ['travel', 6000, 5, false],
+      ['voucher', 10_000, 5, false],
+    ]);
+    expect(result.items.map((i) => [i.measure, i.value])).toEqual([['People paid', 5], ['Claims awaiting approval', 1], ['Claims rejected', 1]]);
+  });
+
+  it('withholds a category paid to fewer people than the threshold, and a second one so the total cannot give it away', () => {
+    const facts = given(...five.flatMap((id) => paid(`t-${id}`, id, 'travel', 1000)), ...paid('cover', 'c', 'care_cover', 4500));
+    const result = expenses.compute(facts, context);
+    expect(result.value).toBe(9500);
+    // Shown travel (5000) beside the total (9500) would reveal c's 4500 of care cover.
+    expect(result.breakdown.map((c) => [c.key, c.value, c.n, c.suppressed])).toEqual([
+      ['travel', null, 5, true],
+      ['care_cover', null, 1, true],
+    ]);
+  });
+
+  it('withholds the total when fewer people than the threshold were paid: it would be their own payments', () => {
+    const facts = given(...paid('only', 'a', 'recognition_payment', 2500));
+    const result = expenses.compute(facts, context);
+    expect(result.value).toBeNull();
+    expect(result.n).toBe(1);
+    expect(result.breakdown).toEqual([{ key: 'recognition_payment', label: 'Recognition payment', value: null, n: 1, suppressed: true }]);
+    expect(result.statement).not.toMatch(/25\.00|2500/);
+    expect(JSON.stringify(result.items)).not.toMatch(/2500/);
+  });
+});
+
+describe("not_coproduction_flags: Bracknell Forest's list of what co-production is not", () => {
+  const decision = (decisionId: string): [string, Record<string, unknown>] => ['DecisionRecorded', { decisionId, title: `Decision ${decisionId}`, reference: `REF-${decisionId}`, decisionMaker: 'cabinet' }];
+  const influence = (decisionId: string, influenceId: string, ladderLevel: string, optionsAlreadyFormed: boolean): [string, Record<string, unknown>] => [
+    'InfluenceLinked',
+    { decisionId, influenceId, contributionIds: [], activityIds: ['s1'], ladderLevel, needhamCarrLevel: 'basic', optionsAlreadyFormed },
+  ];
+  const people = [person('r1', 'resident'), person('o1', 'council_officer'), person('o2', 'council_officer')];
+
+  it('flags a decision whose only input was consultation on options already formed, not one that also reached co-design', () => {
+    const facts = given(
+      ...people,
+      ...session('s1', 'workshop', ['r1', 'o1']),
+      decision('d1'),
+      influence('d1', 'i1', 'consultation', true),
+      decision('d2'),
+      influence('d2', 'i2', 'consultation', true),
+      influence('d2', 'i3', 'co_design', false),
+      decision('d3'),
+    );
+    const result = notCoproductionFlags.compute(facts, context);
+    expect(result.value).toBe(1);
+    expect(result.items).toEqual([expect.objectContaining({ subject: 'Decision d1 (REF-d1)', rule: 'Consultation where proposals are already formed' })]);
+    // d1 is e8 and its influence e9 (three people, then the session's plan, hold and two attendances).
+    expect(result.sourceEventIds).toEqual(['e8', 'e9']);
+  });
+
+  it('flags a session held with staff only; a cancelled one, or one with a resident, is not flagged', () => {
+    const facts = given(
+      ...people,
+      ...session('staff', 'meeting', ['o1', 'o2']),
+      ...session('mixed', 'meeting', ['o1', 'r1']),
+      ['ActivityPlanned', { activityId: 'called-off', title: 'Session called-off', activityType: 'meeting', stage: 'co_design', format: 'online' }],
+      ['ActivityCancelled', { activityId: 'called-off' }],
+    );
+    const items = notCoproductionFlags.compute(facts, context).items;
+    expect(items.map((i) => [i.subject, i.rule])).toEqual([['Session staff', 'Partnership without local people']]);
+  });
+
+  it('flags a co-delivery shift residents worked without a contribution of theirs, not a staff-only shift or one with their contribution', () => {
+    const facts = given(
+      ...people,
+      ...session('worked', 'co_delivery_shift', ['r1', 'o1']),
+      ...session('shaped', 'co_delivery_shift', ['r1', 'o1']),
+      ['ContributionRecorded', { activityId: 'shaped', contributionId: 'k1', participantIds: ['r1'], kind: 'co_delivery_work', summary: 'Rewrote the script' }],
+      ...session('staff-shift', 'co_delivery_shift', ['o1', 'o2']),
+    );
+    const volunteering = notCoproductionFlags.compute(facts, context).items.filter((i) => i.rule === 'One-way volunteering');
+    // The staff-only shift is flagged once, as partnership without local people, not as residents volunteering.
+    expect(volunteering.map((i) => i.subject)).toEqual(['Session worked']);
+  });
+
+  it('flags nothing under a framework that lists no checks', () => {
+    const facts = given(...people, ...session('staff', 'meeting', ['o1']), decision('d1'), influence('d1', 'i1', 'informing', true));
+    const result = notCoproductionFlags.compute(facts, { ...context, framework: { ...bracknell, notCoproduction: [] } });
+    expect([result.value, result.items]).toEqual([0, []]);
+  });
+});

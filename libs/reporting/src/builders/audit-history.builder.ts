@@ -1,0 +1,160 @@
+import { applyReportDefinition } from '../definitions/apply-report-definition';
+import type { ReportBlock, ReportModel, ReportSection } from '../model/report-model';
+import { summariseEventData } from './event-summary';
+import type { RecordRange, ReportClocks, ReportSetting } from './report-inputs';
+import { reportDateWording, reportProvenance } from './report-provenance';
+
+/** What a history can be asked for. */
+export type HistorySubjectKind = 'project' | 'decision' | 'claim' | 'participant';
+
+/** The kinds of subject, in the order the command line offers them. */
+export const HISTORY_SUBJECT_KINDS: readonly HistorySubjectKind[] = ['project', 'decision', 'claim', 'participant'];
+
+/** One event of the history as read from the index, with what the store says about its integrity. */
+export interface HistoryEvent {
+  position: number;
+  eventId: string;
+  type: string;
+  stream: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { id: string; role: string };
+  source: string;
+  /** The event's data as stored: personal fields stay sealed and are never summarised. */
+  data: Record<string, unknown>;
+  hash: string;
+  /** Null when the event's hash recomputes and links to the event before it; otherwise what is wrong. */
+  integrityProblem: string | null;
+}
+
+/** What an audit history is built from. */
+export interface AuditHistoryInput {
+  subject: { kind: HistorySubjectKind; id: string };
+  events: HistoryEvent[];
+  clocks: ReportClocks;
+  range: RecordRange;
+  setting: ReportSetting;
+}
+
+const SUBJECT_WORDS: Record<HistorySubjectKind, string> = { project: 'project', decision: 'decision', claim: 'expense claim', participant: 'participant' };
+
+const when = (iso: string) => iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC');
+
+/**
+ * Every event about one project, decision, expense claim or participant in global order: when it
+ * happened and was recorded, by whom, from where, what it recorded (never personal data), the
+ * corrections linked to what they correct, and whether the integrity chain holds over the range.
+ */
+export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
+  const { subject, events, setting } = input;
+  const positionOf = new Map(events.map((e) => [e.eventId, e.position]));
+  const corrections = events.filter((e) => e.type === 'EventCorrected');
+  const correctedBy = new Map<string, number[]>();
+  for (const c of corrections) {
+    const target = String(c.data.eventId ?? '');
+    correctedBy.set(target, [...(correctedBy.get(target) ?? []), c.position]);
+  }
+  const subjectWords = `${SUBJECT_WORDS[subject.kind]} ${subject.id}`;
+  const sections: ReportSection[] = [
+    {
+      id: 'scope',
+      heading: 'Scope of this history',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text:
+            `Every event recorded about ${subjectWords}, in the order the record holds them: ${events.length} events, ` +
+            `from position ${input.range.firstPosition} to position ${input.range.lastPosition}, as recorded up to position ${input.clocks.knownAtPosition}. ` +
+            'Personal data (names, contact details, participants’ words) is never shown here; it stays encrypted in the record.',
+        },
+      ],
+    },
+    { id: 'integrity', heading: 'Integrity of the record', blocks: integrityBlocks(events, setting.chainHead) },
+    {
+      id: 'events',
+      heading: 'Events recorded',
+      blocks: events.length
+        ? [
+            {
+              kind: 'table',
+              table: {
+                caption: `Events about ${subjectWords}`,
+                columns: ['Position', 'Event', 'Happened / recorded', 'Recorded by', 'What was recorded'],
+                rows: events.map((e) => [
+                  String(e.position),
+                  e.type,
+                  `${when(e.occurredAt)} / ${when(e.recordedAt)}`,
+                  `${e.actor.id} (${e.actor.role}), from ${e.source}`,
+                  [summariseEventData(e.type, e.data, positionOf), ...(correctedBy.get(e.eventId) ?? []).map((p) => `Corrected by the event at position ${p}.`)].join(' '),
+                ]),
+                rowHeaders: true,
+              },
+            },
+          ]
+        : [{ kind: 'paragraph', text: 'No event has been recorded about it.' }],
+    },
+    {
+      id: 'corrections',
+      heading: 'Corrections',
+      blocks: corrections.length
+        ? [
+            {
+              kind: 'table',
+              table: {
+                caption: 'Corrections and what they correct',
+                columns: ['Correction at', 'Corrects', 'Kind', 'Why', 'By'],
+                rows: corrections.map((c) => {
+                  const target = String(c.data.eventId ?? '');
+                  const at = positionOf.get(target);
+                  return [
+                    `position ${c.position}`,
+                    `${String(c.data.eventType ?? 'event')} at ${at === undefined ? `an event outside this history (${target})` : `position ${at}`}`,
+                    c.data.kind === 'void' ? 'Voided: should not have been recorded' : 'Amended',
+                    String(c.data.reason ?? ''),
+                    `${c.actor.id} (${c.actor.role})`,
+                  ];
+                }),
+                rowHeaders: true,
+              },
+            },
+          ]
+        : [],
+    },
+    { id: 'provenance', heading: 'Where this history comes from', blocks: [{ kind: 'paragraph', text: reportDateWording(input.range) }] },
+  ];
+  const model: ReportModel = {
+    kind: 'audit_history',
+    title: `Audit history of ${subjectWords}`,
+    subtitle: 'Every event recorded, by whom and when, and proof that nothing was rewritten',
+    lang: 'en-GB',
+    publisher: setting.publisher,
+    cover: [
+      { label: 'Subject', value: subjectWords },
+      { label: 'Events', value: `${events.length} (positions ${input.range.firstPosition} to ${input.range.lastPosition})` },
+      { label: 'Integrity', value: events.every((e) => e.integrityProblem === null) ? 'Intact over this range' : 'BROKEN: see "Integrity of the record"' },
+    ],
+    sections,
+    provenance: reportProvenance(input.range, input.clocks, setting),
+  };
+  return applyReportDefinition(model, setting.definition);
+}
+
+function integrityBlocks(events: HistoryEvent[], head: { position: number; hash: string }): ReportBlock[] {
+  const broken = events.filter((e) => e.integrityProblem !== null);
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'figure',
+      figure: {
+        label: 'Integrity over this range',
+        value: broken.length === 0 ? 'Intact' : `Broken at ${broken.length} ${broken.length === 1 ? 'event' : 'events'}`,
+        n: null,
+        suppressed: false,
+        sourceEventIds: events.map((e) => e.eventId),
+        note: `${events.length - broken.length} of ${events.length} events recompute to their stored hash and link to the hash of the event before them`,
+      },
+    },
+  ];
+  if (broken.length) blocks.push({ kind: 'list', items: broken.map((e) => `Position ${e.position} (${e.type}): ${e.integrityProblem}`) });
+  blocks.push({ kind: 'paragraph', text: `Head of the integrity chain: position ${head.position}, hash ${head.hash}.` });
+  return blocks;
+}

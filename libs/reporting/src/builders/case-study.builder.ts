@@ -1,0 +1,124 @@
+import type { IndicatorResult, OutcomeSection } from '@coprod/frameworks';
+import { applyReportDefinition } from '../definitions/apply-report-definition';
+import type { Figure, ReportBlock, ReportModel, ReportSection } from '../model/report-model';
+import {
+  expensesSection,
+  methodsSection,
+  notAdoptedSection,
+  principlesSection,
+  setupAndStagesSection,
+  timeGivenSection,
+  whoTookPartSection,
+  youSaidWeDidSection,
+} from './case-study.sections';
+import { consentedQuotes, quotesInOrder } from './consented-quotes';
+import { indicatorBlocks, indicatorFigure } from './indicator-blocks';
+import type { CaseStudyAudience, ProjectEvidence, ReportSetting } from './report-inputs';
+import { longDate, reportDateWording, reportProvenance } from './report-provenance';
+
+/** What a case study is built from. */
+export interface CaseStudyInput {
+  evidence: ProjectEvidence;
+  audience: CaseStudyAudience;
+  setting: ReportSetting;
+}
+
+const AUDIENCE_WORDS: Record<CaseStudyAudience, string> = {
+  public: 'Publication (quotes whose authors agreed to public use)',
+  internal_evaluation: 'Internal evaluation only (not for publication)',
+};
+
+/**
+ * A project's case study: every outcome of the framework with its figures, charts and the words of
+ * the people involved (as their consent allows), then who took part, time, money, set-up, principles,
+ * what was not adopted, methods and provenance. Pure: the same input always gives the same model.
+ */
+export function buildCaseStudy(input: CaseStudyInput): ReportModel {
+  const { evidence, setting, audience } = input;
+  const project = evidence.facts.project;
+  if (!project) throw new Error(`project ${evidence.projectId} has no registration in the record given; build from a registered project`);
+  const { indicators } = evidence.summary;
+  const sections: ReportSection[] = [
+    { id: 'at_a_glance', heading: 'At a glance', blocks: [{ kind: 'key_figures', figures: keyFigures(indicators) }] },
+    outcomesSection(input),
+    youSaidWeDidSection(indicators),
+    whoTookPartSection(indicators),
+    timeGivenSection(evidence, setting.suppressionThreshold),
+    expensesSection(evidence),
+    setupAndStagesSection(indicators),
+    principlesSection(indicators),
+    notAdoptedSection(indicators),
+    methodsSection(evidence, audience, setting.suppressionThreshold),
+    { id: 'provenance', heading: 'Where these figures come from', blocks: [{ kind: 'paragraph', text: reportDateWording(evidence.range) }] },
+  ];
+  const model: ReportModel = {
+    kind: 'case_study',
+    title: project.title,
+    subtitle: 'A co-production case study',
+    lang: 'en-GB',
+    publisher: setting.publisher,
+    suppressionThreshold: setting.suppressionThreshold,
+    cover: [
+      { label: 'Project', value: project.title },
+      { label: 'Aim', value: project.aim },
+      { label: 'Service area', value: project.serviceArea },
+      { label: 'Period', value: period(project.registeredOn, project.closedOn, evidence.clocks.asOf) },
+      { label: 'Framework', value: `${evidence.framework.name}, version ${evidence.framework.version}` },
+      ...(project.improvementSought ? [{ label: 'Improvement sought', value: project.improvementSought }] : []),
+      { label: 'Written for', value: AUDIENCE_WORDS[audience] },
+      { label: 'Record used', value: `Events that had happened by ${longDate(evidence.clocks.asOf)}, as recorded up to position ${evidence.clocks.knownAtPosition}` },
+    ],
+    sections,
+    provenance: reportProvenance(evidence.range, evidence.clocks, setting, evidence.framework),
+  };
+  return applyReportDefinition(model, setting.definition);
+}
+
+function period(from: string, closedOn: string | null, asOf: string): string {
+  return closedOn ? `${longDate(from)} to ${longDate(closedOn)}` : `${longDate(from)} onwards (still running on ${longDate(asOf)})`;
+}
+
+function keyFigures(indicators: Record<string, IndicatorResult>): Figure[] {
+  const pick = (id: string, label: string, value?: (r: IndicatorResult) => string): Figure[] => {
+    const result = indicators[id];
+    if (!result) return [];
+    const figure = indicatorFigure(result, label);
+    delete figure.note;
+    return [{ ...figure, value: value ? value(result) : figure.value }];
+  };
+  return [
+    ...pick('people_involved_by_role', 'people took part'),
+    ...pick('hours_by_role', 'hours given', (r) => String(r.value ?? 0)),
+    ...pick('sessions_by_stage', 'sessions held'),
+    ...pick('decisions_influenced', 'decisions influenced'),
+    ...pick('reach_seldom_heard', 'people from seldom-heard groups', (r) => `${r.value ?? 0} of ${r.n}`),
+    ...pick('offline_share', 'took part offline at least once'),
+  ];
+}
+
+function outcomesSection(input: CaseStudyInput): ReportSection {
+  return {
+    id: 'outcomes',
+    heading: 'Outcomes',
+    blocks: [],
+    subsections: input.evidence.summary.outcomes.map((outcome) => outcomeSubsection(outcome, input)),
+  };
+}
+
+function outcomeSubsection(outcome: OutcomeSection, input: CaseStudyInput): ReportSection {
+  const blocks: ReportBlock[] = [];
+  if (outcome.tailoredWording) blocks.push({ kind: 'notice', text: `For this project: ${outcome.tailoredWording}` });
+  outcome.indicators.forEach((result) => blocks.push(...indicatorBlocks(result, `${outcome.id}-${result.id}`)));
+  const tagged = quotesInOrder(input.evidence).filter((q) => outcome.quoteIds.includes(q.quoteId));
+  const quotes = consentedQuotes(tagged, input.evidence, input.audience);
+  if (quotes.length > 0) {
+    blocks.push({ kind: 'paragraph', text: `In their own words: ${outcome.quoteKind}.` });
+    blocks.push(...quotes.map((quote): ReportBlock => ({ kind: 'quote', quote })));
+  }
+  return {
+    id: `outcome-${outcome.id}`,
+    heading: `Outcome ${outcome.number}: ${outcome.title}`,
+    headingValues: { number: String(outcome.number), title: outcome.title.replace(/\.$/, '') },
+    blocks,
+  };
+}

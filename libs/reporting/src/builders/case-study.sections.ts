@@ -1,0 +1,247 @@
+import { PARTICIPANT_ROLES, STAGES } from '@coprod/domain/core/vocabulary';
+import type { IndicatorItem, IndicatorResult } from '@coprod/frameworks';
+import { INDICATOR_CATALOGUE } from '@coprod/frameworks/indicators/catalogue';
+import { labelOf } from '@coprod/frameworks/indicators/labels';
+import { heldAttendance } from '@coprod/frameworks/indicators/people.indicators';
+import { formatChartValue } from '../charts/chart-format';
+import type { ReportBlock, ReportSection, TableSpec } from '../model/report-model';
+import { consentedQuotes, quotesInOrder } from './consented-quotes';
+import { breakdownTable, indicatorFigure } from './indicator-blocks';
+import type { CaseStudyAudience, ProjectEvidence } from './report-inputs';
+import { longDate } from './report-provenance';
+
+type Indicators = Record<string, IndicatorResult>;
+
+const text = (value: unknown): string => (value === null || value === undefined || value === '' ? '–' : Array.isArray(value) ? value.join(', ') || '–' : String(value));
+const dated = (value: unknown): string => (typeof value === 'string' && value ? longDate(value) : '–');
+
+function itemTable(caption: string, items: IndicatorItem[], columns: [string, (item: IndicatorItem) => string][]): TableSpec {
+  return { caption, columns: columns.map(([heading]) => heading), rows: items.map((item) => columns.map(([, cell]) => cell(item))), rowHeaders: true };
+}
+
+/** "You said, we did": every documented influence and the change it made. */
+export function youSaidWeDidSection(indicators: Indicators): ReportSection {
+  const result = indicators.you_said_we_did;
+  const blocks: ReportBlock[] = [];
+  if (result && result.items.length > 0) {
+    blocks.push({ kind: 'paragraph', text: result.statement });
+    blocks.push({
+      kind: 'table',
+      table: itemTable('What people said and what changed', result.items, [
+        ['You said', (i) => text(i.youSaid)],
+        ['We did', (i) => text(i.weDid)],
+        ['Decision', (i) => `${text(i.decision)}${i.reference ? ` (${i.reference})` : ''}`],
+        ['Level', (i) => text(i.level)],
+      ]),
+    });
+  }
+  return { id: 'you_said_we_did', heading: 'You said, we did', blocks };
+}
+
+/** Who took part: roles, seldom-heard groups, ways of taking part, and reach against the population. */
+export function whoTookPartSection(indicators: Indicators): ReportSection {
+  const blocks: ReportBlock[] = [];
+  const groups = indicators.people_by_role_group;
+  const roles = indicators.people_involved_by_role;
+  if (groups) blocks.push({ kind: 'paragraph', text: groups.statement });
+  if (roles) blocks.push({ kind: 'table', table: breakdownTable('People involved, by role', roles.breakdown, 'People') });
+  const seldom = indicators.reach_seldom_heard;
+  if (seldom) {
+    blocks.push({ kind: 'figure', figure: indicatorFigure(seldom) });
+    if (seldom.breakdown.length) blocks.push({ kind: 'table', table: breakdownTable('People involved, by seldom-heard group', seldom.breakdown, 'People') });
+  }
+  const offline = indicators.offline_share;
+  if (offline) {
+    blocks.push({ kind: 'figure', figure: indicatorFigure(offline) });
+    if (offline.breakdown.length) blocks.push({ kind: 'table', table: breakdownTable('People involved, by how they took part', offline.breakdown, 'People') });
+  }
+  const reach = indicators.reach_against_population;
+  if (reach && reach.items.length > 0) {
+    const items = reach.items;
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: 'reach-against-population',
+        type: 'bar',
+        title: 'Reach compared with the local population',
+        alt: reach.statement,
+        categories: items.map((i) => text(i.group)),
+        series: [
+          { name: 'Local population', values: items.map((i) => (typeof i.populationShare === 'number' ? i.populationShare : null)) },
+          { name: 'People involved', values: items.map((i) => (typeof i.participantShare === 'number' ? i.participantShare : null)) },
+        ],
+        unit: 'per cent',
+        valueFormat: 'percent',
+      },
+    });
+    if (reach.note) blocks.push({ kind: 'paragraph', text: reach.note });
+  } else if (reach) {
+    blocks.push({ kind: 'paragraph', text: reach.statement });
+  }
+  return { id: 'who_took_part', heading: 'Who took part', blocks };
+}
+
+/**
+ * Time given: total hours, and hours by role and stage as a stacked chart. The chart holds minutes
+ * (its renderer shows hours); a role resting on too few people is not shown.
+ */
+export function timeGivenSection(evidence: ProjectEvidence, threshold: number): ReportSection {
+  const hours = evidence.summary.indicators.hours_by_role;
+  const blocks: ReportBlock[] = [];
+  if (!hours) return { id: 'time_given', heading: 'Time given', blocks };
+  blocks.push({ kind: 'figure', figure: indicatorFigure(hours, 'Hours given by everyone involved') });
+  const { facts } = evidence;
+  const attendance = heldAttendance(facts);
+  const roleOf = (id: string) => facts.participants.get(id)?.role ?? 'unknown';
+  const roles = PARTICIPANT_ROLES.filter((role) => attendance.some((a) => roleOf(a.participantId) === role));
+  const stages = STAGES.filter((stage) => attendance.some((a) => facts.activities.get(a.activityId)?.stage === stage));
+  if (roles.length === 0) return { id: 'time_given', heading: 'Time given', blocks };
+  const shown = roles.map((role) => new Set(attendance.filter((a) => roleOf(a.participantId) === role).map((a) => a.participantId)).size >= threshold);
+  const minutes = (role: string, stage: string) =>
+    attendance.filter((a) => roleOf(a.participantId) === role && facts.activities.get(a.activityId)?.stage === stage).reduce((sum, a) => sum + a.minutes, 0);
+  const hidden = shown.filter((s) => !s).length;
+  const totals = roles.map((role, i) => (shown[i] ? stages.reduce((sum, stage) => sum + minutes(role, stage), 0) : -1));
+  const top = totals.indexOf(Math.max(...totals));
+  const alt = [
+    `Hours given by each role, split by stage.`,
+    totals[top] >= 0 ? `${labelOf(roles[top])} gave the most time: ${formatChartValue(totals[top], 'hours')} hours.` : '',
+    hidden ? `${hidden} ${hidden === 1 ? 'role is' : 'roles are'} not shown because too few people hold ${hidden === 1 ? 'it' : 'them'}.` : '',
+  ];
+  blocks.push({
+    kind: 'chart',
+    chart: {
+      id: 'hours-by-role-and-stage',
+      type: 'stacked_bar',
+      title: 'Hours given, by role and stage',
+      alt: alt.filter(Boolean).join(' '),
+      categories: roles.map(labelOf),
+      series: stages.map((stage) => ({ name: labelOf(stage), values: roles.map((role, i) => (shown[i] ? minutes(role, stage) : null)) })),
+      unit: 'hours',
+      valueFormat: 'hours',
+    },
+  });
+  return { id: 'time_given', heading: 'Time given', blocks };
+}
+
+/** Expenses and recognition, in aggregate only: never an amount paid to one person. */
+export function expensesSection(evidence: ProjectEvidence): ReportSection {
+  const result = evidence.summary.indicators.expenses;
+  const blocks: ReportBlock[] = [];
+  if (result && evidence.facts.expenses.size > 0) {
+    blocks.push({ kind: 'figure', figure: indicatorFigure(result, 'Paid to participants in expenses and recognition') });
+    if (result.breakdown.length) {
+      blocks.push({ kind: 'table', table: breakdownTable('Paid, by kind of expense or recognition', result.breakdown, 'Paid', (v) => formatChartValue(v, 'pence')) });
+    }
+    blocks.push({ kind: 'list', items: result.items.map((i) => `${text(i.measure)}: ${text(i.value)}`) });
+    blocks.push({ kind: 'notice', text: 'No amount paid to any one person is shown. Kinds of expense paid to fewer people than the publication threshold are not shown.' });
+  }
+  return { id: 'expenses', heading: 'Expenses and recognition', blocks };
+}
+
+/** The framework's set-up activities and the stages the project went through. */
+export function setupAndStagesSection(indicators: Indicators): ReportSection {
+  const blocks: ReportBlock[] = [];
+  const setup = indicators.setup_activities;
+  if (setup && setup.items.length) {
+    blocks.push({ kind: 'paragraph', text: setup.statement });
+    blocks.push({ kind: 'table', table: itemTable('Set-up activities', setup.items, [['Activity', (i) => text(i.activity)], ['Done on', (i) => (i.done ? dated(i.doneOn) : 'Not recorded as done')]]) });
+  }
+  const stages = indicators.stage_history;
+  if (stages && stages.items.length) {
+    blocks.push({ kind: 'paragraph', text: stages.statement });
+    blocks.push({
+      kind: 'table',
+      table: itemTable('Stages', stages.items, [
+        ['Stage', (i) => text(i.stage)],
+        ['Entered on', (i) => dated(i.enteredOn)],
+        ['Stages not gone through', (i) => text(i.skipped)],
+        ['Why', (i) => text(i.reason)],
+      ]),
+    });
+  }
+  return { id: 'setup_and_stages', heading: 'How the project was set up and run', blocks };
+}
+
+/** Reflections on the framework's principles. */
+export function principlesSection(indicators: Indicators): ReportSection {
+  const result = indicators.principle_reflections;
+  const blocks: ReportBlock[] = [];
+  if (result && result.items.length) {
+    blocks.push({ kind: 'paragraph', text: result.statement });
+    blocks.push({
+      kind: 'table',
+      table: itemTable('Reflections on the principles', result.items, [
+        ['Principle', (i) => text(i.principle)],
+        ['Reflection', (i) => text(i.reflection)],
+        ['Made a difference', (i) => (i.madeADifference ? 'Yes' : 'No')],
+        ['Recorded', (i) => dated(i.recordedOn)],
+      ]),
+    });
+  }
+  return { id: 'principles', heading: 'How the principles made a difference', blocks };
+}
+
+/** Proposals not adopted, each with its reason. */
+export function notAdoptedSection(indicators: Indicators): ReportSection {
+  const result = indicators.proposals_not_adopted;
+  const blocks: ReportBlock[] = [];
+  if (result && result.items.length) {
+    blocks.push({
+      kind: 'table',
+      table: itemTable('Proposals not adopted', result.items, [['Proposal', (i) => text(i.proposal)], ['Decision', (i) => text(i.decision)], ['Why not', (i) => text(i.reason)]]),
+    });
+  }
+  return { id: 'not_adopted', heading: 'Proposals not adopted, and why', blocks };
+}
+
+/** Methods and limits: n, suppression, matched pairs, the two clocks, the checks, and what each figure measures. */
+export function methodsSection(evidence: ProjectEvidence, audience: CaseStudyAudience, threshold: number): ReportSection {
+  const { indicators } = evidence.summary;
+  const survey = indicators.survey_change;
+  const pairs = (survey?.items ?? []).map((i) => `${text(i.item)}: ${text(i.pairs)} matched pairs`);
+  const all = quotesInOrder(evidence);
+  const shown = consentedQuotes(all, evidence, audience).length;
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', text: `Every figure says how many people it rests on (n). Breakdowns resting on fewer than ${threshold} people are not shown.` },
+    {
+      kind: 'paragraph',
+      text: `Changes in skills, confidence and sense of influence compare the same person's answers before and after; only matched pairs count (${pairs.join('; ') || 'no survey answers recorded'}).${survey?.note ? ` ${survey.note}` : ''}`,
+    },
+    {
+      kind: 'paragraph',
+      text:
+        `The figures include what had happened by ${evidence.clocks.asOf}, as recorded up to position ${evidence.clocks.knownAtPosition} of the record. ` +
+        'Corrections recorded by then are applied; a withdrawal of consent or an erasure applies whenever it was recorded.',
+    },
+    {
+      kind: 'paragraph',
+      text: `${shown} of the ${all.length} quotes recorded for this project have consent for ${audience === 'public' ? 'publication' : 'internal evaluation'} and appear in this report.`,
+    },
+  ];
+  const flags = indicators.not_coproduction_flags;
+  const framework = evidence.framework;
+  const used = [...new Set(framework.outcomes.flatMap((o) => o.indicators))];
+  return {
+    id: 'methods_and_limits',
+    heading: 'Methods and limits',
+    blocks,
+    subsections: [
+      {
+        id: 'not_coproduction',
+        heading: 'Checks against what co-production is not',
+        blocks: flags
+          ? [
+              { kind: 'paragraph', text: flags.statement },
+              ...(flags.items.length ? [{ kind: 'list' as const, items: flags.items.map((i) => `${text(i.subject)}: ${text(i.finding)} (${text(i.rule)})`) }] : []),
+            ]
+          : [],
+      },
+      {
+        id: 'indicator_methods',
+        heading: 'How each figure is measured',
+        blocks: [{ kind: 'list', items: used.map((id) => `${INDICATOR_CATALOGUE.get(id)?.title ?? id}: ${INDICATOR_CATALOGUE.get(id)?.description ?? ''}`) }],
+      },
+    ],
+  };
+}
+

@@ -1,0 +1,46 @@
+import type { Attribution, QuoteUse } from '@coprod/domain/core/vocabulary';
+import type { QuoteFact } from '@coprod/frameworks';
+import { roleNoun } from '@coprod/frameworks/indicators/labels';
+import { attributeQuote } from '@coprod/privacy/consent/attribute-quote';
+import { quoteVisibility } from '@coprod/privacy/consent/quote-visibility';
+import type { QuoteBlock } from '../model/report-model';
+import type { ProjectEvidence } from './report-inputs';
+
+/**
+ * The quotes an output may show, as quote blocks, in the order given. Consent is checked here for
+ * every quote: withdrawn quotes, erased speakers and uses not consented are left out, and the
+ * speaker is named only as their consent allows.
+ */
+export function consentedQuotes(quotes: readonly QuoteFact[], evidence: ProjectEvidence, output: QuoteUse): QuoteBlock[] {
+  const blocks: QuoteBlock[] = [];
+  for (const quote of quotes) {
+    const speaker = evidence.facts.participants.get(quote.participantId);
+    const visibility = quoteVisibility(
+      {
+        attribution: quote.attribution as Attribution,
+        allowedUses: quote.allowedUses as QuoteUse[],
+        withdrawn: quote.withdrawn,
+        participantErased: speaker?.erased ?? false,
+      },
+      output,
+    );
+    const words = evidence.words.get(quote.quoteId);
+    if (!visibility.show || words === undefined) continue;
+    blocks.push({
+      text: words,
+      attribution: attributeQuote(visibility.attribution, {
+        name: visibility.attribution === 'named' ? evidence.names.get(quote.participantId) : undefined,
+        roleLabel: roleNoun(speaker?.role ?? ''),
+      }),
+      lang: quote.language,
+      context: quote.context,
+      outcomeIds: [...quote.outcomeIds],
+    });
+  }
+  return blocks;
+}
+
+/** The project's quotes in the order they were captured. */
+export function quotesInOrder(evidence: ProjectEvidence): QuoteFact[] {
+  return [...evidence.facts.quotes.values()].sort((a, b) => a.capturedOn.localeCompare(b.capturedOn) || a.quoteId.localeCompare(b.quoteId));
+}

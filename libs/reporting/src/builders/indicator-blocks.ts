@@ -1,0 +1,137 @@
+import type { BreakdownEntry, IndicatorResult } from '@coprod/frameworks';
+import { formatChartValue } from '../charts/chart-format';
+import type { ChartSpec, ChartValueFormat, Figure, ReportBlock, TableSpec } from '../model/report-model';
+
+const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** An indicator's headline value in words a reader expects: hours, pounds, percentages. */
+export function indicatorValue(result: IndicatorResult): string {
+  const v = result.value;
+  if (v === null) return 'Not available';
+  switch (result.unit) {
+    case 'hours':
+      return `${decimal.format(v)} hours`;
+    case 'pence':
+      return formatChartValue(v, 'pence');
+    case 'percent':
+      return `${decimal.format(v)}%`;
+    case 'score':
+      return `${v > 0 ? '+' : ''}${decimal.format(v)} on a 1 to 5 scale`;
+    default:
+      return decimal.format(v);
+  }
+}
+
+/** Listings (stages, set-up, proposals) count things, not people: their n does not apply. */
+function peopleBasis(result: IndicatorResult): number | null {
+  return result.unit === 'items' && result.n === 0 ? null : result.n;
+}
+
+/** The indicator's headline as a figure with its n and evidence. */
+export function indicatorFigure(result: IndicatorResult, label = result.title): Figure {
+  const suppressedCells = result.breakdown.filter((cell) => cell.suppressed).length;
+  const notes = [
+    result.statement.replace(/\.$/, ''),
+    result.note?.replace(/\.$/, ''),
+    suppressedCells > 0 ? `${suppressedCells} of ${result.breakdown.length} groups in its breakdown rest on too few people and are not shown` : undefined,
+  ].filter((note): note is string => Boolean(note));
+  return {
+    label,
+    value: indicatorValue(result),
+    n: peopleBasis(result),
+    suppressed: false,
+    sourceEventIds: [...result.sourceEventIds],
+    ...(notes.length ? { note: `${notes.join('. ')}.` } : {}),
+  };
+}
+
+/**
+ * How a breakdown's values are held in a chart: hours charts take minutes, pence charts take pence.
+ * Most breakdowns count people or things even where the headline is a share; only the population
+ * comparison holds shares.
+ */
+function chartValues(result: IndicatorResult, cells: BreakdownEntry[]): { format: ChartValueFormat; values: (number | null)[]; name: string; unit: string } {
+  const values = cells.map((c) => c.value);
+  if (result.unit === 'hours') return { format: 'hours', values: values.map((v) => (v === null ? null : Math.round(v * 60))), name: 'Time given', unit: 'hours' };
+  if (result.unit === 'pence') return { format: 'pence', values, name: 'Paid', unit: 'pounds' };
+  if (result.id === 'reach_against_population') return { format: 'percent', values, name: 'Share', unit: 'per cent' };
+  const counted = result.id === 'resident_influence_share' ? 'decisions' : ({ people: 'people', sessions: 'sessions', decisions: 'decisions', percent: 'people' }[result.unit as string] ?? '');
+  return { format: 'integer', values, name: 'Number', unit: counted };
+}
+
+/**
+ * A chart of an indicator's breakdown, or none where there is nothing to draw or the values are
+ * not whole quantities (mean scores are shown as a table instead).
+ */
+export function breakdownChart(result: IndicatorResult, id: string): ChartSpec | undefined {
+  const cells = result.breakdown;
+  if (cells.length === 0 || result.unit === 'score' || cells.every((c) => c.value === null || c.value === 0)) return undefined;
+  const { format, values, name, unit } = chartValues(result, cells);
+  const shownAt = cells.map((c, i) => i).filter((i) => values[i] !== null);
+  const top = shownAt.slice().sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0))[0];
+  const hidden = cells.length - shownAt.length;
+  const message = [
+    `${result.title}, by ${cells.length} groups.`,
+    top === undefined ? '' : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValue(values[top], format)}${unit && format !== 'percent' ? ` ${unit}` : ''}.`,
+    hidden ? `${hidden} ${hidden === 1 ? 'group is' : 'groups are'} not shown because too few people are in ${hidden === 1 ? 'it' : 'them'}.` : '',
+  ];
+  return {
+    id,
+    type: 'horizontal_bar',
+    title: result.title,
+    alt: message.filter(Boolean).join(' '),
+    categories: cells.map((c) => c.label),
+    series: [{ name, values }],
+    unit,
+    valueFormat: format,
+  };
+}
+
+/** A breakdown as a table with its n per row; suppressed cells say so. */
+export function breakdownTable(caption: string, cells: BreakdownEntry[], valueHeading: string, format: (v: number) => string = decimal.format): TableSpec {
+  return {
+    caption,
+    columns: ['Group', valueHeading, 'People (n)'],
+    rows: cells.map((c) => [c.label, c.value === null ? 'not shown' : format(c.value), c.suppressed ? 'too few to show' : c.n === null ? '–' : String(c.n)]),
+    rowHeaders: true,
+  };
+}
+
+/** A block list for one indicator: its figure, its plain statement, and its chart where a breakdown exists. */
+export function indicatorBlocks(result: IndicatorResult, chartId: string): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'figure', figure: indicatorFigure(result) }];
+  const chart = breakdownChart(result, chartId);
+  if (result.id === 'service_measures' && result.items.length > 0) blocks.push({ kind: 'table', table: measuresTable(result) });
+  if (chart) blocks.push({ kind: 'chart', chart });
+  else if (result.unit === 'score' && result.breakdown.length > 0) {
+    blocks.push({ kind: 'table', table: breakdownTable(`${result.title}: mean change per item`, result.breakdown, 'Mean change (1 to 5 scale)', signed) });
+  }
+  return blocks;
+}
+
+/** A mean change with its sign, e.g. "+1.13". */
+export function signed(value: number): string {
+  return `${value > 0 ? '+' : ''}${decimal.format(value)}`;
+}
+
+/** A number in report style (up to two decimals, thousands separated). */
+export function plainNumber(value: number): string {
+  return decimal.format(value);
+}
+
+/** Each service measure against its baseline: the evidence that the improvement sought happened. */
+function measuresTable(result: IndicatorResult): TableSpec {
+  const num = (v: unknown) => (typeof v === 'number' ? decimal.format(v) : '–');
+  return {
+    caption: 'Service measures against their baseline',
+    columns: ['Measure', 'Baseline', 'Latest', 'Change', 'Better?'],
+    rows: result.items.map((i) => [
+      String(i.measure),
+      `${num(i.baseline)} (${String(i.baselineOn)})`,
+      i.latest === null ? 'No reading yet' : `${num(i.latest)} (${String(i.latestOn)})`,
+      typeof i.change === 'number' ? signed(i.change) : '–',
+      i.improved === null ? '–' : i.improved ? 'Yes' : 'No',
+    ]),
+    rowHeaders: true,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Provenance } from '../model/report-model';
+import type { RecordRange, ReportClocks, ReportSetting } from './report-inputs';
+
+/** The provenance facts of a report; the definition version is stamped when the definition is applied. */
+export function reportProvenance(
+  range: RecordRange,
+  clocks: ReportClocks,
+  setting: ReportSetting,
+  framework?: { id: string; version: string },
+): Provenance {
+  return {
+    firstPosition: range.firstPosition,
+    lastPosition: range.lastPosition,
+    eventCount: range.eventCount,
+    lastEventHash: range.lastEventHash || 'none (no event included)',
+    chainHead: setting.chainHead,
+    ...(framework ? { frameworkId: framework.id, frameworkVersion: framework.version } : {}),
+    asOf: clocks.asOf,
+    knownAt: knownAtWords(clocks),
+    generatedAt: range.lastRecordedAt,
+    definitionVersion: `${setting.definition.kind} ${setting.definition.version}`,
+    regenerateCommand: setting.regenerateCommand,
+    storeDescription: setting.storeDescription,
+  };
+}
+
+function knownAtWords(clocks: ReportClocks): string {
+  return clocks.knownAt === `position ${clocks.knownAtPosition}` ? clocks.knownAt : `${clocks.knownAt} (position ${clocks.knownAtPosition})`;
+}
+
+/** Why the report's date is what it is: said on every provenance page. */
+export function reportDateWording(range: RecordRange): string {
+  return (
+    `This report is dated ${range.lastRecordedAt}, the moment the last event it includes was recorded, not the moment it ` +
+    'was printed: the same record, settings and wording always give exactly the same document.'
+  );
+}
+
+/** A long date for readers, e.g. "11 June 2026". */
+export function longDate(iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(__dirname, '..', '..');
+
+/** Whether the compiled CLI exists (`npm install` builds it); the suites that run it skip without it. */
+export const built = existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.js'));
+
+/** Runs the real `coprod` command on a data folder; returns its output and exit code, never throws on failure. */
+export function coprod(dataDir: string, args: string[], env: Record<string, string> = {}): { output: string; status: number } {
+  try {
+    const output = execFileSync(process.execPath, [join(root, 'bin', 'coprod.js'), ...args], {
+      env: { ...process.env, COPROD_DATA_DIR: dataDir, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    return { output, status: 0 };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; status?: number };
+    return { output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`, status: failed.status ?? 1 };
+  }
+}

@@ -1,0 +1,138 @@
+import { INestApplication } from '@nestjs/common';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { KEY_STORE, KeyStore } from '@coprod/privacy';
+import { createApi } from '../../apps/api/src/main';
+import { built, coprod } from './coprod-cli';
+
+// Margaret Holloway (part-001) in the demo record: registered with a phone number and access needs,
+// gave quote q-energy-02 and claimed expense exp-energy-01, which was approved and paid.
+const PARTICIPANT = 'part-001';
+const QUOTE = 'q-energy-02';
+const TRACES = ['Margaret Holloway', 'Holloway', 'They post me everything in large print', 'Nobody had asked me before', '07700 900101', 'Large-print papers posted'];
+/** Figures about people and their time, which must not change when one of them is erased. */
+const COUNTED = ['people_involved_by_role', 'people_by_role_group', 'hours_by_role', 'retention', 'offline_share', 'reach_seldom_heard', 'expenses'];
+
+async function startApi(dataDir: string): Promise<INestApplication> {
+  const saved = { ...process.env };
+  Object.assign(process.env, { COPROD_DATA_DIR: dataDir, COPROD_AUTH: 'local' });
+  const app = await createApi({ logger: false });
+  await app.init();
+  process.env = saved;
+  return app;
+}
+
+function offeredQuotes(outcomes: { outcomes: { quoteIds: string[] }[] }): string[] {
+  return outcomes.outcomes.flatMap((outcome) => outcome.quoteIds);
+}
+
+function tracesIn(text: string | Buffer): string[] {
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  return TRACES.filter((trace) => bytes.includes(Buffer.from(trace)));
+}
+
+// Runs the compiled `coprod` (dist, built by `npm install`) for the demo, verify and rebuild.
+(built ? describe : describe.skip)('erasing a participant who gave quotes and claimed expenses (demo record)', () => {
+  let dataDir: string;
+  let app: INestApplication | undefined;
+  const outputs: string[] = [];
+  /** Quote ids the outcome answers offered after the erasure. */
+  const quotesOffered: string[] = [];
+  let before: Record<string, unknown>;
+  let key: Buffer;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'coprod-erasure-'));
+    expect(coprod(dataDir, ['demo']).status).toBe(0);
+    app = await startApi(dataDir);
+  }, 120_000);
+  const stopApi = async () => {
+    await app?.close();
+    app = undefined;
+  };
+  afterAll(async () => {
+    await stopApi();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const http = () => request(app!.getHttpServer());
+
+  it('first shows the person, their words and their quote, so the searches below can find them', async () => {
+    const access = await http().get(`/api/participants/${PARTICIPANT}/subject-access`).expect(200);
+    expect(access.headers['content-type']).toMatch(/text\/markdown/);
+    expect(tracesIn(access.text)).toEqual(TRACES);
+    const outcomes = await http().get('/api/projects/p-energy/outcomes').expect(200);
+    expect(offeredQuotes(outcomes.body)).toContain(QUOTE);
+    before = Object.fromEntries(COUNTED.map((id) => [id, outcomes.body.indicators[id]]));
+    key = (await app!.get<KeyStore>(KEY_STORE).getKey(PARTICIPANT))!;
+    expect(key).toHaveLength(32);
+  });
+
+  it('erases them over HTTP: ParticipantErased recorded, key destroyed, a second erasure refused', async () => {
+    const erased = await http().post(`/api/participants/${PARTICIPANT}/erasure`).set('Content-Type', 'application/json').send({ reason: 'asked by letter' }).expect(201);
+    expect(erased.body).toMatchObject({ participantId: PARTICIPANT, keyDestroyed: true, eventIds: [expect.any(String)] });
+    const again = await http().post(`/api/participants/${PARTICIPANT}/erasure`).expect(409);
+    expect(again.body.code).toBe('participant.erased');
+    const history = await http().get(`/api/history/participant/${PARTICIPANT}`).expect(200);
+    expect(history.body.events.map((e: { type: string }) => e.type).at(-1)).toBe('ParticipantErased');
+    outputs.push(erased.text, again.text, history.text);
+  });
+
+  it('still counts their hours, attendance and expenses exactly as before, and shows them as erased in their own export', async () => {
+    try {
+      const outcomes = await http().get('/api/projects/p-energy/outcomes').expect(200);
+      expect(Object.fromEntries(COUNTED.map((id) => [id, outcomes.body.indicators[id]]))).toEqual(before);
+      quotesOffered.push(...offeredQuotes(outcomes.body));
+      const access = await http().get(`/api/participants/${PARTICIPANT}/subject-access`).set('Accept', 'application/json').expect(200);
+      expect(access.body).toMatchObject({ participantId: PARTICIPANT, erased: true, personalDetails: {} });
+      expect(access.body.quotes).toEqual([expect.objectContaining({ quoteId: QUOTE, words: null })]);
+      const markdown = await http().get(`/api/participants/${PARTICIPANT}/subject-access`).expect(200);
+      const trace = await http().get('/api/projects/p-energy/outcomes/hours_by_role/trace').expect(200);
+      outputs.push(outcomes.text, access.text, markdown.text, trace.text);
+    } finally {
+      await stopApi();
+    }
+  });
+
+  it('leaves a chain that verifies and read models that rebuild to the same figures', async () => {
+    await stopApi();
+    const verified = coprod(dataDir, ['verify']);
+    expect(verified.status).toBe(0);
+    expect(verified.output).toMatch(/chain verified: \d+ events/);
+    const rebuilt = coprod(dataDir, ['rebuild']);
+    expect(rebuilt.status).toBe(0);
+    const cliOutcomes = coprod(dataDir, ['outcomes', '--project', 'p-energy', '--json']);
+    expect(cliOutcomes.status).toBe(0);
+    outputs.push(verified.output, rebuilt.output, cliOutcomes.output);
+    try {
+      app = await startApi(dataDir);
+      const outcomes = await http().get('/api/projects/p-energy/outcomes').expect(200);
+      expect(Object.fromEntries(COUNTED.map((id) => [id, outcomes.body.indicators[id]]))).toEqual(before);
+      quotesOffered.push(...offeredQuotes(outcomes.body));
+      outputs.push(outcomes.text);
+    } finally {
+      await stopApi();
+    }
+  });
+
+  it('leaves no trace of their name, contact details, words or key in any file of the data folder or any output', () => {
+    const files = readdirSync(dataDir).map((name) => join(dataDir, name));
+    expect(files.map((file) => file.slice(dataDir.length + 1))).toEqual(expect.arrayContaining(['events.db', 'read-models.db', 'keys.db']));
+    for (const file of files.filter((f) => existsSync(f))) {
+      const bytes = readFileSync(file);
+      expect({ file, traces: tracesIn(bytes) }).toEqual({ file, traces: [] });
+      for (const form of [key, Buffer.from(key.toString('base64')), Buffer.from(key.toString('hex'))]) {
+        expect({ file, keyFound: bytes.includes(form) }).toEqual({ file, keyFound: false });
+      }
+    }
+    expect(outputs.length).toBe(11);
+    for (const output of outputs) expect(tracesIn(output)).toEqual([]);
+  });
+
+  it('no longer offers their quote in any outcome answer, before or after the rebuild', () => {
+    expect(quotesOffered.length).toBeGreaterThan(0);
+    expect(quotesOffered).not.toContain(QUOTE);
+  });
+});

@@ -1,0 +1,63 @@
+import { ApiHarness, energyProject, startApiHarness } from '../support/api-harness';
+
+const NAME = 'Perpetua Allardyce';
+
+describe('history, trace and subject access over HTTP (real API)', () => {
+  let api: ApiHarness;
+  let registered: string;
+
+  beforeAll(async () => {
+    api = await startApiHarness();
+    await api.command('RegisterProject', energyProject).expect(201);
+    const participant = await api
+      .command('RegisterParticipant', { participantId: 'part-1', role: 'carer', seldomHeardGroups: ['carers'], preferredFormats: ['phone'], personal: { subjectId: 'part-1', fields: { name: NAME } } }, { 'X-Record-Source': 'paper' })
+      .expect(201);
+    registered = participant.body.eventIds[0];
+    await api.command('CorrectEvent', { stream: 'participant-part-1', eventId: registered, kind: 'amend', changes: { role: 'resident' }, reason: 'typed from the wrong line of the sign-in sheet' }).expect(201);
+  });
+  afterAll(() => api.close());
+
+  it('lists an entity’s events in order with actor, role and source, links the correction both ways, and withholds personal data', async () => {
+    const response = await api.http().get('/api/history/participant/part-1').expect(200);
+    const [first, correction] = response.body.events;
+    expect(first).toMatchObject({ type: 'ParticipantRegistered', actor: 'local.officer', role: 'administrator', source: 'paper', corrects: null });
+    expect(first.summary.personal).toEqual({ subjectId: 'part-1', withheld: true });
+    expect(first.correctedBy).toEqual([expect.objectContaining({ eventId: correction.eventId, kind: 'amend', reason: 'typed from the wrong line of the sign-in sheet' })]);
+    expect(correction).toMatchObject({ type: 'EventCorrected', corrects: { eventId: registered, type: 'ParticipantRegistered', kind: 'amend' } });
+    expect(correction.position).toBeGreaterThan(first.position);
+    expect(response.text).not.toContain(NAME);
+    expect(response.text).not.toContain('"sealed"');
+  });
+
+  it('answers an unknown entity with 404 and an unknown kind with 400 listing the kinds', async () => {
+    await api.http().get('/api/history/participant/part-404').expect(404);
+    const response = await api.http().get('/api/history/person/part-1').expect(400);
+    expect(response.body.errors[0].problems[0]).toMatch(/kind must be one of project, participant, activity/);
+  });
+
+  it('traces a figure to the events it was computed from, under the same clocks', async () => {
+    const outcomes = await api.http().get('/api/projects/p-energy/outcomes').expect(200);
+    const trace = await api.http().get('/api/projects/p-energy/outcomes/stage_history/trace').expect(200);
+    expect(trace.body).toMatchObject({ indicatorId: 'stage_history', value: outcomes.body.indicators.stage_history.value, clocks: { lastPositionIncluded: outcomes.body.clocks.lastPositionIncluded } });
+    expect(trace.body.events.map((e: { eventId: string }) => e.eventId)).toEqual(outcomes.body.indicators.stage_history.sourceEventIds);
+    expect(trace.body.events[0]).toMatchObject({ type: 'ProjectRegistered', stream: 'project-p-energy', actor: 'local.officer', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const unknown = await api.http().get('/api/projects/p-energy/outcomes/happiness/trace').expect(404);
+    expect(unknown.body.detail).toMatch(/no indicator happiness; the indicators are .*hours_by_role/);
+  });
+
+  it('exports a participant’s record with their details opened: Markdown by default, JSON on request, never cached', async () => {
+    const markdown = await api.http().get('/api/participants/part-1/subject-access').expect(200);
+    expect(markdown.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(markdown.headers['cache-control']).toBe('no-store');
+    expect(markdown.text).toContain('# Your record: participant part-1');
+    expect(markdown.text).toContain(`- **Name**: ${NAME}`);
+    const json = await api.http().get('/api/participants/part-1/subject-access').set('Accept', 'application/json').expect(200);
+    expect(json.body).toMatchObject({ participantId: 'part-1', erased: false, personalDetails: { name: NAME } });
+    await api.http().get('/api/participants/part-404/subject-access').expect(404);
+  });
+
+  it('verifies the chain on request', async () => {
+    const response = await api.http().post('/api/verification').expect(200);
+    expect(response.body).toMatchObject({ ok: true, count: 3, head: { position: 3 } });
+  });
+});

@@ -1,0 +1,174 @@
+import { count, Digest, hidden, shown } from './indicator-digest';
+
+/*
+ * The figures of the hand-checked project, worked out by hand from hand-checked-scenario.ts.
+ * Suppression is at the default threshold of 5 people.
+ *
+ * Held attendance, in minutes (format), once corrections apply and everything is known:
+ *   a1 (co-planning, in person, 10 Feb): r1 120, r2 120, r3 90 (paper), c1 120, o1 120, k1 60          = 630
+ *   a2 (co-planning, online, 10 Mar):    r1 90 (phone), r2 90, d1 90, o1 90                             = 360
+ *   a3 (co-design, in person, 14 Apr):   r1 75 (amended from 150), c1 150, d1 100 (online), o1 150,
+ *                                        r3 150 voided                                                 = 475
+ *   a4 (co-delivery, phone, 12 May, recorded late): r2 180, c1 120, o1 60                              = 360
+ *   a5 cancelled.
+ */
+
+const DISABLED = 'Disabled under the Equality Act';
+const OLDER = 'Aged 65 and over';
+export const MINORITIES = 'Ethnic minority groups';
+
+/** Figures that do not move between the views compared here. */
+export const steady: Record<string, Digest> = {
+  // People at a held session: r1 r2 r3 c1 d1 o1 k1 = 7. Roles: resident 3, the rest 1 each: all under 5.
+  people_involved_by_role: {
+    value: 7,
+    n: 7,
+    breakdown: [hidden('resident', 3), hidden('person_drawing_on_care', 1), hidden('carer', 1), hidden('council_officer', 1), hidden('councillor', 1)],
+  },
+  // Residents and communities: r1 r2 r3 c1 d1 = 5 (shown); staff o1 = 1; councillors k1 = 1.
+  people_by_role_group: {
+    value: 5,
+    n: 7,
+    breakdown: [shown('residents_and_communities', 5, 5), hidden('council_staff', 1), hidden('councillors', 1)],
+  },
+  // Groups of the 7: carers {c1}, digitally_excluded {r3}, disabled {r1 d1}, older {r1 r3 c1 d1 k1}, young {r2}.
+  // Reached (any group): everyone but o1 = 6.
+  reach_seldom_heard: {
+    value: 6,
+    n: 7,
+    breakdown: [hidden('carers', 1), hidden('digitally_excluded', 1), hidden('disabled_people', 2), shown('older_people', 5, 5), hidden('young_people', 1)],
+  },
+  // Disabled: 2 people, suppressed; older: 5/7 = 71.4% against 20%; ethnic minorities: 0/7 = 0% against 12%.
+  reach_against_population: {
+    value: null,
+    n: 7,
+    breakdown: [[DISABLED, null, null, true], [OLDER, 71.4, null, false], [MINORITIES, 0, null, false]],
+  },
+  // Training a2: r1 r2 (residents), d1, o1 = 4 people.
+  training_completions: {
+    value: 4,
+    n: 4,
+    breakdown: [hidden('resident', 2), hidden('person_drawing_on_care', 1), hidden('council_officer', 1)],
+  },
+  // Paid: x1 r1 1250, x2 r2 800, x3 r3 900, x4 c1 700, x5 d1 1100 (travel 4750, 5 people) + x6 c1 3000 care cover.
+  // Total 4750 + 3000 = 7750 to 5 people. Care cover rests on c1 alone: suppressed; travel is withheld too,
+  // or 7750 - 4750 would give c1's 3000.
+  expenses: { value: 7750, n: 5, breakdown: [hidden('travel', 5), hidden('care_cover', 1)] },
+  // Proposals not adopted rest on no count of people.
+  proposals_not_adopted: { value: 1, n: 0, breakdown: [] },
+};
+
+/** Matched pairs (pre -> post) of r1 r2 c1 d1 o1; r3's pre has no post. */
+const surveyAfterMay: Digest = {
+  // confidence: +2 +1 +1 +2 +1 = 7 / 5 = 1.4; skills: +1 +2 +2 0 0 = 5 / 5 = 1; influence: +2 0 +1 +2 0 = 5 / 5 = 1.
+  value: 1.4,
+  n: 5,
+  breakdown: [shown('confidence_in_partnership', 1.4, 5), shown('skills_and_knowledge', 1, 5), shown('sense_of_influence', 1, 5)],
+  // By role, per item: residents r1 r2 = 2, d1, c1, o1 = 1 each: all under 5.
+  secondary: ['confidence_in_partnership', 'skills_and_knowledge', 'sense_of_influence'].flatMap((item) => [
+    hidden(`${item}:resident`, 2),
+    hidden(`${item}:person_drawing_on_care`, 1),
+    hidden(`${item}:carer`, 1),
+    hidden(`${item}:council_officer`, 1),
+  ]),
+};
+
+/** Everything known, as of now. */
+export const now: Record<string, Digest> = {
+  ...steady,
+  // 630 + 360 + 475 + 360 = 1825 min = 30.42 h. By role (all under 5 people): resident 285+390+90, d1 190, c1 390, o1 420, k1 60.
+  hours_by_role: { value: 30.4, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  sessions_by_stage: { value: 4, n: 7, breakdown: [count('co_planning', 2), count('co_design', 1), count('co_delivery', 1)] },
+  sessions_by_format: { value: 4, n: 7, breakdown: [count('in_person', 2), count('online', 1), count('phone', 1)] },
+  // Sessions each: r1 3, r2 3, r3 1, c1 3, d1 2, o1 4, k1 1 -> 5 of 7 came back = 71.4%.
+  retention: { value: null, n: 7, breakdown: [shown('returning', 5, 5), hidden('once', 2)] },
+  // Offline (paper, phone, in person) at least once: all but d1 (online twice) = 6/7 = 85.7%, withheld:
+  // the one person on the other side is fewer than 5, and 85.7% of 7 would reveal them.
+  // Paper {r3}; phone {r1 r2 c1 o1}; in person {r1 r2 c1 o1 k1}; online {r2 d1 o1}.
+  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 4), shown('in_person', 5, 5), hidden('online', 3)] },
+  // inf2 (dec2, cabinet) rests on a2's attendees {r1 r2 d1 o1}; inf1 (dec1, project group) on k-a3-1 {r1 c1} and a3's {r1 c1 d1 o1}.
+  // People behind either: r1 r2 c1 d1 o1 = 5.
+  decisions_influenced: { value: 2, n: 5, breakdown: [count('cabinet', 1), count('project_group', 1)] },
+  influence_levels: {
+    value: 2,
+    n: 5,
+    breakdown: [count('consultation', 1), count('co_production', 1)],
+    secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 1)],
+  },
+  // dec2 and dec1 have residents behind them, dec3 has no influence: 2 of 3 = 66.7%. Residents behind: r1 r2 d1 c1 = 4.
+  resident_influence_share: { value: 66.7, n: 4, breakdown: [count('with', 2), count('without', 1)] },
+  you_said_we_did: { value: 2, n: 5, breakdown: [] },
+  survey_change: surveyAfterMay,
+  // Steering group (20 Jan), support (27 Jan), briefing (14 Apr); working principles not yet.
+  setup_activities: { value: 3, n: 0, breakdown: [] },
+  // Registered (co-planning), co-design 1 Apr, co-delivery 1 May.
+  stage_history: { value: 3, n: 0, breakdown: [] },
+  // Baseline 40, latest 90 (30 Jun): +50, higher is better.
+  service_measures: { value: 1, n: 0, breakdown: [] },
+  principle_reflections: { value: 2, n: 0, breakdown: [count('equality', 1), count('making_a_difference', 0), count('inclusive', 1)] },
+  // West Berkshire lists nothing co-production is not, so nothing is flagged; n is the 5 people behind influences.
+  not_coproduction_flags: { value: 0, n: 5, breakdown: [] },
+};
+
+/** Known up to the last event before the corrections: r1 at a3 still 150 minutes, r3 at a3 counted, a4 unknown. */
+export const beforeCorrections: Record<string, Digest> = {
+  ...now,
+  // 630 + 360 + (150 + 150 + 100 + 150 + 150 = 700) = 1690 min = 28.17 h.
+  hours_by_role: { value: 28.2, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  sessions_by_stage: { value: 3, n: 7, breakdown: [count('co_planning', 2), count('co_design', 1)] },
+  sessions_by_format: { value: 3, n: 7, breakdown: [count('in_person', 2), count('online', 1)] },
+  // Sessions each: r1 3, r2 2, r3 2 (a1, a3), c1 2, d1 2, o1 3, k1 1 -> 6 of 7 = 85.7%.
+  retention: { value: null, n: 7, breakdown: [shown('returning', 6, 6), hidden('once', 1)] },
+  // Phone {r1}; in person {r1 r2 c1 o1 k1 r3}.
+  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 1), shown('in_person', 6, 6), hidden('online', 3)] },
+  // r3 now stands behind inf1 too: r1 r2 c1 d1 o1 r3 = 6; residents r1 r2 c1 d1 r3 = 5.
+  decisions_influenced: { ...now.decisions_influenced, n: 6 },
+  influence_levels: { ...now.influence_levels, n: 6 },
+  resident_influence_share: { ...now.resident_influence_share, n: 5 },
+  you_said_we_did: { ...now.you_said_we_did, n: 6 },
+  not_coproduction_flags: { ...now.not_coproduction_flags, n: 6 },
+};
+
+/** Known up to the corrections, before a4 was recorded. */
+export const beforeLateSession: Record<string, Digest> = {
+  ...now,
+  // 630 + 360 + 475 = 1465 min = 24.42 h.
+  hours_by_role: { value: 24.4, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  sessions_by_stage: beforeCorrections.sessions_by_stage,
+  sessions_by_format: beforeCorrections.sessions_by_format,
+  // Sessions each: r1 3, r2 2, r3 1, c1 2, d1 2, o1 3, k1 1 -> 5 of 7 = 71.4%.
+  retention: { value: null, n: 7, breakdown: [shown('returning', 5, 5), hidden('once', 2)] },
+  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 1), shown('in_person', 5, 5), hidden('online', 3)] },
+};
+
+/** As of 31 March: a1, a2, dec3, dec2 with inf2, the pre surveys, the March reading, every claim but x8. */
+export const endOfMarch: Record<string, Digest> = {
+  ...steady,
+  // 630 + 360 = 990 min = 16.5 h.
+  hours_by_role: { value: 16.5, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  sessions_by_stage: { value: 2, n: 7, breakdown: [count('co_planning', 2)] },
+  sessions_by_format: { value: 2, n: 7, breakdown: [count('in_person', 1), count('online', 1)] },
+  // Sessions each: r1 2, r2 2, o1 2, the other four 1 -> 3 of 7 = 42.9%.
+  retention: { value: null, n: 7, breakdown: [hidden('returning', 3), hidden('once', 4)] },
+  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 1), shown('in_person', 5, 5), hidden('online', 3)] },
+  // Only dec2 (25 Mar) is influenced, by a2's {r1 r2 d1 o1}; dec1 is decided on 20 Apr.
+  decisions_influenced: { value: 1, n: 4, breakdown: [count('cabinet', 1)] },
+  influence_levels: { value: 1, n: 4, breakdown: [count('consultation', 1)], secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 0)] },
+  // 1 of 2 decisions (dec3, dec2) = 50%; residents behind: r1 r2 d1 = 3.
+  resident_influence_share: { value: 50, n: 3, breakdown: [count('with', 1), count('without', 1)] },
+  you_said_we_did: { value: 1, n: 4, breakdown: [] },
+  proposals_not_adopted: { value: 0, n: 0, breakdown: [] },
+  // No post response yet (20 May): no pairs, no change.
+  survey_change: {
+    value: null,
+    n: 0,
+    breakdown: [['confidence_in_partnership', null, 0, false], ['skills_and_knowledge', null, 0, false], ['sense_of_influence', null, 0, false]],
+    secondary: [],
+  },
+  setup_activities: { value: 2, n: 0, breakdown: [] },
+  stage_history: { value: 1, n: 0, breakdown: [] },
+  // Baseline 40, latest 55 (31 Mar): +15.
+  service_measures: { value: 1, n: 0, breakdown: [] },
+  principle_reflections: { value: 0, n: 0, breakdown: [count('equality', 0), count('making_a_difference', 0), count('inclusive', 0)] },
+  not_coproduction_flags: { value: 0, n: 4, breakdown: [] },
+};

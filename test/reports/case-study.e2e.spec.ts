@@ -1,0 +1,136 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetProjectOutcomes, ProjectOutcomes, RenderedReport } from '@coprod/application';
+import { CaseStudyReportCommand } from '../../apps/cli/src/commands/report.command';
+import { DemoApi, startDemoApi } from './demo-api';
+import { pdfFonts, pdfInfo, pdfText, structureTypes } from './pdf-tools';
+
+// Words of the demo's p-energy quotes, by the consent each was given.
+const PUBLIC_NAMED = 'I chaired a council meeting for the first time in my life'; // q-energy-01, named, public
+const CHANGED_TO_PUBLIC = 'They post me everything in large print'; // q-energy-02, role only for committees, later named and public
+const INTERNAL_ONLY = 'Pierwszy raz ktoś z urzędu zapytał mnie o zdanie'; // q-energy-03, anonymous, Polish
+const COMMITTEE_ONLY = 'Rŵan dw i’n deall sut gall ein pentref'; // q-energy-04, named, Welsh
+const COUNCILLOR_PUBLIC = 'Seeing residents chair the steering group'; // q-energy-05, role only, public
+const WITHDRAWN = 'My neighbours read the case studies'; // q-energy-06, withdrawn
+
+describe('case study of the demo project p-energy, built from the real record', () => {
+  let demo: DemoApi;
+  let outcomes: ProjectOutcomes;
+  let built: RenderedReport;
+  let pdf: Buffer;
+  let text: string;
+
+  beforeAll(async () => {
+    demo = await startDemoApi();
+    built = await demo.reports.caseStudy('p-energy', {}, 'pdf');
+    const asOf = built.model.provenance.asOf;
+    outcomes = await demo.api.app.get(QueryBus).execute(new GetProjectOutcomes({ projectId: 'p-energy', asOf, now: asOf }));
+    pdf = built.body;
+    text = pdfText(pdf);
+  }, 180_000);
+  afterAll(() => demo.api.close());
+
+  it('prints the figures of the outcomes query with the number of people each rests on', () => {
+    const figure = (id: string) => outcomes.summary.indicators[id];
+    expect(text).toContain(`${figure('people_involved_by_role').value} people took part`);
+    expect(text).toContain(`Hours contributed, by role: ${figure('hours_by_role').value} hours n = ${figure('hours_by_role').n}.`);
+    expect(text).toContain(`Decisions influenced: ${figure('decisions_influenced').value} n = ${figure('decisions_influenced').n}.`);
+    expect(text).toContain(`Change in skills, confidence and sense of influence: +${figure('survey_change').value} on a 1 to 5 scale n = ${figure('survey_change').n}.`);
+    expect(text).toContain(`Reach into seldom-heard groups: ${figure('reach_seldom_heard').value} n = ${figure('reach_seldom_heard').n}.`);
+    expect(text).toContain(figure('expenses').statement.slice(0, 40));
+  });
+
+  it('gives each framework outcome its own heading, and suppresses breakdowns resting on too few people', () => {
+    for (const outcome of outcomes.framework.outcomes) expect(text).toContain(`Outcome ${outcome.number}: ${outcome.title.replace(/\.$/, '').slice(0, 40)}`);
+    expect(text).toMatch(/Carers not shown/);
+    expect(text).toContain('Breakdowns resting on fewer than 5 people are not shown.');
+  });
+
+  it('shows only quotes consented for public use, attributed as their consent allows', () => {
+    expect(text).toContain(PUBLIC_NAMED);
+    expect(text).toContain('— Siân Llewellyn, resident');
+    expect(text).toContain(CHANGED_TO_PUBLIC);
+    expect(text).toContain(COUNCILLOR_PUBLIC);
+    expect(text).toContain('— a councillor');
+    expect(text).not.toContain('Cllr Helen Ashdown');
+    expect(text).not.toContain(INTERNAL_ONLY);
+    expect(text).not.toContain(COMMITTEE_ONLY);
+    expect(text).not.toContain(WITHDRAWN);
+  });
+
+  it('shows internal-only quotes to an internal evaluation, anonymous ones as "a participant", never the withdrawn one', async () => {
+    const internal = pdfText((await demo.reports.caseStudy('p-energy', { audience: 'internal_evaluation' }, 'pdf')).body);
+    expect(internal).toContain(`“${INTERNAL_ONLY}`);
+    expect(internal).toMatch(new RegExp(`${INTERNAL_ONLY}[^—]*” — a participant`));
+    expect(internal).toContain(COMMITTEE_ONLY);
+    expect(internal).not.toContain(WITHDRAWN);
+  });
+
+  it('is a tagged A4 PDF with a title, headings, figures with tables, quotes and embedded fonts', () => {
+    const info = pdfInfo(pdf);
+    expect(info.Tagged).toBe('yes');
+    expect(info['Page size']).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info.Title).toBe(outcomes.facts.project!.title);
+    const tags = new Set(structureTypes(pdf));
+    for (const tag of ['Document', 'H1', 'H2', 'H3', 'P', 'Figure', 'Table', 'TH', 'TD', 'BlockQuote', 'L', 'LI']) expect(tags).toContain(tag);
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.every((f) => /DejaVu/.test(f.name))).toBe(true);
+  });
+
+  it('states its provenance: the events included, hashes, clocks and the command that rebuilds it', () => {
+    const { clocks } = outcomes;
+    expect(text).toContain(`positions ${clocks.firstPositionIncluded} to ${clocks.lastPositionIncluded} (${clocks.eventCount} events)`);
+    expect(text.replace(/ /g, '')).toContain(clocks.lastEventHash);
+    expect(text).toContain('west-berkshire, version 2022.1');
+    const { model } = built;
+    expect(model.provenance.regenerateCommand).toBe(
+      `coprod report case-study --project p-energy --framework west-berkshire --as-of ${clocks.asOf} --known-at ${clocks.knownAtPosition} --audience public --format pdf --out case-study-p-energy.pdf`,
+    );
+    expect(model.provenance.generatedAt).toBe(outcomes.rows[outcomes.rows.length - 1].recordedAt);
+    expect(text).toContain(`Report produced ${model.provenance.generatedAt}`);
+  });
+
+  it('gives byte-identical PDFs for the same record and request', async () => {
+    const again = (await demo.reports.caseStudy('p-energy', {}, 'pdf')).body;
+    expect(again.equals(pdf)).toBe(true);
+  });
+
+  it('answers HTML by the Accept header, and refuses unknown projects, bad parameters and unknown media types', async () => {
+    const html = await demo.api.http().get('/api/projects/p-energy/reports/case-study').set('Accept', 'text/html').expect(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.text).toContain('<h2 id="section-outcomes">');
+    const pdfAnswer = await demo.api.http().get('/api/projects/p-energy/reports/case-study').set('Accept', 'application/pdf').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdfAnswer.status).toBe(200);
+    expect((pdfAnswer.body as Buffer).equals(pdf)).toBe(true);
+    await demo.api.http().get('/api/projects/p-nowhere/reports/case-study').set('Accept', 'text/html').expect(404);
+    const bad = await demo.api.http().get('/api/projects/p-energy/reports/case-study?audience=everyone').set('Accept', 'text/html').expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['audience']);
+    await demo.api.http().get('/api/projects/p-energy/reports/case-study').set('Accept', 'image/png').expect(406);
+  });
+
+  it('writes one case study per project with --all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coprod-all-'));
+    try {
+      await new CaseStudyReportCommand(demo.reports, demo.api.app.get(QueryBus)).run([], { all: true, outDir: dir, format: 'md' });
+      expect(readdirSync(dir).sort()).toEqual(['case-study-p-energy.md', 'case-study-p-mascot.md', 'case-study-p-recovery.md', 'case-study-p-voice.md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('drops a quote from every report produced after its consent is withdrawn, even as known before', async () => {
+    const knownAt = String(outcomes.clocks.knownAtPosition);
+    await demo.record('WithdrawQuoteConsent', { quoteId: 'q-energy-05', withdrawnOn: new Date().toISOString(), reason: 'Changed their mind' }, 'withdraw-q-energy-05');
+    const after = pdfText((await demo.reports.caseStudy('p-energy', { knownAt }, 'pdf')).body);
+    expect(after).not.toContain(COUNCILLOR_PUBLIC);
+    expect(after).toContain(PUBLIC_NAMED);
+  });
+});

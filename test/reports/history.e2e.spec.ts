@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { DemoApi, startDemoApi } from './demo-api';
+import { pdfInfo, pdfText } from './pdf-tools';
+
+describe('audit history reports, read from the record index and checked against the event store', () => {
+  let demo: DemoApi;
+
+  beforeAll(async () => {
+    demo = await startDemoApi();
+  }, 180_000);
+  afterAll(() => demo.api.close());
+
+  it('lists every event of a project with who recorded it and when, links the correction to what it corrects, and finds the chain intact', async () => {
+    const report = await demo.reports.auditHistory('project', 'p-energy', {}, 'md');
+    const md = report.body.toString('utf8');
+    const corrected = /\| (\d+) \| AttendanceRecorded \|[^\n]*Corrected by the event at position (\d+)\./.exec(md);
+    expect(corrected).not.toBeNull();
+    const [, target, correction] = corrected!;
+    expect(md).toContain(`| position ${correction} | AttendanceRecorded at position ${target} | Amended | The sign-in sheet was typed up as the full 180 minutes`);
+    expect(md).toContain('**Integrity over this range: Intact**');
+    expect(md).toMatch(/\| 1 \| ProjectRegistered \| 2026-01-12 09:30 UTC \/ [^|]+ \| officer\.rhys \(evaluation_lead\), from api \|/);
+    expect(report.model.provenance.eventCount).toBeGreaterThan(150);
+  });
+
+  it('never shows personal data: names, contact details and quote words stay sealed', async () => {
+    const text = pdfText((await demo.reports.auditHistory('project', 'p-energy', {}, 'pdf')).body);
+    expect(text).toContain('personal data sealed, not shown');
+    expect(text).not.toContain('Siân Llewellyn');
+    expect(text).not.toContain('sian.llewellyn@example.org');
+    expect(text).not.toContain('I chaired a council meeting');
+  });
+
+  it('follows an expense claim from claim to payment, with the amendment, in pounds', async () => {
+    const md = (await demo.reports.auditHistory('claim', 'exp-energy-02', {}, 'md')).body.toString('utf8');
+    for (const type of ['ExpenseClaimed', 'ExpenseClaimAmended', 'ExpenseApproved', 'ExpensePaid']) expect(md).toContain(`| ${type} |`);
+    expect(md).toContain('amount pence: £24.00');
+    expect(md).toContain('amount pence: £36.00');
+  });
+
+  it('answers over HTTP as HTML, and refuses an unknown claim (404) and an unknown kind (400)', async () => {
+    const html = await demo.api.http().get('/api/history/participant/part-002/report').set('Accept', 'text/html').expect(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.text).toContain('Audit history of participant part-002');
+    await demo.api.http().get('/api/history/claim/exp-nowhere/report').set('Accept', 'text/html').expect(404);
+    const bad = await demo.api.http().get('/api/history/widget/x/report').set('Accept', 'text/html').expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
+  });
+
+  it('names the event whose stored content was changed behind the record’s back', async () => {
+    const db = new Database(join(demo.api.dataDir, 'events.db'));
+    let position: number;
+    try {
+      const row = db.prepare("SELECT position, data FROM events WHERE type = 'ExpensePaid' AND stream = 'expense-exp-energy-02'").get() as { position: number; data: string };
+      position = row.position;
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, amountPence: 36000 }), position);
+    } finally {
+      db.close();
+    }
+    const pdf = (await demo.reports.auditHistory('claim', 'exp-energy-02', {}, 'pdf')).body;
+    expect(pdfInfo(pdf).Tagged).toBe('yes');
+    const text = pdfText(pdf);
+    expect(text).toContain('Integrity over this range: Broken at 1 event');
+    expect(text).toContain(`Position ${position} (ExpensePaid): its content no longer matches its hash`);
+  });
+});

@@ -67,7 +67,7 @@ export class ProjectOutcomesService {
     const byId = new Map(known.map((row) => [row.eventId, row]));
     const included = corrected.filter((e) => e.occurredAt <= clocks.asOf || REFERENCED_RECORDS.has(e.type));
     const facts = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
-    this.applyCurrentConsent(query.projectId, facts);
+    this.applyCurrentConsent(query.projectId, facts, known, clocks.knownAtPosition);
 
     const frameworkId = query.frameworkId ?? facts.project?.frameworkId ?? this.frameworks.default().id;
     const framework = this.frameworks.get(frameworkId);
@@ -94,8 +94,10 @@ export class ProjectOutcomesService {
     };
   }
 
-  private applyCurrentConsent(projectId: string, facts: ProjectFacts): void {
-    const latest = this.readModels.reader.projectRecord(projectId).filter((row) => CONSENT_TYPES.has(row.type));
+  private applyCurrentConsent(projectId: string, facts: ProjectFacts, known: RecordRow[], knownAtPosition: number): void {
+    // Answers as known now need no second read; only an answer as known earlier must look at what came after.
+    const record = knownAtPosition >= this.readModels.reader.indexedPosition() ? known : this.readModels.reader.projectRecord(projectId);
+    const latest = record.filter((row) => CONSENT_TYPES.has(row.type));
     for (const row of latest) {
       if (row.type === 'QuoteConsentWithdrawn') {
         const quote = facts.quotes.get(row.data.quoteId as string);

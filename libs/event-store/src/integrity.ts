@@ -12,39 +12,65 @@ export type HashedContent = Omit<StoredEvent, 'hash'>;
  * whichever store or language wrote it.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new TypeError(`cannot hash a non-finite number (${value})`);
-    }
-    return JSON.stringify(value) ?? 'null';
+  if (value === null || typeof value !== 'object') return scalarJson(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value as Record<string, unknown>)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const field = record[key];
+    if (field === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(field)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+function scalarJson(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new TypeError(`cannot hash a non-finite number (${value})`);
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** One envelope field as canonicalJson writes it inside an object: `,"key":value`, or nothing when undefined. */
+function field(key: string, value: unknown): string {
+  if (value === undefined) return '';
+  return `,${key}:${typeof value === 'string' ? JSON.stringify(value) : canonicalJson(value)}`;
+}
+
+/**
+ * The canonical JSON of the envelope a hash covers, written in canonicalJson's sorted key order
+ * without sorting: the envelope's keys are fixed, and this runs for every event stored or verified.
+ * Must stay byte-identical to canonicalJson of the same object, or stored hashes stop verifying.
+ */
+function coveredJson(content: HashedContent): string {
+  const body =
+    field('"actor"', content.actor) +
+    field('"causationId"', content.causationId) +
+    field('"correlationId"', content.correlationId) +
+    field('"data"', content.data) +
+    field('"id"', content.id) +
+    field('"occurredAt"', content.occurredAt) +
+    field('"position"', content.position) +
+    field('"prevHash"', content.prevHash) +
+    field('"recordedAt"', content.recordedAt) +
+    field('"revision"', content.revision) +
+    field('"schemaVersion"', content.schemaVersion) +
+    field('"source"', content.source) +
+    field('"stream"', content.stream) +
+    field('"type"', content.type);
+  return `{${body.slice(1)}}`;
 }
 
 /** The hash of one event, chained to its predecessor's hash. */
 export function eventHash(content: HashedContent): string {
-  const covered = {
-    prevHash: content.prevHash,
-    position: content.position,
-    stream: content.stream,
-    revision: content.revision,
-    id: content.id,
-    type: content.type,
-    schemaVersion: content.schemaVersion,
-    data: content.data,
-    occurredAt: content.occurredAt,
-    recordedAt: content.recordedAt,
-    actor: content.actor,
-    source: content.source,
-    correlationId: content.correlationId,
-    causationId: content.causationId,
-  };
-  return createHash(INTEGRITY_ALGORITHM).update(canonicalJson(covered)).digest('hex');
+  return createHash(INTEGRITY_ALGORITHM).update(coveredJson(content)).digest('hex');
 }
 
 /** Completes an event with its place in the store and its chained hash. */

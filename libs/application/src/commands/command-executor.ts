@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyCorrections, Command, Event, Recorded } from '@coprod/domain';
+import { applyCorrections, Command, Event, isEventCorrected, Recorded } from '@coprod/domain';
 import { EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
 import { CommandResult, ConcurrencyConflictError } from './command-result';
 import { DeciderRegistry } from './decider-registry';
 import { eventIdFor } from './event-ids';
 import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector } from './personal-data-protector';
 import { ReferenceChecker } from './reference-checker';
+import { StreamMemo } from './stream-memo';
 
 /** Where a command came from, recorded on every event it produces. */
 export interface CommandOrigin {
@@ -19,6 +20,15 @@ export interface CommandOrigin {
 }
 
 const MAX_ATTEMPTS = 4;
+
+type AnyDecider = ReturnType<DeciderRegistry['forCommand']>;
+
+/** A stream's state folded up to `revision`, by the decider that folded it. */
+interface FoldedStream {
+  decider: string;
+  revision: number;
+  state: unknown;
+}
 
 /**
  * The only place that writes: read the stream, fold, decide, append with the expected revision.
@@ -34,6 +44,8 @@ export class CommandExecutor {
     @Inject(PERSONAL_DATA_PROTECTOR) private readonly protector: PersonalDataProtector,
   ) {}
 
+  private readonly folded = new StreamMemo<FoldedStream>();
+
   async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
     const decider = this.deciders.forCommand(command.type);
     const stream = this.deciders.streamOf(decider, command);
@@ -42,12 +54,9 @@ export class CommandExecutor {
     await this.references.check(command);
 
     for (let attempt = 1; ; attempt += 1) {
-      const recorded = await this.store.readStream(stream);
-      // Aggregates decide on their corrected history, so a voided fact no longer blocks re-recording it.
-      const history = decider.name === 'correction' ? recorded.map(toRecorded) : applyCorrections(recorded.map(toRecorded));
-      const state = history.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      const { state, revision } = await this.currentState(decider, stream);
       const events = decider.decide(command, state) as Event[];
-      const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
+      const expected = revision < 0 ? 'no_stream' : revision;
       const toAppend = await Promise.all(events.map((event, i) => this.envelope(command, event, i, origin)));
       try {
         const appended = await this.store.append(stream, toAppend, { expectedRevision: expected });
@@ -71,6 +80,35 @@ export class CommandExecutor {
         }
       }
     }
+  }
+
+  /**
+   * The stream's state for deciding, and the revision it was folded to (-1: no stream). A stream
+   * folded before is brought up to date from the events appended since; a correction among them
+   * can change earlier facts, so the stream is then folded again from the start. The append's
+   * expected revision still guards against anything appended after this read.
+   */
+  private async currentState(decider: AnyDecider, stream: string): Promise<{ state: unknown; revision: number }> {
+    const memo = this.folded.get(stream);
+    if (memo && memo.decider === decider.name) {
+      const newer = await this.store.readStream(stream, { fromRevision: memo.revision + 1 });
+      // The correction aggregate folds corrections as plain events, so it can always carry on.
+      if (decider.name === 'correction' || !newer.some((e) => isEventCorrected(e as unknown as Event))) {
+        return this.remember(stream, decider, memo.state, newer, memo.revision);
+      }
+    }
+    const recorded = await this.store.readStream(stream);
+    // Aggregates decide on their corrected history, so a voided fact no longer blocks re-recording it.
+    const history = decider.name === 'correction' ? recorded.map(toRecorded) : applyCorrections(recorded.map(toRecorded));
+    const state = history.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+    return this.remember(stream, decider, state, [], recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision);
+  }
+
+  private remember(stream: string, decider: AnyDecider, folded: unknown, newer: StoredEvent[], revision: number) {
+    const state = newer.reduce((s, e) => decider.evolve(s, toRecorded(e)), folded);
+    const last = newer.length > 0 ? newer[newer.length - 1].revision : revision;
+    if (last >= 0) this.folded.set(stream, { decider: decider.name, revision: last, state });
+    return { state, revision: last };
   }
 
   private async envelope(command: Command, event: Event, index: number, origin: CommandOrigin): Promise<EventToAppend> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, notFound, conflict } from '@coprod/domain';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
+import { StreamMemo } from './stream-memo';
 
 interface Reference {
   stream: string;
@@ -44,20 +45,48 @@ function referencesOf(command: Command): Reference[] {
  * Checks that the records a command refers to exist (and that a referenced person was not
  * erased) before the command is decided: aggregates stay pure, so this I/O lives here.
  */
+/** What is known of a referenced stream: it exists up to `revision`, and whether its person was erased. */
+interface KnownStream {
+  revision: number;
+  erasedOn?: string;
+}
+
+/**
+ * Checks that the records a command refers to exist (and that a referenced person was not
+ * erased) before the command is decided: aggregates stay pure, so this I/O lives here.
+ * A stream seen before is not read again: records are never removed, so it still exists, and
+ * only a participant's events appended since are read to learn of an erasure.
+ */
 @Injectable()
 export class ReferenceChecker {
+  private readonly known = new StreamMemo<KnownStream>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async check(command: Command): Promise<void> {
     for (const reference of referencesOf(command)) {
-      const events = await this.store.readStream(reference.stream, reference.activeParticipant ? {} : { maxCount: 1 });
-      if (events.length === 0) {
+      const known = await this.learn(reference);
+      if (!known) {
         throw notFound('reference.not_found', `${reference.label} does not exist; record it before ${command.type}`);
       }
-      const erased = reference.activeParticipant && events.find((e) => e.type === 'ParticipantErased');
-      if (erased) {
-        throw conflict('participant.erased', `${reference.label} was erased on ${erased.occurredAt.slice(0, 10)}; nothing more can be recorded about them`);
+      if (known.erasedOn) {
+        throw conflict('participant.erased', `${reference.label} was erased on ${known.erasedOn}; nothing more can be recorded about them`);
       }
     }
+  }
+
+  private async learn(reference: Reference): Promise<KnownStream | undefined> {
+    const before = this.known.get(reference.stream);
+    if (before && (!reference.activeParticipant || before.erasedOn)) return before;
+    const from = before ? before.revision + 1 : 0;
+    const events = await this.store.readStream(reference.stream, reference.activeParticipant ? { fromRevision: from } : { maxCount: 1 });
+    if (events.length === 0) return before;
+    const erased = reference.activeParticipant ? events.find((e) => e.type === 'ParticipantErased') : undefined;
+    const known: KnownStream = {
+      revision: events[events.length - 1].revision,
+      ...(erased ? { erasedOn: erased.occurredAt.slice(0, 10) } : {}),
+    };
+    this.known.set(reference.stream, known);
+    return known;
   }
 }

@@ -44,8 +44,19 @@ export interface EventRow {
   hash: string;
 }
 
+/** The data's JSON text as read from the table, kept (non-enumerable) on events this store read. */
+const STORED_DATA_JSON = Symbol('stored data JSON');
+
+/**
+ * The event's data as JSON text: the stored text when the event was read from this store (a
+ * read model that only keeps the data need not serialise it again), otherwise serialised now.
+ */
+export function dataJsonOf(event: StoredEvent): string {
+  return (event as { [STORED_DATA_JSON]?: string })[STORED_DATA_JSON] ?? JSON.stringify(event.data);
+}
+
 export function rowToEvent(row: EventRow): StoredEvent {
-  return {
+  const event: StoredEvent = {
     position: row.position,
     id: row.id,
     stream: row.stream,
@@ -62,4 +73,7 @@ export function rowToEvent(row: EventRow): StoredEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+  // Non-enumerable, so a copy made with spread or JSON never carries text that no longer matches its data.
+  Object.defineProperty(event, STORED_DATA_JSON, { value: row.data });
+  return event;
 }

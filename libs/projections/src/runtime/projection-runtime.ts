@@ -3,6 +3,8 @@ import { EventStore, StoredEvent, Subscription } from '@coprod/event-store';
 import { Projection } from './projection';
 
 const BATCH = 2000;
+/** Events read and applied per transaction during a rebuild. */
+const REBUILD_PAGE = 20_000;
 
 export interface RuntimeLogger {
   log(message: string): void;
@@ -34,11 +36,20 @@ export class ProjectionRuntime {
     private readonly logger: RuntimeLogger = { log: () => undefined, error: (m) => console.error(m) },
   ) {
     const saveCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoints (projection, version, position) VALUES (?, ?, ?)');
-    this.commitBatch = db.transaction((events: StoredEvent[]) => {
+    const commit = db.transaction((events: StoredEvent[]) => {
       for (const event of events) for (const apply of this.appliers) apply(event);
       const last = events[events.length - 1].position;
       for (const projection of this.projections) saveCheckpoint.run(projection.name, projection.version, last);
     });
+    this.commitBatch = (events) => {
+      try {
+        commit(events);
+      } catch (error) {
+        // Appliers may remember what they wrote; the batch was rolled back, so start them afresh.
+        this.appliers = this.projections.map((p) => p.prepare(this.db));
+        throw error;
+      }
+    };
   }
 
   /** Prepares the read models (rebuilding any whose version changed) and starts following the log. */
@@ -96,17 +107,23 @@ export class ProjectionRuntime {
       this.db.prepare('DELETE FROM checkpoints').run();
     })();
     this.prepareTables();
+    // Loading into unindexed tables and indexing once at the end is cheaper than keeping every index current.
+    for (const projection of this.projections) projection.dropIndexes?.(this.db);
     const total = await this.store.headPosition();
     let after = 0;
     let done = 0;
     onProgress?.(0, total);
-    for (;;) {
-      const page = await this.store.readAll({ after, maxCount: 10_000 });
-      if (page.length === 0) break;
-      this.commitBatch(page);
-      after = page[page.length - 1].position;
-      done += page.length;
-      onProgress?.(Math.min(after, total), total);
+    try {
+      for (;;) {
+        const page = await this.store.readAll({ after, maxCount: REBUILD_PAGE });
+        if (page.length === 0) break;
+        this.commitBatch(page);
+        after = page[page.length - 1].position;
+        done += page.length;
+        onProgress?.(Math.min(after, total), total);
+      }
+    } finally {
+      for (const projection of this.projections) projection.create(this.db);
     }
     this.position = this.checkpoint();
     this.release();

@@ -42,16 +42,14 @@ export class ReportEvidence {
   }
 
   /**
-   * The default "as of" when none is asked for: the latest moment the record speaks of up to
-   * `knownAt`, so the answer depends on the record, never on the clock of the day it is produced.
+   * The default "as of" when none is asked for: the latest moment the project's own record (and the
+   * chain head) speaks of up to `knownAtPosition`, so the answer depends on the record, never on the
+   * clock of the day it is produced, and costs what the project holds, not what the store holds.
    */
-  defaultAsOf(knownAt: string | undefined, headRecordedAt: string | undefined): string {
-    const position = resolveClocks(this.readModels.db, '', '1970-01-01', knownAt).knownAtPosition;
-    const row = this.readModels.db.prepare('SELECT MAX(occurred_at) AS o, MAX(recorded_at) AS r FROM record_events WHERE position <= ?').get(position) as {
-      o: string | null;
-      r: string | null;
-    };
-    return [row.o, row.r, headRecordedAt].filter((v): v is string => Boolean(v)).sort().pop() ?? '1970-01-01T00:00:00.000Z';
+  defaultAsOf(projectId: string, knownAtPosition: number, headRecordedAt: string | undefined): string {
+    const moments = headRecordedAt ? [headRecordedAt] : [];
+    for (const row of this.readModels.reader.projectRecord(projectId, knownAtPosition)) moments.push(row.occurredAt, row.recordedAt);
+    return moments.sort().pop() ?? '1970-01-01T00:00:00.000Z';
   }
 
   /** The position `knownAt` resolves to. */
@@ -63,7 +61,7 @@ export class ReportEvidence {
   async project(projectId: string, frameworkId: string | undefined, asOf: string | undefined, knownAt: string | undefined): Promise<GatheredEvidence> {
     const knownAtPosition = this.knownAtPosition(knownAt);
     const head = await this.eventAt(knownAtPosition);
-    const now = asOf ? '' : this.defaultAsOf(knownAt, head?.recordedAt);
+    const now = asOf ? '' : this.defaultAsOf(projectId, knownAtPosition, head?.recordedAt);
     const result = this.outcomes.compute({ projectId, frameworkId, asOf, knownAt, now });
     const last = result.rows[result.rows.length - 1];
     const evidence: ProjectEvidence = {

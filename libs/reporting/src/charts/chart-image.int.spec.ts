@@ -1,6 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import type { ChartSpec } from '../model/report-model';
-import { renderChartPng } from './chart-image';
+import { renderChartImage, renderChartPng } from './chart-image';
 import { chartTable, formatChartValue } from './chart-format';
 import { SERIES_COLOURS } from './chart-palette';
 
@@ -18,8 +17,18 @@ const hoursByRole: ChartSpec = {
   valueFormat: 'hours',
 };
 
-function pngHeader(png: Buffer): { width: number; height: number; colourType: number } {
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), colourType: png[25] };
+/** Width, height and colour components from a baseline JPEG's frame header. */
+function jpegFrame(jpeg: Buffer): { width: number; height: number; components: number } {
+  expect(jpeg.readUInt16BE(0)).toBe(0xffd8);
+  let at = 2;
+  while (at < jpeg.length) {
+    const marker = jpeg.readUInt16BE(at);
+    if (marker === 0xffc0 || marker === 0xffc1 || marker === 0xffc2) {
+      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7), components: jpeg[at + 9] };
+    }
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  throw new Error('no JPEG frame header found');
 }
 
 function relativeLuminance(hex: string): number {
@@ -31,21 +40,40 @@ function relativeLuminance(hex: string): number {
 }
 
 describe('chart images', () => {
-  it('draws an opaque RGB PNG at twice the CSS size, so pdfkit embeds it without an alpha split', () => {
-    const image = renderChartPng(hoursByRole);
-    const header = pngHeader(image.png);
-    expect(header.colourType).toBe(2);
-    expect(header.width).toBe(image.width * image.scale);
-    expect(header.height).toBe(image.height * image.scale);
+  it('draws an opaque three-component JPEG at its scale, which pdfkit embeds without decoding', () => {
+    const image = renderChartImage(hoursByRole);
+    const frame = jpegFrame(image.data);
+    expect(image.mimeType).toBe('image/jpeg');
+    expect(frame.components).toBe(3);
+    expect(frame.width).toBe(Math.floor(image.width * image.scale));
+    expect(frame.height).toBe(Math.floor(image.height * image.scale));
   });
 
-  it('draws the same bytes for the same chart every time', () => {
-    expect(renderChartPng(hoursByRole).png.equals(renderChartPng(hoursByRole).png)).toBe(true);
+  it('draws the same bytes for the same chart every time, whatever was drawn in between', () => {
+    const first = renderChartImage(hoursByRole).data;
+    renderChartImage({ ...hoursByRole, type: 'horizontal_bar' });
+    expect(renderChartImage(hoursByRole).data.equals(first)).toBe(true);
   });
 
   it('draws different pixels for different numbers', () => {
     const changed = { ...hoursByRole, series: [{ name: 'Co-design', values: [60, 300, 480] }, hoursByRole.series[1]] };
-    expect(renderChartPng(changed).png.equals(renderChartPng(hoursByRole).png)).toBe(false);
+    expect(renderChartImage(changed).data.equals(renderChartImage(hoursByRole).data)).toBe(false);
+  });
+
+  it('draws a lossless PNG of the same size when asked', () => {
+    const image = renderChartPng(hoursByRole);
+    expect(image.mimeType).toBe('image/png');
+    expect(image.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(image.data.readUInt32BE(16)).toBe(Math.floor(image.width * image.scale));
+    expect(image.data.readUInt32BE(20)).toBe(Math.floor(image.height * image.scale));
+  });
+
+  it('does not hold on to memory from chart to chart', () => {
+    for (let i = 0; i < 5; i++) renderChartImage(hoursByRole);
+    const before = process.memoryUsage().rss;
+    // Each chart's pixels take over 2 MB: keeping them chart after chart would pass 80 MB here.
+    for (let i = 0; i < 40; i++) renderChartImage({ ...hoursByRole, series: [{ name: 'Co-design', values: [i, 300, 480] }] });
+    expect((process.memoryUsage().rss - before) / 1048576).toBeLessThan(80);
   });
 
   it('uses series colours with at least 3:1 contrast against white', () => {
@@ -55,15 +83,15 @@ describe('chart images', () => {
   });
 
   it('draws horizontal bars taller for more categories', () => {
-    const few = renderChartPng({ ...hoursByRole, type: 'horizontal_bar', categories: ['A', 'B'], series: [{ name: 'x', values: [1, 2] }] });
-    const many = renderChartPng({
+    const few = renderChartImage({ ...hoursByRole, type: 'horizontal_bar', categories: ['A', 'B'], series: [{ name: 'x', values: [1, 2] }] });
+    const many = renderChartImage({
       ...hoursByRole,
       type: 'horizontal_bar',
       categories: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
       series: [{ name: 'x', values: [1, 2, 3, 4, 5, 6, 7, 8] }],
     });
     expect(many.height).toBeGreaterThan(few.height);
-    expect(inflateSync(many.png.subarray(41, 41 + many.png.readUInt32BE(33))).length).toBe((many.width * 2 * 3 + 1) * many.height * 2);
+    expect(jpegFrame(many.data).height).toBe(Math.floor(many.height * many.scale));
   });
 });
 

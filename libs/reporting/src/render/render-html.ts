@@ -1,4 +1,4 @@
-import { renderChartPng } from '../charts/chart-image';
+import { renderChartImage } from '../charts/chart-image';
 import { chartTable } from '../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { HTML_STYLE } from './html-style';
@@ -28,8 +28,8 @@ function table(spec: TableSpec): string {
 }
 
 function chart(spec: ChartSpec): string {
-  const image = renderChartPng(spec);
-  const src = `data:image/png;base64,${image.png.toString('base64')}`;
+  const image = renderChartImage(spec);
+  const src = `data:${image.mimeType};base64,${image.data.toString('base64')}`;
   return [
     `<figure class="chart" id="chart-${e(spec.id)}">`,
     `<figcaption>${e(spec.title)}</figcaption>`,

@@ -1,7 +1,7 @@
 import type { ReportModel } from '../model/report-model';
 import { splitProvenance } from './wording';
 import { drawCover, drawFurniture, drawProvenance, drawSection } from './pdf/pdf-pages';
-import { parsedFont } from './pdf/pdf-fonts';
+import { parsedFont, shareLayoutCaches } from './pdf/pdf-fonts';
 import { FONT, FONT_FILES, PAGE } from './pdf/pdf-theme';
 import { PdfKitDocument, PdfWriter } from './pdf/pdf-writer';
 
@@ -25,7 +25,8 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     lang: model.lang,
     displayTitle: true,
     bufferPages: true,
-    font: parsedFont(FONT.regular),
+    // No default font: pdfkit would load Helvetica; FONT.regular is chosen once the fonts are registered.
+    font: null,
     info: {
       Title: model.title,
       Author: model.publisher,
@@ -41,7 +42,11 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  for (const name of Object.keys(FONT_FILES)) doc.registerFont(name, parsedFont(name) as never);
+  // The family makes pdfkit's tables, which restore a font by its parsed object, find it by name
+  // instead of opening and comparing the font file again for every cell.
+  for (const name of Object.keys(FONT_FILES)) doc.registerFont(name, parsedFont(name) as never, name);
+  shareLayoutCaches(doc);
+  doc.font(FONT.regular);
 
   const w = new PdfWriter(doc);
   const root = doc.struct('Document');

@@ -1,4 +1,4 @@
-import { chartSize, renderChartPng } from '../../charts/chart-image';
+import { chartSize, renderChartImage } from '../../charts/chart-image';
 import { chartTable } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
@@ -97,14 +97,14 @@ function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportM
 }
 
 function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec): void {
-  const image = renderChartPng(chart);
+  const image = renderChartImage(chart);
   const height = (image.height * w.width) / image.width;
   const titleHeight = w.measure(chart.title, { font: FONT.bold });
   w.ensureSpace(titleHeight + 6 + height + 60);
   w.text(parent, 'P', chart.title, { font: FONT.bold, gapAfter: 6 });
   const top = w.doc.y;
   const left = w.left;
-  w.tagged(parent, 'Figure', () => w.doc.image(image.png, left, top, { width: w.width }), {
+  w.tagged(parent, 'Figure', () => w.doc.image(image.data, left, top, { width: w.width }), {
     alt: `${chart.title}. ${chart.alt} The numbers are in the table that follows.`,
     bbox: [left, top, left + w.width, top + height],
   });

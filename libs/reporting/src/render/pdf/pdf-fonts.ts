@@ -25,3 +25,24 @@ export function parsedFont(name: string): ParsedFont {
   }
   return font;
 }
+
+/*
+ * pdfkit shapes every word with fontkit and caches the result per document, so each new report would
+ * shape its words again. A shaped word depends only on the font and the word, so one cache per font
+ * serves every document; it is dropped when it grows past LAYOUT_CACHE_WORDS.
+ */
+const LAYOUT_CACHE_WORDS = 50_000;
+const layoutCaches = new Map<string, Record<string, unknown>>();
+
+/** Gives `doc`'s instance of every configured font the process-wide cache of shaped words. */
+export function shareLayoutCaches(doc: PDFKit.PDFDocument): void {
+  for (const name of Object.keys(FONT_FILES)) {
+    let cache = layoutCaches.get(name);
+    if (!cache || Object.keys(cache).length > LAYOUT_CACHE_WORDS) {
+      cache = Object.create(null) as Record<string, unknown>;
+      layoutCaches.set(name, cache);
+    }
+    doc.font(name);
+    (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font.layoutCache = cache;
+  }
+}

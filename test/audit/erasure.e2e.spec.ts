@@ -3,8 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { ReportService } from '@coprod/application';
+import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { KEY_STORE, KeyStore } from '@coprod/privacy';
+import { CASE_STUDY_AUDIENCES, REPORT_FORMATS, type HistorySubjectKind } from '@coprod/reporting/builders';
 import { createApi } from '../../apps/api/src/main';
+import { pdfText } from '../reports/pdf-tools';
 import { built, coprod } from './coprod-cli';
 
 // Margaret Holloway (part-001) in the demo record: registered with a phone number and access needs,
@@ -33,11 +37,33 @@ function tracesIn(text: string | Buffer): string[] {
   return TRACES.filter((trace) => bytes.includes(Buffer.from(trace)));
 }
 
+/** A report's words as a reader gets them: a PDF's text is compressed, so it is read back with pdftotext. */
+function readableText(contentType: string, body: Buffer): string {
+  return contentType === 'application/pdf' ? pdfText(body) : body.toString('utf8');
+}
+
+/** A report as served: where it came from, and what a reader of it sees and what its bytes hold. */
+interface BuiltReport {
+  what: string;
+  text: string;
+  bytes: Buffer;
+}
+
+/** The subjects of the record by kind, read from its stream names (every project, decision, claim and participant). */
+async function subjectsOf(store: EventStore): Promise<Record<HistorySubjectKind, string[]>> {
+  const prefixes: Record<HistorySubjectKind, string> = { project: 'project-', decision: 'decision-', claim: 'expense-', participant: 'participant-' };
+  const streams = new Set((await store.readAll()).map((event) => event.stream));
+  const ids = (prefix: string) => [...streams].filter((stream) => stream.startsWith(prefix)).map((stream) => stream.slice(prefix.length)).sort();
+  return { project: ids(prefixes.project), decision: ids(prefixes.decision), claim: ids(prefixes.claim), participant: ids(prefixes.participant) };
+}
+
 // Runs the compiled `coprod` (dist, built by `npm install`) for the demo, verify and rebuild.
 (built ? describe : describe.skip)('erasing a participant who gave quotes and claimed expenses (demo record)', () => {
   let dataDir: string;
   let app: INestApplication | undefined;
   const outputs: string[] = [];
+  /** Every report built after the erasure. */
+  const reportsBuilt: BuiltReport[] = [];
   /** Quote ids the outcome answers offered after the erasure. */
   const quotesOffered: string[] = [];
   let before: Record<string, unknown>;
@@ -68,6 +94,9 @@ function tracesIn(text: string | Buffer): string[] {
     before = Object.fromEntries(COUNTED.map((id) => [id, outcomes.body.indicators[id]]));
     key = (await app!.get<KeyStore>(KEY_STORE).getKey(PARTICIPANT))!;
     expect(key).toHaveLength(32);
+    // The published case study quotes her by name, and the search finds it in the PDF as a reader would.
+    const caseStudy = await http().get('/api/projects/p-energy/reports/case-study').set('Accept', 'application/pdf').expect(200);
+    expect(tracesIn(readableText('application/pdf', caseStudy.body))).toEqual(['Margaret Holloway', 'Holloway', 'They post me everything in large print', 'Nobody had asked me before']);
   });
 
   it('erases them over HTTP: ParticipantErased recorded, key destroyed, a second erasure refused', async () => {
@@ -116,6 +145,68 @@ function tracesIn(text: string | Buffer): string[] {
       await stopApi();
     }
   });
+
+  it('builds every report after the erasure, in every format, over HTTP and from the command line, and none carries them', async () => {
+    const add = (what: string, contentType: string, body: Buffer) => reportsBuilt.push({ what, text: readableText(contentType, body), bytes: body });
+    app = await startApi(dataDir);
+    let subjects: Record<HistorySubjectKind, string[]>;
+    try {
+      const reports = app.get(ReportService);
+      subjects = await subjectsOf(app.get<EventStore>(EVENT_STORE));
+      expect(subjects.participant).toContain(PARTICIPANT);
+      expect(subjects.claim).toContain('exp-energy-01');
+      expect(subjects.decision.length).toBeGreaterThan(0);
+      for (const format of REPORT_FORMATS) {
+        for (const projectId of subjects.project) {
+          for (const audience of CASE_STUDY_AUDIENCES) {
+            const report = await reports.caseStudy(projectId, { audience }, format);
+            add(`case study of ${projectId} for ${audience} (${format})`, report.contentType, report.body);
+          }
+        }
+        for (const decisionId of subjects.decision) {
+          const report = await reports.committee(decisionId, {}, format);
+          add(`committee extract for ${decisionId} (${format})`, report.contentType, report.body);
+        }
+        for (const kind of Object.keys(subjects) as HistorySubjectKind[]) {
+          for (const id of subjects[kind]) {
+            const report = await reports.auditHistory(kind, id, {}, format);
+            add(`history of ${kind} ${id} (${format})`, report.contentType, report.body);
+          }
+        }
+      }
+      // The same reports over HTTP, as a reader downloads them.
+      for (const path of ['/api/projects/p-energy/reports/case-study', '/api/projects/p-energy/reports/case-study?audience=internal_evaluation', `/api/history/participant/${PARTICIPANT}/report`, '/api/history/claim/exp-energy-01/report']) {
+        const response = await http().get(path).set('Accept', 'application/pdf').buffer(true).parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        }).expect(200);
+        add(`GET ${path}`, 'application/pdf', response.body as Buffer);
+      }
+    } finally {
+      await stopApi();
+    }
+    // And from the command line, every project's case study in each format.
+    for (const format of REPORT_FORMATS) {
+      const outDir = mkdtempSync(join(tmpdir(), `coprod-erasure-reports-${format}-`));
+      const written = coprod(dataDir, ['report', 'case-study', '--all', '--format', format, '--out-dir', outDir]);
+      expect(written.status).toBe(0);
+      for (const name of readdirSync(outDir)) {
+        add(`coprod report case-study --all: ${name}`, format === 'pdf' ? 'application/pdf' : 'text/plain', readFileSync(join(outDir, name)));
+      }
+      rmSync(outDir, { recursive: true, force: true });
+    }
+
+    const { project, decision, claim, participant } = subjects;
+    const perFormat = project.length * CASE_STUDY_AUDIENCES.length + decision.length + project.length + decision.length + claim.length + participant.length;
+    expect(reportsBuilt).toHaveLength(REPORT_FORMATS.length * (perFormat + project.length) + 4);
+    const erasedHistory = reportsBuilt.find((report) => report.what === `history of participant ${PARTICIPANT} (md)`)!;
+    expect(erasedHistory.text).toMatch(/ParticipantErased/);
+    for (const report of reportsBuilt) {
+      expect({ report: report.what, traces: tracesIn(report.text) }).toEqual({ report: report.what, traces: [] });
+      expect({ report: report.what, traces: tracesIn(report.bytes) }).toEqual({ report: report.what, traces: [] });
+    }
+  }, 300_000);
 
   it('leaves no trace of their name, contact details, words or key in any file of the data folder or any output', () => {
     const files = readdirSync(dataDir).map((name) => join(dataDir, name));

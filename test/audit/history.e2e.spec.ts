@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@coprod/event-store';
+import { Checkpoint, createCheckpoint, generateSigningKeys } from '@coprod/privacy';
 import { ApiHarness, energyProject, startApiHarness } from '../support/api-harness';
 
 const NAME = 'Perpetua Allardyce';
@@ -59,5 +62,57 @@ describe('history, trace and subject access over HTTP (real API)', () => {
   it('verifies the chain on request', async () => {
     const response = await api.http().post('/api/verification').expect(200);
     expect(response.body).toMatchObject({ ok: true, count: 3, head: { position: 3 } });
+    expect(response.body).not.toHaveProperty('checkpoint');
+  });
+
+  describe('against a signed checkpoint the auditor kept', () => {
+    const keys = generateSigningKeys();
+    let checkpoint: Checkpoint;
+    const verify = (body: object) => api.http().post('/api/verification').set('Content-Type', 'application/json').send(body);
+
+    beforeAll(async () => {
+      checkpoint = await createCheckpoint(api.app.get<EventStore>(EVENT_STORE), keys.privateKey);
+      // History goes on after the checkpoint: that is not a break.
+      await api
+        .command('RegisterParticipant', { participantId: 'part-2', role: 'carer', seldomHeardGroups: ['carers'], preferredFormats: ['phone'], personal: { subjectId: 'part-2', fields: { name: 'A. N. Other' } } })
+        .expect(201);
+    });
+
+    it('matches when the store still holds the signed history, checked against the organisation’s key', async () => {
+      const response = await verify({ checkpoint, trustedPublicKeys: [keys.publicKey] }).expect(200);
+      expect(response.body).toMatchObject({ ok: true, count: 4, checkpoint: { ok: true, position: 3, count: 3, trusted: true } });
+    });
+
+    it('says so when the checkpoint was altered after signing, or signed by a key the organisation does not hold', async () => {
+      const altered = await verify({ checkpoint: { ...checkpoint, count: 2 } }).expect(200);
+      expect(altered.body).toMatchObject({ ok: false, checkpoint: { ok: false, trusted: false } });
+      expect(altered.body.checkpoint.problem).toMatch(/signature does not verify/);
+      const stranger = await verify({ checkpoint, trustedPublicKeys: [generateSigningKeys().publicKey] }).expect(200);
+      expect(stranger.body.checkpoint.problem).toMatch(/not among the trusted keys/);
+    });
+
+    it('detects events removed from the end: a checkpoint over a longer history than the store holds', async () => {
+      // The same key signed a longer history elsewhere: this store cannot reach its position.
+      const longer = new SqliteEventStore({ file: ':memory:' });
+      try {
+        for (let i = 0; i < 6; i += 1) {
+          const event = { id: randomUUID(), type: 'ProjectRegistered', schemaVersion: 1, data: { projectId: `p${i}` }, occurredAt: '2026-03-02T10:00:00.000Z' };
+          await longer.append(`project-p${i}`, [{ ...event, actor: { id: 'officer.one', role: 'administrator' }, source: 'api', correlationId: randomUUID(), causationId: null }], { expectedRevision: 'no_stream' });
+        }
+        const signed = await createCheckpoint(longer, keys.privateKey);
+        const response = await verify({ checkpoint: signed, trustedPublicKeys: [keys.publicKey] }).expect(200);
+        expect(response.body.ok).toBe(false);
+        expect(response.body.checkpoint.problem).toMatch(/the store ends at position 4 but .* covers position 6: events were removed from the end/);
+      } finally {
+        await longer.close();
+      }
+    });
+
+    it('refuses a checkpoint that is not one, naming each wrong field, and does not verify', async () => {
+      const response = await verify({ checkpoint: { ...checkpoint, hash: 'abc', position: -1, algorithm: 'RSA' } }).expect(400);
+      const fields = response.body.errors.map((error: { field: string }) => error.field).sort();
+      expect(fields).toEqual(['checkpoint.algorithm', 'checkpoint.hash', 'checkpoint.position']);
+      await verify({ checkpoint, surprise: true }).expect(400);
+    });
   });
 });

@@ -23,7 +23,7 @@ import {
 } from '../event-store.port';
 import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '../errors';
 import { sealEvent } from '../integrity';
-import { validateEventToAppend } from '../validate-event';
+import { AdapterRules, revisionMatches, validateAppend } from '../validate-event';
 import { checkReachable, redactConnectionString } from './connection-check';
 import { fromRecordedEvent, toEsdbExpectedRevision, toJsonEvent, toWrongExpectedRevisionError } from './esdb-mapping';
 import { matchesFilter, serverFilter } from './esdb-filter';
@@ -47,6 +47,12 @@ export interface EventStoreDbEventStoreOptions {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What EventStoreDB cannot hold: its own system streams, and event ids that are not lower-case UUIDs. */
+const ESDB_RULES: AdapterRules = {
+  streamProblem: (stream) => (stream.startsWith('$') ? 'names starting with $ are EventStoreDB system streams' : undefined),
+  eventIdProblem: (id) => (UUID.test(id) ? undefined : 'must be a lower-case UUID: EventStoreDB stores event ids as UUIDs and returns them in lower case'),
+};
 
 /**
  * The event store on an EventStoreDB or KurrentDB server.
@@ -109,7 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
   append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error(`${this.description} is closed`));
     try {
-      validateAppend(stream, events, options.expectedRevision);
+      validateAppend(stream, events, options.expectedRevision, ESDB_RULES);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -324,30 +330,3 @@ function samePosition(a: Position, b: Position): boolean {
   return a.commit === b.commit && a.prepare === b.prepare;
 }
 
-function revisionMatches(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === 'no_stream';
-    case 'stream_exists':
-      return actual !== 'no_stream';
-    default:
-      return actual === expected;
-  }
-}
-
-function validateAppend(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): void {
-  if (typeof stream !== 'string' || stream.trim() === '') throw new InvalidEventError('stream name must be a non-empty string');
-  if (stream.startsWith('$')) throw new InvalidEventError(`stream ${stream}: names starting with $ are EventStoreDB system streams`);
-  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
-    throw new InvalidEventError(`expected revision must be a whole number of at least 0, got ${expected}`);
-  }
-  const ids = new Set<string>();
-  for (const event of events) {
-    validateEventToAppend(event);
-    if (!UUID.test(event.id)) throw new InvalidEventError(`event id ${event.id} must be a lower-case UUID: EventStoreDB stores event ids as UUIDs and returns them in lower case`);
-    if (ids.has(event.id)) throw new InvalidEventError(`event id ${event.id} appears twice in one append`);
-    ids.add(event.id);
-  }
-}

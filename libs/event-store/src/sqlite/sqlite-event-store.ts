@@ -14,9 +14,9 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { sealEvent } from '../integrity';
-import { validateEventToAppend } from '../validate-event';
+import { revisionMatches, validateAppend } from '../validate-event';
 import { SCHEMA, EventRow, rowToEvent } from './schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -304,31 +304,6 @@ interface Head {
   hash: string;
 }
 
-function revisionMatches(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === 'no_stream';
-    case 'stream_exists':
-      return actual !== 'no_stream';
-    default:
-      return actual === expected;
-  }
-}
-
-function validateAppend(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): void {
-  if (typeof stream !== 'string' || stream.trim() === '') throw new InvalidEventError('stream name must be a non-empty string');
-  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
-    throw new InvalidEventError(`expected revision must be a whole number of at least 0, got ${expected}`);
-  }
-  const ids = new Set<string>();
-  for (const event of events) {
-    validateEventToAppend(event);
-    if (ids.has(event.id)) throw new InvalidEventError(`event id ${event.id} appears twice in one append`);
-    ids.add(event.id);
-  }
-}
 
 function filterClause(filter: EventFilter, params: unknown[]): string {
   let sql = '';

@@ -1,6 +1,6 @@
 import { LADDER_LEVELS, NEEDHAM_CARR_LEVELS, roleGroup, ParticipantRole } from '@coprod/domain';
 import { IndicatorDefinition, countCell, percent, unique } from './indicator';
-import { labelOf } from './labels';
+import { counted, labelOf } from './labels';
 import { InfluenceFact, ProjectFacts } from './project-facts';
 import { heldAttendance } from './people.indicators';
 
@@ -127,7 +127,7 @@ export const youSaidWeDid: IndicatorDefinition = {
       n: people.length,
       breakdown: [],
       items,
-      statement: `${items.length} changes can be traced to what people said.`,
+      statement: `${counted(items.length, 'change', 'changes')} can be traced to what people said.`,
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },
@@ -154,7 +154,7 @@ export const proposalsNotAdopted: IndicatorDefinition = {
       n: 0,
       breakdown: [],
       items,
-      statement: items.length ? `${items.length} proposals were not adopted; each has a recorded reason.` : 'Every recorded proposal was adopted or is still open.',
+      statement: items.length ? `${counted(items.length, 'proposal was', 'proposals were')} not adopted; each has a recorded reason.` : 'Every recorded proposal was adopted or is still open.',
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },

@@ -1,6 +1,6 @@
 import { roleGroup, ParticipantRole } from '@coprod/domain';
 import { BreakdownEntry, IndicatorDefinition, IndicatorItem, countCell, peopleCell, unique } from './indicator';
-import { labelOf } from './labels';
+import { counted, labelOf } from './labels';
 import { heldAttendance } from './people.indicators';
 import { peopleBehind } from './decisions.indicators';
 import { ProjectFacts } from './project-facts';
@@ -130,8 +130,8 @@ export const expenses: IndicatorDefinition = {
         { measure: 'Claims rejected', value: all.filter((x) => x.status === 'rejected').length, eventIds: [] },
       ],
       statement: totalSuppressed
-        ? `Expenses and recognition were paid to ${people.length} ${people.length === 1 ? 'person' : 'people'}, fewer than ${threshold}, so the amount is not shown; ${awaiting} claims await approval.`
-        : `£${(total / 100).toFixed(2)} was paid to ${people.length} people in expenses and recognition; ${awaiting} claims await approval.`,
+        ? `Expenses and recognition were paid to ${counted(people.length, 'person', 'people')}, fewer than ${threshold}, so the amount is not shown; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`
+        : `£${(total / 100).toFixed(2)} was paid to ${counted(people.length, 'person', 'people')} in expenses and recognition; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`,
       sourceEventIds: paid.flatMap((x) => x.eventIds),
     };
   },

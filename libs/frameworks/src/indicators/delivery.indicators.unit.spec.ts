@@ -56,6 +56,7 @@ describe('expenses: totals and categories, never an amount for one person', () =
       ['voucher', 10_000, 5, false],
     ]);
     expect(result.items.map((i) => [i.measure, i.value])).toEqual([['People paid', 5], ['Claims awaiting approval', 1], ['Claims rejected', 1]]);
+    expect(result.statement).toBe('£160.00 was paid to 5 people in expenses and recognition; 1 claim awaits approval.');
   });
 
   it('withholds a category paid to fewer people than the threshold, and a second one so the total cannot give it away', () => {

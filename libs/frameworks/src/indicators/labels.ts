@@ -48,3 +48,8 @@ export function roleNoun(role: string): string {
   };
   return nouns[role] ?? 'participant';
 }
+
+/** A count with its noun agreeing: `counted(1, 'claim awaits', 'claims await')` is "1 claim awaits". */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,6 +1,6 @@
 import { PARTICIPANT_ROLES, SURVEY_ITEMS } from '@coprod/domain';
 import { BreakdownEntry, IndicatorDefinition, peopleCell, unique } from './indicator';
-import { labelOf } from './labels';
+import { counted, labelOf } from './labels';
 import { ProjectFacts, SurveyFact } from './project-facts';
 import { heldAttendance } from './people.indicators';
 
@@ -96,7 +96,7 @@ export const trainingCompletions: IndicatorDefinition = {
       n: people.length,
       breakdown,
       items: [],
-      statement: `${people.length} people completed a briefing or training session on co-production.`,
+      statement: `${counted(people.length, 'person', 'people')} completed a briefing or training session on co-production.`,
       sourceEventIds: training.map((a) => a.eventId),
     };
   },

@@ -1,6 +1,6 @@
 import { OFFLINE_FORMATS, PARTICIPANT_ROLES, roleGroup, ParticipantRole } from '@coprod/domain';
 import { IndicatorDefinition, countCell, hours, peopleCell, peopleShare, percent, unique } from './indicator';
-import { labelOf } from './labels';
+import { counted, labelOf } from './labels';
 import { AttendanceFact, ProjectFacts } from './project-facts';
 
 /** Attendance at sessions that were held and not cancelled: the basis of every "who took part" figure. */
@@ -41,7 +41,7 @@ export const peopleInvolvedByRole: IndicatorDefinition = {
       n: people.length,
       breakdown,
       items: [],
-      statement: `${people.length} ${people.length === 1 ? 'person' : 'people'} took part in at least one session.`,
+      statement: `${counted(people.length, 'person', 'people')} took part in at least one session.`,
       sourceEventIds: [...heldAttendance(facts).map((a) => a.eventId), ...registrationIds(facts, people)],
     };
   },
@@ -115,7 +115,7 @@ function sessionsBy(key: 'stage' | 'format', id: string, title: string, order: r
         n: people,
         breakdown,
         items: [],
-        statement: `${held.length} sessions were held${breakdown.length ? ` (${breakdown.map((c) => `${c.label.toLowerCase()}: ${c.value}`).join(', ')})` : ''}.`,
+        statement: `${counted(held.length, 'session was', 'sessions were')} held${breakdown.length ? ` (${breakdown.map((c) => `${c.label.toLowerCase()}: ${c.value}`).join(', ')})` : ''}.`,
         sourceEventIds: held.flatMap((a) => a.eventIds),
       };
     },

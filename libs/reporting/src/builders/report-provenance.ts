@@ -36,9 +36,12 @@ export function reportDateWording(range: RecordRange): string {
   );
 }
 
+/* Made once: creating a date format costs far more than using it, and every report writes dozens of dates. */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A long date for readers, e.g. "11 June 2026". */
 export function longDate(iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return LONG_DATE.format(date);
 }

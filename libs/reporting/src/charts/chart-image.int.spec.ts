@@ -52,7 +52,15 @@ describe('chart images', () => {
   it('draws the same bytes for the same chart every time, whatever was drawn in between', () => {
     const first = renderChartImage(hoursByRole).data;
     renderChartImage({ ...hoursByRole, type: 'horizontal_bar' });
-    expect(renderChartImage(hoursByRole).data.equals(first)).toBe(true);
+    // Another id is another spec, so the chart is drawn afresh rather than handed back as kept.
+    expect(renderChartImage({ ...hoursByRole, id: 'hours-by-role-again' }).data.equals(first)).toBe(true);
+  });
+
+  it('hands every caller its own copy of a chart, so changing one copy changes no later chart', () => {
+    const first = renderChartImage(hoursByRole).data;
+    const original = Buffer.from(first);
+    first.fill(0);
+    expect(renderChartImage(hoursByRole).data.equals(original)).toBe(true);
   });
 
   it('draws different pixels for different numbers', () => {

@@ -9,6 +9,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
+import { BoundedCache } from '../bounded-cache';
 import type { ChartSpec } from '../model/report-model';
 import { chartScaleValue, formatChartValue } from './chart-format';
 import { INK, patternTile, seriesStyle } from './chart-palette';
@@ -191,19 +192,28 @@ function drawChart(spec: ChartSpec, encode: (canvas: Canvas) => Buffer): Buffer 
   }
 }
 
+/*
+ * Drawing and encoding a chart costs more than laying out the pages around it, and a report asked for
+ * again draws the same charts. An image depends on nothing but its spec, so images are kept by the
+ * spec's content; every caller gets its own copy, so none can spoil another's.
+ */
+const drawn = new BoundedCache<Buffer>(96, 16 * 1024 * 1024, (data) => data.length);
+
+function drawnImage(spec: ChartSpec, mimeType: ChartImage['mimeType'], encode: (canvas: Canvas) => Buffer): ChartImage {
+  const { width, height } = chartSize(spec);
+  const data = drawn.getOrMake(`${mimeType}\n${JSON.stringify(spec)}`, () => drawChart(spec, encode));
+  return { data: Buffer.from(data), mimeType, width, height, scale: SCALE };
+}
+
 /**
  * Draws a chart with chart.js on a server-side canvas (white background, patterned series, value
  * labels) as a JPEG: encoded natively, and embedded by pdfkit as it is, without decoding.
  */
 export function renderChartImage(spec: ChartSpec): ChartImage {
-  const { width, height } = chartSize(spec);
-  const data = drawChart(spec, (canvas) => canvas.encodeSync('jpeg', JPEG_QUALITY));
-  return { data, mimeType: 'image/jpeg', width, height, scale: SCALE };
+  return drawnImage(spec, 'image/jpeg', (canvas) => canvas.encodeSync('jpeg', JPEG_QUALITY));
 }
 
 /** The same chart as a lossless PNG, for uses that must not approximate a pixel. */
 export function renderChartPng(spec: ChartSpec): ChartImage {
-  const { width, height } = chartSize(spec);
-  const data = drawChart(spec, (canvas) => canvas.encodeSync('png'));
-  return { data, mimeType: 'image/png', width, height, scale: SCALE };
+  return drawnImage(spec, 'image/png', (canvas) => canvas.encodeSync('png'));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { BoundedCache } from '../bounded-cache';
 import type { ReportKind } from '../model/report-model';
 import { DEFINITION_FILES, SECTION_IDS, type ReportDefinition, type SectionDefinition } from './report-definition';
 
@@ -98,7 +99,19 @@ export function parseReportDefinition(source: string, file: string): ReportDefin
   return { kind, version, ...(title !== undefined ? { title } : {}), sections };
 }
 
-/** Reads `file` and parses it as a report definition. */
+/*
+ * A definition is read for every report, so an edit applies to the next one without a restart. Reading
+ * the file is cheap but parsing its YAML is not, so the parse of each file's current text is kept.
+ */
+const parsed = new BoundedCache<{ source: string; definition: ReportDefinition }>(64);
+
+function frozen(definition: ReportDefinition): ReportDefinition {
+  definition.sections.forEach((section) => Object.freeze(section));
+  Object.freeze(definition.sections);
+  return Object.freeze(definition);
+}
+
+/** Reads `file` and parses it as a report definition (the same text is parsed once; the result is frozen). */
 export function loadReportDefinition(file: string): ReportDefinition {
   let source: string;
   try {
@@ -106,7 +119,11 @@ export function loadReportDefinition(file: string): ReportDefinition {
   } catch (error) {
     throw new Error(`cannot read report definition ${file} (${(error as Error).message}); check the path and that the file exists`);
   }
-  return parseReportDefinition(source, file);
+  const kept = parsed.get(file);
+  if (kept?.source === source) return kept.definition;
+  const definition = frozen(parseReportDefinition(source, file));
+  parsed.set(file, { source, definition });
+  return definition;
 }
 
 /** Loads the definition of `kind` from a `reports/` folder, checking the file is for that kind. */

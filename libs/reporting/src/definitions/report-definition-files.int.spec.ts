@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReportKind } from '../model/report-model';
 import { loadDefinitionFor } from './load-report-definition';
@@ -15,6 +17,19 @@ describe('the shipped report definitions', () => {
   it('heads each case-study outcome with its number and title', () => {
     const outcomes = loadDefinitionFor('case_study', reportsDir).sections.find((s) => s.id === 'outcomes');
     expect(outcomes?.subsectionHeading).toBe('Outcome {number}: {title}');
+  });
+
+  it('applies an edit to the next report without a restart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coprod-definitions-'));
+    try {
+      const file = join(dir, 'case-study.yaml');
+      copyFileSync(join(reportsDir, 'case-study.yaml'), file);
+      const before = loadDefinitionFor('case_study', dir).sections.find((s) => s.id === 'outcomes')!.heading;
+      writeFileSync(file, readFileSync(file, 'utf8').replace(`heading: ${before}`, 'heading: What changed for residents'));
+      expect(loadDefinitionFor('case_study', dir).sections.find((s) => s.id === 'outcomes')?.heading).toBe('What changed for residents');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says which file could not be read', () => {

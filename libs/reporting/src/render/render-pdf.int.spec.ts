@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ReportModel } from '../model/report-model';
 import { caseStudyFixture } from '../model/report-model.fixture';
 import { renderPdf } from './render-pdf';
+import { provenanceRows } from './wording';
+import { PAGE } from './pdf/pdf-theme';
 
 type QpdfObjects = Record<string, { value?: Record<string, unknown> }>;
 
@@ -117,5 +120,76 @@ describe('renderPdf on a case study', () => {
     const broken = caseStudyFixture();
     broken.provenance.generatedAt = 'yesterday';
     await expect(renderPdf(broken)).rejects.toThrow(/generatedAt "yesterday" is not a date/);
+  });
+});
+
+/** Every word pdftotext finds, with its page and box, read from `pdftotext -bbox`. */
+function wordBoxes(file: string): { page: number; text: string; yMin: number; yMax: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return html.split('<page ').slice(1).flatMap((page, index) =>
+    [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      page: index + 1,
+      text: m[3],
+      yMin: Number(m[1]),
+      yMax: Number(m[2]),
+    })),
+  );
+}
+
+describe('renderPdf on a table longer than a page', () => {
+  const ROWS = 90;
+  let dir: string;
+  let file: string;
+  let elements: Record<string, unknown>[];
+  const model: ReportModel = caseStudyFixture();
+
+  beforeAll(async () => {
+    model.sections = [
+      {
+        id: 'people',
+        heading: 'Who took part',
+        blocks: [
+          {
+            kind: 'table',
+            table: {
+              caption: 'Sessions attended, by person',
+              columns: ['Person', 'Sessions', 'Hours'],
+              rows: Array.from({ length: ROWS }, (_, i) => [`Participant ${i + 1}`, String(i % 7), `${i}.5`]),
+              rowHeaders: true,
+            },
+          },
+        ],
+      },
+    ];
+    dir = mkdtempSync(join(tmpdir(), 'coprod-pdf-'));
+    file = join(dir, 'long-table.pdf');
+    writeFileSync(file, await renderPdf(model));
+    const objects = Object.values(
+      JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).qpdf[1] as QpdfObjects,
+    ).map((o) => o.value);
+    elements = objects.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && '/S' in v);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('continues on the next pages with every row, none drawn into the bottom margin', () => {
+    const words = wordBoxes(file);
+    const rows = words.filter((w) => w.text === 'Participant');
+    expect(rows).toHaveLength(ROWS);
+    expect(new Set(rows.map((w) => w.page)).size).toBeGreaterThan(1);
+    const height = 841.89;
+    for (const row of rows) expect(row.yMax).toBeLessThanOrEqual(height - PAGE.margins.bottom);
+    for (const row of rows) expect(row.yMin).toBeGreaterThanOrEqual(PAGE.margins.top - 1);
+  });
+
+  it('tags one table row per row, each person as the header of their row', () => {
+    const facts = model.cover.length + provenanceRows(model.provenance).length;
+    const tables = elements.filter((e) => e['/S'] === '/Table');
+    expect(tables.filter((t) => (t['/K'] as unknown[]).length === ROWS + 1)).toHaveLength(1);
+    expect(elements.filter((e) => e['/S'] === '/TR')).toHaveLength(ROWS + 1 + facts);
+    const headers = elements.filter((e) => e['/S'] === '/TH').map((e) => (e['/A'] as Record<string, unknown>)['/Scope']);
+    expect(headers.filter((scope) => scope === '/Column')).toHaveLength(3);
+    expect(headers.filter((scope) => scope === '/Row')).toHaveLength(ROWS + facts);
+    expect(elements.filter((e) => e['/S'] === '/TD')).toHaveLength(ROWS * 2 + facts);
   });
 });

@@ -42,9 +42,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  // The family makes pdfkit's tables, which restore a font by its parsed object, find it by name
-  // instead of opening and comparing the font file again for every cell.
-  for (const name of Object.keys(FONT_FILES)) doc.registerFont(name, parsedFont(name) as never, name);
+  for (const name of Object.keys(FONT_FILES)) doc.registerFont(name, parsedFont(name) as never);
   shareLayoutCaches(doc);
   doc.font(FONT.regular);
 

@@ -2,6 +2,7 @@ import { chartSize, renderChartImage } from '../../charts/chart-image';
 import { chartTable } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
+import { drawTableRows, type PdfTableRow } from './pdf-table';
 import { COLOUR, FONT, GAP, SIZE } from './pdf-theme';
 import type { PdfWriter } from './pdf-writer';
 
@@ -10,10 +11,13 @@ type Struct = PDFKit.PDFStructureElement;
 /** Draws one block of a section under the section's structure element. */
 export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel): void {
   switch (block.kind) {
-    case 'paragraph':
-      w.ensureSpace(w.measure(block.text) > 60 ? 40 : w.measure(block.text));
+    case 'paragraph': {
+      // A long paragraph may break across pages: only its first lines need to fit.
+      const height = w.measure(block.text);
+      w.ensureSpace(height > 60 ? 40 : height);
       w.text(parent, 'P', block.text, { gapAfter: GAP });
       return;
+    }
     case 'key_figures':
       return drawKeyFigures(w, parent, block.figures, model);
     case 'figure':
@@ -117,25 +121,11 @@ function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {
   const rowHeight = w.measure('Ag', { size: SIZE.small }) + 10;
   w.ensureSpace(w.measure(table.caption, { font: FONT.bold, size: SIZE.small }) + rowHeight * Math.min(4, table.rows.length + 1));
   w.text(parent, 'P', table.caption, { font: FONT.bold, size: SIZE.small, gapAfter: 4 });
-  const header = table.columns.map((text) => ({
-    text,
-    type: 'TH' as const,
-    scope: 'Column',
-    font: { src: FONT.bold },
-    backgroundColor: COLOUR.tile,
+  const header: PdfTableRow = { cells: table.columns.map((text) => ({ text, heads: 'Column' })), fill: COLOUR.tile };
+  const rows = table.rows.map((cells): PdfTableRow => ({
+    cells: cells.map((text, i) => (i === 0 && table.rowHeaders ? { text, heads: 'Row' } : { text })),
   }));
-  const rows = table.rows.map((cells) =>
-    cells.map((text, i) => (i === 0 && table.rowHeaders ? { text, type: 'TH' as const, scope: 'Row', font: { src: FONT.bold } } : { text })),
-  );
-  w.doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink);
-  w.doc.table({
-    structParent: parent,
-    position: { x: w.left, y: w.doc.y },
-    maxWidth: w.width,
-    defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.75 }, borderColor: COLOUR.rule, padding: [4, 6, 4, 6] },
-    data: [header, ...rows],
-  } as unknown as PDFKit.Mixins.TableOptionsWithData);
-  w.doc.x = w.left;
+  drawTableRows(w, parent, [header, ...rows], { padding: { top: 4, right: 6, bottom: 4, left: 6 } });
   w.doc.y += GAP;
 }
 

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { BoundedCache } from '../../bounded-cache';
 import { FONT_FILES } from './pdf-theme';
 
 /** The parsed font object pdfkit accepts in place of a file (pdfkit recognises it by its `layout` method). */
 interface ParsedFont {
   layout: (...args: unknown[]) => unknown;
+  createSubset(): FontSubset;
+}
+
+/** fontkit's subset of a font: the glyphs a document uses, in the order it first used them. */
+interface FontSubset {
+  glyphs: number[];
+  encode(): Uint8Array;
 }
 
 /*
@@ -21,9 +29,27 @@ export function parsedFont(name: string): ParsedFont {
     if (!file) throw new Error(`no font file is configured for "${name}"; add it to FONT_FILES in pdf-theme.ts`);
     const fontkit = require('fontkit') as { create(data: Buffer): ParsedFont };
     font = fontkit.create(readFileSync(require.resolve(file)));
+    keepSubsets(name, font);
     parsed.set(name, font);
   }
   return font;
+}
+
+/*
+ * Writing a subset decodes every glyph it holds again, for each document. The font file a subset
+ * gives depends only on the font and its glyphs in order, so a report drawn again embeds the file
+ * kept from before; pdfkit copies it into the document and never changes it.
+ */
+const subsets = new BoundedCache<Uint8Array>(32, 8 * 1024 * 1024, (file) => file.length);
+
+function keepSubsets(name: string, font: ParsedFont): void {
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => subsets.getOrMake(`${name}\n${subset.glyphs.join(',')}`, encode);
+    return subset;
+  };
 }
 
 /*

@@ -1,6 +1,7 @@
 import type { ReportModel, ReportSection } from '../../model/report-model';
 import { provenanceRows } from '../wording';
 import { blockLeadHeight, drawBlock } from './pdf-blocks';
+import { drawTableRows } from './pdf-table';
 import { COLOUR, FONT, GAP, PAGE, SIZE } from './pdf-theme';
 import type { PdfWriter } from './pdf-writer';
 
@@ -26,19 +27,8 @@ export function drawCover(w: PdfWriter, root: Struct, model: ReportModel): void 
 /** A two-column table of label/value facts, each label a row header. */
 export function drawFacts(w: PdfWriter, parent: Struct, rows: [string, string][], caption: string, mono = false): void {
   w.text(parent, 'P', caption, { font: FONT.bold, size: SIZE.small, colour: COLOUR.secondary, gapAfter: 4 });
-  w.doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink);
-  w.doc.table({
-    structParent: parent,
-    position: { x: w.left, y: w.doc.y },
-    maxWidth: w.width,
-    columnStyles: [150, '*'],
-    defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.75 }, borderColor: COLOUR.rule, padding: [5, 6, 5, 0] },
-    data: rows.map(([label, value]) => [
-      { text: label, type: 'TH', scope: 'Row', font: { src: FONT.bold } },
-      mono ? { text: value, font: { src: FONT.mono } } : { text: value },
-    ]),
-  } as unknown as PDFKit.Mixins.TableOptionsWithData);
-  w.doc.x = w.left;
+  const facts = rows.map(([label, value]) => ({ cells: [{ text: label, heads: 'Row' as const }, { text: value, font: mono ? FONT.mono : FONT.regular }] }));
+  drawTableRows(w, parent, facts, { columns: [150, '*'], padding: { top: 5, right: 6, bottom: 5, left: 0 } });
   w.doc.y += GAP;
 }
 

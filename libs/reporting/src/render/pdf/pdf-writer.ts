@@ -3,7 +3,8 @@ import { COLOUR, FONT, SIZE } from './pdf-theme';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
-type StructOptions = PDFKit.Mixins.StructureElementOptions & { bbox?: [number, number, number, number] };
+/** Options of a structure element; pdfkit writes `scope` as a table attribute (PDF/UA asks it of every TH). */
+type StructOptions = PDFKit.Mixins.StructureElementOptions & { bbox?: [number, number, number, number]; scope?: 'Column' | 'Row' };
 
 /** Options for a run of text written inside its own structure element. */
 export interface TextStyle {
@@ -15,6 +16,32 @@ export interface TextStyle {
   align?: 'left' | 'right' | 'center';
   gapAfter?: number;
   lineGap?: number;
+}
+
+/*
+ * Blocks are measured before they are drawn (to keep them whole on a page), and every run is measured
+ * again when it is written. A height depends only on the font, size, width, line gap and text, so
+ * heights are kept across documents: by style, then by text (a report's texts are the same string
+ * objects from measure to draw, so the lookup costs no rehashing). All are dropped past HEIGHTS_KEPT.
+ */
+const HEIGHTS_KEPT = 20_000;
+const heights = new Map<string, Map<string, number>>();
+let heightsKept = 0;
+
+function keptHeight(style: string, text: string, measure: () => number): number {
+  let byText = heights.get(style);
+  const kept = byText?.get(text);
+  if (kept !== undefined) return kept;
+  if (heightsKept >= HEIGHTS_KEPT) {
+    heights.clear();
+    heightsKept = 0;
+    byText = undefined;
+  }
+  if (!byText) heights.set(style, (byText = new Map()));
+  const height = measure();
+  byText.set(text, height);
+  heightsKept += 1;
+  return height;
 }
 
 /**
@@ -71,27 +98,52 @@ export class PdfWriter {
 
   /** The height `text` takes in `style`, for keeping blocks together and drawing their backgrounds. */
   measure(text: string, style: TextStyle = {}): number {
-    this.apply(style);
-    return this.doc.heightOfString(text, { width: style.width ?? this.width, lineGap: style.lineGap ?? 2 });
+    const font = style.font ?? FONT.regular;
+    const size = style.size ?? SIZE.body;
+    const width = style.width ?? this.width;
+    const lineGap = style.lineGap ?? 2;
+    return keptHeight(`${font} ${size} ${width} ${lineGap}`, text, () => {
+      this.doc.font(font).fontSize(size);
+      return this.doc.heightOfString(text, { width, lineGap });
+    });
   }
 
   /** Writes one run of text as a structure element of `type` (P, H1, Lbl...). */
   text(parent: Struct, type: string, text: string, style: TextStyle = {}, options: StructOptions = {}): void {
+    const height = this.measure(text, style);
+    const lineGap = style.lineGap ?? 2;
+    const x = style.x ?? this.left;
+    const single = (style.align ?? 'left') === 'left' && this.isOneLine(height, style);
     this.tagged(
       parent,
       type,
       () => {
         this.apply(style);
-        this.doc.text(text, style.x ?? this.left, this.doc.y, {
-          width: style.width ?? this.width,
-          align: style.align ?? 'left',
-          lineGap: style.lineGap ?? 2,
-        });
+        if (single) this.line(text, x, height);
+        else this.doc.text(text, x, this.doc.y, { width: style.width ?? this.width, align: style.align ?? 'left', lineGap });
       },
       options,
     );
     this.doc.y += style.gapAfter ?? 0;
     this.doc.x = this.left;
+  }
+
+  /** True when text of this measured height takes one line (or none) in `style`. */
+  private isOneLine(height: number, style: TextStyle): boolean {
+    this.doc.font(style.font ?? FONT.regular).fontSize(style.size ?? SIZE.body);
+    return height <= this.doc.currentLineHeight(true) + (style.lineGap ?? 2) + 0.001;
+  }
+
+  /*
+   * Most runs (labels, headings, table cells) fit on one line, and for them pdfkit's line breaking,
+   * which finds every break opportunity and measures every word, gives nothing. Such a run is written
+   * as one line, moving on to a new page and down the page just as pdfkit's own wrapping would.
+   */
+  private line(text: string, x: number, height: number): void {
+    if (this.doc.y + this.doc.currentLineHeight(true) > this.bottom) this.doc.continueOnNewPage();
+    const top = this.doc.y;
+    this.doc.text(text, x, top, { lineBreak: false });
+    this.doc.y = top + height;
   }
 
   private apply(style: TextStyle): void {

@@ -13,6 +13,7 @@ import { ReferenceChecker } from './commands/reference-checker';
 import { cipherProvider, keyStoreProvider, personalDataProtectorProvider } from './privacy/personal-data.providers';
 import { GetProjectOutcomesHandler, ListProjectsHandler } from './queries/outcome.queries';
 import { frameworkRegistryProvider, populationProvider } from './queries/population.provider';
+import { ProjectOutcomesCache } from './queries/project-outcomes.cache';
 import { ProjectOutcomesService } from './queries/project-outcomes.service';
 import { HistoryRecord, ReportEvidence, ReportService } from './reports';
 import { READ_MODELS, ReadModels } from './read-models/read-models';
@@ -36,7 +37,7 @@ const infrastructure = [
   },
 ];
 const commandPath = [DeciderRegistry, ReferenceChecker, CommandExecutor, HandleDomainCommandHandler];
-const queries = [ProjectOutcomesService, GetProjectOutcomesHandler, ListProjectsHandler, ReportEvidence, HistoryRecord, ReportService];
+const queries = [ProjectOutcomesService, ProjectOutcomesCache, GetProjectOutcomesHandler, ListProjectsHandler, ReportEvidence, HistoryRecord, ReportService];
 
 /** The write path, the read models and the queries, shared by the API and the CLI. */
 @Module({

@@ -8,6 +8,7 @@ export * from './commands/personal-data-protector';
 export * from './queries/clocks';
 export * from './queries/outcome.queries';
 export * from './queries/project-outcomes.service';
+export * from './queries/project-outcomes.cache';
 export * from './read-models/read-models';
 export * from './application.module';
 export * from './access';

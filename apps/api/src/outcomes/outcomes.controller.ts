@@ -1,23 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetProjectOutcomes, ListProjects, ProjectListing, ProjectOutcomes } from '@coprod/application';
+import { Response } from 'express';
+import { GetProjectOutcomes, ListProjects, ProjectListing } from '@coprod/application';
 import { Public, Requires } from '../auth/requires.decorator';
+import { outcomesReply } from './outcomes-body';
 import { OutcomesQueryDto } from './outcomes-query.dto';
 
-/** What an outcome answer carries over HTTP: figures and evidence, never sealed personal data. */
-export function outcomesBody(outcomes: ProjectOutcomes) {
-  const { facts, summary, framework, clocks } = outcomes;
-  return {
-    projectId: outcomes.projectId,
-    project: facts.project ? { title: facts.project.title, aim: facts.project.aim, serviceArea: facts.project.serviceArea, stage: facts.project.stage, improvementSought: facts.project.improvementSought } : null,
-    framework: { id: framework.id, name: framework.name, version: framework.version },
-    clocks,
-    suppressionThreshold: summary.suppressionThreshold,
-    outcomes: summary.outcomes,
-    indicators: summary.indicators,
-  };
-}
+export { outcomesBody } from './outcomes-body';
 
 @ApiTags('outcomes')
 @Controller('api')
@@ -41,11 +31,14 @@ export class OutcomesController {
   @Get('projects/:projectId/outcomes')
   @Requires('read_figures')
   @ApiOperation({ summary: "A project's outcome figures under a framework, as of a date and as known at a point" })
-  async outcomes(@Param('projectId') projectId: string, @Query() query: OutcomesQueryDto) {
+  async outcomes(@Param('projectId') projectId: string, @Query() query: OutcomesQueryDto, @Res() response: Response): Promise<void> {
     const result = await this.queryBus.execute(
       new GetProjectOutcomes({ projectId, frameworkId: query.framework, asOf: query.asOf, knownAt: query.knownAt, now: new Date().toISOString() }),
     );
-    return outcomesBody(result);
+    // Already encoded JSON, so sent as it is: with the type and charset every JSON reply carries.
+    const { body, etag } = outcomesReply(result);
+    response.type('application/json; charset=utf-8').setHeader('ETag', etag);
+    response.send(body);
   }
 
   @Get('portfolio')

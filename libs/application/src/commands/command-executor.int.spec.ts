@@ -91,6 +91,28 @@ describe('the command path, with more than one writer on the record', () => {
     expect(types.slice(-3)).toEqual(['AttendanceRecorded', 'EventCorrected', 'AttendanceRecorded']);
   });
 
+  it('refuses to plan again an activity another writer planned, and records nothing', async () => {
+    const plan = { activityId: 'act-1', projectId: 'p-1', title: 'A second drop-in', activityType: 'workshop', stage: 'co_design', format: 'online', plannedFor: '2026-07-01T18:00:00.000Z', ladderLevel: 'co_design' };
+    const before = await second.store.headPosition();
+    await expect(second.send('PlanActivity', plan)).rejects.toThrow(/act-1 is already planned as "Drop-in session"/);
+    expect(await second.store.headPosition()).toBe(before);
+  });
+
+  it('answers a repeated command with what it first recorded, even from a writer that never saw its stream', async () => {
+    const plan = command('PlanActivity', { activityId: 'act-2', projectId: 'p-1', title: 'Walkabout', activityType: 'workshop', stage: 'co_design', format: 'in_person', plannedFor: '2026-07-01T18:00:00.000Z', ladderLevel: 'co_design' });
+    const origin = { source: 'api', correlationId: 'c-repeat' };
+    const store = new SqliteEventStore({ file: join(dir, 'events.db'), pollIntervalMs: 10 });
+    try {
+      const writers = [first.store, store].map((s) => new CommandExecutor(s, new DeciderRegistry(), new ReferenceChecker(s), asIs));
+      const [once, again] = await Promise.all(writers.map((w) => w.execute(plan, origin)));
+      expect([once.duplicate, again.duplicate].sort()).toEqual([false, true]);
+      expect(again.eventIds).toEqual(once.eventIds);
+      expect((await store.readStream('activity-act-2')).map((e) => e.type)).toEqual(['ActivityPlanned']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses to record about a person erased by another writer after it last checked them', async () => {
     await first.send('RecordAttendance', attend('part-1'));
     await first.send('RecordAttendance', attend('part-2'));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyCorrections, Command, Event, isEventCorrected, Recorded } from '@coprod/domain';
-import { EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
+import { AppendResult, EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
 import { CommandResult, ConcurrencyConflictError } from './command-result';
 import { DeciderRegistry } from './decider-registry';
 import { eventIdFor } from './event-ids';
@@ -53,22 +53,18 @@ export class CommandExecutor {
     if (earlier) return earlier;
     await this.references.check(command);
 
+    if (!this.folded.get(stream)) {
+      const recorded = await this.recordOnNewStream(decider, stream, command, origin);
+      if (recorded) return recorded;
+    }
+
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision } = await this.currentState(decider, stream);
       const events = decider.decide(command, state) as Event[];
       const expected = revision < 0 ? 'no_stream' : revision;
       const toAppend = await Promise.all(events.map((event, i) => this.envelope(command, event, i, origin)));
       try {
-        const appended = await this.store.append(stream, toAppend, { expectedRevision: expected });
-        return {
-          commandId: command.metadata.commandId,
-          stream,
-          eventIds: toAppend.map((e) => e.id),
-          eventTypes: toAppend.map((e) => e.type),
-          position: appended.position,
-          nextExpectedRevision: appended.nextExpectedRevision,
-          duplicate: appended.duplicate,
-        };
+        return resultOf(command, stream, toAppend, await this.store.append(stream, toAppend, { expectedRevision: expected }));
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         const repeated = await this.earlierResult(command.metadata.commandId);
@@ -79,6 +75,29 @@ export class CommandExecutor {
           );
         }
       }
+    }
+  }
+
+  /**
+   * A stream not seen here is most often one this command creates (a new activity, person or claim),
+   * so it is decided as an empty stream and appended only if the store still has no such stream:
+   * the append's check replaces reading the stream first. Undefined when that does not hold (the
+   * command needs the stream's history, or the stream exists): the caller then reads the stream and
+   * decides on it, so a refusal always comes from the stream's real state.
+   */
+  private async recordOnNewStream(decider: AnyDecider, stream: string, command: Command, origin: CommandOrigin): Promise<CommandResult | undefined> {
+    let toAppend: EventToAppend[];
+    try {
+      const events = decider.decide(command, decider.initialState()) as Event[];
+      toAppend = await Promise.all(events.map((event, i) => this.envelope(command, event, i, origin)));
+    } catch {
+      return undefined;
+    }
+    try {
+      return resultOf(command, stream, toAppend, await this.store.append(stream, toAppend, { expectedRevision: 'no_stream' }));
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      return this.earlierResult(command.metadata.commandId);
     }
   }
 
@@ -153,6 +172,18 @@ export class CommandExecutor {
 function utcInstant(value: string): string {
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? value : new Date(parsed).toISOString();
+}
+
+function resultOf(command: Command, stream: string, appended: EventToAppend[], result: AppendResult): CommandResult {
+  return {
+    commandId: command.metadata.commandId,
+    stream,
+    eventIds: appended.map((e) => e.id),
+    eventTypes: appended.map((e) => e.type),
+    position: result.position,
+    nextExpectedRevision: result.nextExpectedRevision,
+    duplicate: result.duplicate,
+  };
 }
 
 function toRecorded(event: StoredEvent): Recorded<Event> {

@@ -13,12 +13,17 @@ export interface Clocks {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether an answer is asked as of the moment it is given (no asOf of its own). */
+export function isAsOfNow(asOf: string | undefined): asOf is undefined | '' {
+  return asOf === undefined || asOf === '';
+}
+
 /**
  * Turns the caller's `asOf` (a date or instant; default: now) and `knownAt` (a global position,
  * a date or an instant; default: everything recorded) into comparable bounds.
  */
 export function resolveClocks(db: Database.Database, now: string, asOf?: string, knownAt?: string): Clocks {
-  const asOfInstant = asOf === undefined || asOf === '' ? now : toInstant(asOf, 'asOf', true);
+  const asOfInstant = isAsOfNow(asOf) ? now : toInstant(asOf, 'asOf', true);
   if (knownAt === undefined || knownAt === '') {
     const head = (db.prepare('SELECT MAX(position) AS p FROM record_events').get() as { p: number | null }).p ?? 0;
     return { asOf: asOfInstant, knownAtPosition: head, knownAt: `position ${head}` };

@@ -2,9 +2,13 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
-import { OutcomeQuery, ProjectOutcomes, ProjectOutcomesService } from './project-outcomes.service';
+import { ProjectOutcomesCache } from './project-outcomes.cache';
+import { OutcomeQuery, ProjectOutcomes } from './project-outcomes.service';
 
-/** The outcome figures of one project under a framework, as of a date and as known at a point. */
+/**
+ * The outcome figures of one project under a framework, as of a date and as known at a point.
+ * The answer may be shared with other callers asking the same question: read it, never change it.
+ */
 export class GetProjectOutcomes extends Query<ProjectOutcomes> {
   constructor(readonly query: OutcomeQuery) {
     super();
@@ -13,10 +17,10 @@ export class GetProjectOutcomes extends Query<ProjectOutcomes> {
 
 @QueryHandler(GetProjectOutcomes)
 export class GetProjectOutcomesHandler implements IQueryHandler<GetProjectOutcomes, ProjectOutcomes> {
-  constructor(private readonly outcomes: ProjectOutcomesService) {}
+  constructor(private readonly outcomes: ProjectOutcomesCache) {}
 
   async execute({ query }: GetProjectOutcomes): Promise<ProjectOutcomes> {
-    return this.outcomes.compute(query);
+    return this.outcomes.outcomes(query);
   }
 }
 

@@ -24,6 +24,22 @@ export interface OutcomeQuery {
   now: string;
 }
 
+/**
+ * Where an answer as of now stays the same while now moves: asked as of any instant from `from`
+ * (inclusive) to `until` (exclusive), the same events pass the asOf clock. `until` is undefined when
+ * nothing in the record happened after the answer's asOf.
+ */
+export interface SteadySpan {
+  from: string;
+  until: string | undefined;
+}
+
+/** An answer and the span of "now" it holds for. */
+export interface TimedOutcomes {
+  outcomes: ProjectOutcomes;
+  steady: SteadySpan;
+}
+
 /** A project's record, folded under both clocks, with the figures every outcome rests on. */
 export interface ProjectOutcomes {
   projectId: string;
@@ -58,6 +74,11 @@ export class ProjectOutcomesService {
   ) {}
 
   compute(query: OutcomeQuery): ProjectOutcomes {
+    return this.computeTimed(query).outcomes;
+  }
+
+  /** The answer, with the span of asOf instants over which it would be the same record. */
+  computeTimed(query: OutcomeQuery): TimedOutcomes {
     const clocks = resolveClocks(this.readModels.db, query.now, query.asOf, query.knownAt);
     const known = this.readModels.reader.projectRecord(query.projectId, clocks.knownAtPosition);
     if (!known.some((row) => row.type === 'ProjectRegistered')) {
@@ -66,6 +87,7 @@ export class ProjectOutcomesService {
     const corrected = applyCorrections(known.map(toRecorded)) as Recorded<Event>[];
     const byId = new Map(known.map((row) => [row.eventId, row]));
     const included = corrected.filter((e) => e.occurredAt <= clocks.asOf || REFERENCED_RECORDS.has(e.type));
+    const steady = steadySpan(corrected, clocks.asOf);
     const facts = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
     this.applyCurrentConsent(query.projectId, facts, known, clocks.knownAtPosition);
 
@@ -78,7 +100,7 @@ export class ProjectOutcomesService {
     });
     const rows = included.map((e) => byId.get(e.id)!);
     const last = rows[rows.length - 1];
-    return {
+    const outcomes: ProjectOutcomes = {
       projectId: query.projectId,
       clocks: {
         ...clocks,
@@ -92,6 +114,7 @@ export class ProjectOutcomesService {
       summary,
       rows,
     };
+    return { outcomes, steady };
   }
 
   private applyCurrentConsent(projectId: string, facts: ProjectFacts, known: RecordRow[], knownAtPosition: number): void {
@@ -110,6 +133,24 @@ export class ProjectOutcomesService {
       }
     }
   }
+}
+
+/**
+ * The nearest moments before (or at) and after `asOf` that the asOf clock tests. Instants compare as
+ * strings here, exactly as the filter above compares them, so the span agrees with it.
+ */
+function steadySpan(events: readonly Recorded<Event>[], asOf: string): SteadySpan {
+  let from = '';
+  let until: string | undefined;
+  for (const { type, occurredAt } of events) {
+    if (REFERENCED_RECORDS.has(type)) continue;
+    if (occurredAt <= asOf) {
+      if (occurredAt > from) from = occurredAt;
+    } else if (until === undefined || occurredAt < until) {
+      until = occurredAt;
+    }
+  }
+  return { from, until };
 }
 
 function toRecorded(row: RecordRow): Recorded<Event> {

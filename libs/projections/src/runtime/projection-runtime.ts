@@ -115,6 +115,8 @@ export class ProjectionRuntime {
    * never left waiting on a stalled projection.
    */
   waitFor(position: number, timeoutMs = 5000): Promise<void> {
+    // Only when this process has not projected that far is the file asked whether another process has.
+    if (this.position >= position) return Promise.resolve();
     this.catchUpWithFile();
     if (this.position >= position) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);

@@ -6,7 +6,7 @@
  * latest.json and prints the table. BENCH_SCALE (default 1,000,000) sizes the large stores and the
  * batches; BENCH_RUNS (default 5) the measured runs. The product runs from its TypeScript sources
  * (compiled by swc on load, see lib/register.js), so no build is needed. The benchmark's own
- * dependencies (autocannon, the Emmett peer) are installed into bench/node_modules on first run.
+ * dependencies (the loadtest load generator, the Emmett peer) are installed into bench/node_modules on first run.
  */
 const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -29,7 +29,7 @@ const STEPS = [
   { id: 'writes-32', script: 'writes.js', args: ['32'], what: 'case 1: command path, 32 writers' },
   { id: 'emmett-1', script: 'writes-emmett.js', args: ['1'], what: 'case 1 peer: Emmett, 1 writer' },
   { id: 'emmett-32', script: 'writes-emmett.js', args: ['32'], what: 'case 1 peer: Emmett, 32 writers' },
-  { id: 'http', script: 'http.js', what: 'case 2: HTTP on loopback with autocannon' },
+  { id: 'http', script: 'http.js', what: 'case 2: HTTP on loopback with loadtest' },
   { id: 'bulk-import', script: 'bulk-import.js', what: 'case 3: bulk import through the store' },
   { id: 'report', script: 'report.js', what: 'case 5: case-study PDF' },
   { id: 'chromium', script: 'chromium.js', what: 'case 5 peer: Chromium printing the HTML twin' },
@@ -73,7 +73,7 @@ async function main() {
   }
 }
 
-/** Installs autocannon and the Emmett peer into bench/node_modules when they are missing. */
+/** Installs the load generator and the Emmett peer into bench/node_modules when they are missing. */
 function installDependencies() {
   const wanted = Object.keys(JSON.parse(fs.readFileSync(path.join(BENCH, 'package.json'), 'utf8')).dependencies);
   const missing = wanted.filter((name) => !fs.existsSync(path.join(BENCH, 'node_modules', name, 'package.json')));

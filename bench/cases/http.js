@@ -1,9 +1,14 @@
 'use strict';
 /**
- * Case 2: the API over loopback (createApi in its own process) under autocannon at a fixed rate, for a
- * bounded time: PlanActivity commands (each a new activity of another demo project, so the queried
- * project keeps its size) and the demo case study's outcome query.
- * Achieved requests per second, p50 and p99 latency, and every answer that was not a success.
+ * Case 2: the API over loopback (createApi in its own process) at a fixed rate for a bounded time:
+ * PlanActivity commands (each a new activity of another demo project, so the queried project keeps its
+ * size) and the demo case study's outcome query. Achieved requests per second, p50 and p99 latency, and
+ * every answer that was not a success.
+ *
+ * The load generator is loadtest: it sends one request every 1/rate seconds, open loop (a slow answer does
+ * not hold the next request back), opening connections as it needs them. autocannon's fixed rate lets each
+ * connection send its whole quota for the second at once, so every second begins with a burst of the whole
+ * second's requests and the p99 measures the queue that burst builds, not the server at that rate.
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -13,64 +18,88 @@ const { CASE_STUDY_PROJECT } = require('../lib/report');
 
 const COMMAND_RATE = 1500;
 const QUERY_RATE = 500;
+/** The rates tried, lowest first, for the highest command rate served with p99 under the target. */
+const COMMAND_LADDER = [250, 500, 750, 1000, 1250, 1500];
+const COMMAND_P99_TARGET_MS = 50;
 const BUSY_PROJECT = 'p-mascot';
 
 runCase(async () => {
-  const autocannon = require('autocannon');
+  const { loadTest } = await import('loadtest');
   const server = await serve(copyTemplate(workFolder('http')));
   try {
     const seconds = SCALE >= 100_000 ? 10 : 2;
     let next = 0;
     const commands = {
+      url: `${server.url}/api/commands/PlanActivity`,
       method: 'POST',
-      path: '/api/commands/PlanActivity',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => {
+      contentType: 'application/json',
+      body: () => {
         next += 1;
-        const activityId = `http-${process.pid}-${next}`;
-        return {
-          ...request,
-          headers: { ...request.headers, 'idempotency-key': activityId },
-          body: JSON.stringify({
-            activityId,
-            projectId: BUSY_PROJECT,
-            title: `Drop-in session ${next} on community energy`,
-            activityType: 'workshop',
-            stage: 'co_design',
-            format: 'in_person',
-            plannedFor: '2026-06-02T18:00:00.000Z',
-            ladderLevel: 'co_design',
-          }),
-        };
+        return JSON.stringify({
+          activityId: `http-${process.pid}-${next}`,
+          projectId: BUSY_PROJECT,
+          title: `Drop-in session ${next} on community energy`,
+          activityType: 'workshop',
+          stage: 'co_design',
+          format: 'in_person',
+          plannedFor: '2026-06-02T18:00:00.000Z',
+          ladderLevel: 'co_design',
+        });
       },
     };
-    const queries = { method: 'GET', path: `/api/projects/${CASE_STUDY_PROJECT}/outcomes` };
-    const load = (request, rate) => runLoad(autocannon, server.url, request, rate, seconds);
-    await load(commands, COMMAND_RATE);
-    const commandRuns = [];
-    for (let run = 0; run < Math.min(RUNS, 3); run += 1) commandRuns.push(await load(commands, COMMAND_RATE));
+    const queries = { url: `${server.url}/api/projects/${CASE_STUDY_PROJECT}/outcomes`, method: 'GET' };
+    // Open loop: requests sent but unanswered when a run ends are still served after it, so each run
+    // waits until the server answers promptly again; otherwise one run's backlog lands in the next.
+    const load = async (request, rate, duration = seconds) => {
+      const result = await loadTest({ ...request, requestsPerSecond: rate, maxSeconds: duration, agentKeepAlive: true, quiet: true });
+      await drained(server.url);
+      return result;
+    };
+    // Queries first, on a server no overload has touched; then commands from light to heavy load.
     await load(queries, QUERY_RATE);
     const queryRuns = [];
     for (let run = 0; run < Math.min(RUNS, 3); run += 1) queryRuns.push(await load(queries, QUERY_RATE));
-    return { ...summary('commands', commandRuns, COMMAND_RATE), ...summary('queries', queryRuns, QUERY_RATE) };
+    await load(commands, COMMAND_LADDER[1]);
+    let sustained = 0;
+    for (const rate of COMMAND_LADDER) {
+      const run = await load(commands, rate, Math.max(1, seconds / 2));
+      if (run.percentiles[99] >= COMMAND_P99_TARGET_MS || run.totalErrors > 0) break;
+      sustained = rate;
+    }
+    const commandRuns = [];
+    for (let run = 0; run < Math.min(RUNS, 3); run += 1) commandRuns.push(await load(commands, COMMAND_RATE));
+    return {
+      ...summary('commands', commandRuns, COMMAND_RATE),
+      commandsSustainedPerSecond: {
+        value: sustained,
+        unit: 'req/s',
+        note: `highest of ${COMMAND_LADDER.join(', ')}/s offered with p99 under ${COMMAND_P99_TARGET_MS} ms and no failure`,
+      },
+      ...summary('queries', queryRuns, QUERY_RATE),
+    };
   } finally {
     server.stop();
   }
 });
 
-function runLoad(autocannon, url, request, rate, seconds) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 32, overallRate: rate, duration: seconds, requests: [request] }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
+/** Resolves once the server answers GET /health within 20 ms: the backlog of an open-loop run is served. */
+async function drained(url) {
+  for (;;) {
+    const start = Date.now();
+    const answer = await fetch(`${url}/health`);
+    await answer.arrayBuffer();
+    if (Date.now() - start < 20) return;
+  }
 }
 
+/** loadtest's result: effectiveRps, percentiles in whole milliseconds, totalErrors (non-2xx and failed connections). */
 function summary(name, runs, rate) {
   const pick = (f) => median(runs.map(f));
   return {
-    [`${name}PerSecond`]: { value: pick((r) => r.requests.total / r.duration), unit: 'req/s', note: `offered ${rate}/s, 32 connections` },
-    [`${name}P50Ms`]: { value: pick((r) => r.latency.p50), unit: 'ms' },
-    [`${name}P99Ms`]: { value: pick((r) => r.latency.p99), unit: 'ms' },
-    [`${name}Failed`]: { value: runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0), unit: 'responses' },
+    [`${name}PerSecond`]: { value: pick((r) => r.totalRequests / r.elapsedSeconds), unit: 'req/s', note: `offered ${rate}/s, evenly spaced, keep-alive` },
+    [`${name}P50Ms`]: { value: pick((r) => r.percentiles[50]), unit: 'ms' },
+    [`${name}P99Ms`]: { value: pick((r) => r.percentiles[99]), unit: 'ms' },
+    [`${name}Failed`]: { value: runs.reduce((n, r) => n + r.totalErrors, 0), unit: 'responses' },
   };
 }
 

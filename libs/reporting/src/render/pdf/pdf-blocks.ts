@@ -8,20 +8,24 @@ import type { PdfWriter } from './pdf-writer';
 
 type Struct = PDFKit.PDFStructureElement;
 
-/** Draws one block of a section under the section's structure element. */
-export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel): void {
+/**
+ * Draws one block of a section under the section's structure element. `next` is the block that follows:
+ * a figure or a short paragraph that introduces a chart or a quote is kept on the same page as its start.
+ */
+export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel, next?: ReportBlock): void {
+  const keptWith = next?.kind === 'chart' || next?.kind === 'quote' ? blockLeadHeight(w, next) : 0;
   switch (block.kind) {
     case 'paragraph': {
       // A long paragraph may break across pages: only its first lines need to fit.
       const height = w.measure(block.text);
-      w.ensureSpace(height > 60 ? 40 : height);
+      w.ensureSpace(height > 60 ? 40 : height + keptWith);
       w.text(parent, 'P', block.text, { gapAfter: GAP });
       return;
     }
     case 'key_figures':
       return drawKeyFigures(w, parent, block.figures, model);
     case 'figure':
-      return drawFigure(w, parent, block.figure, model);
+      return drawFigure(w, parent, block.figure, model, keptWith);
     case 'chart':
       return drawChart(w, parent, block.chart);
     case 'table':
@@ -35,8 +39,14 @@ export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, mode
   }
 }
 
-/** How much of a block must fit under its section heading, so a heading is never left alone at a page foot. */
-export function blockLeadHeight(w: PdfWriter, block: ReportBlock | undefined): number {
+/**
+ * How much of a block must fit under its section heading, so a heading is never left alone at a page foot;
+ * with the block after it, a figure or short paragraph also brings the start of the chart or quote it introduces.
+ */
+export function blockLeadHeight(w: PdfWriter, block: ReportBlock | undefined, next?: ReportBlock): number {
+  if ((block?.kind === 'figure' || block?.kind === 'paragraph') && (next?.kind === 'chart' || next?.kind === 'quote')) {
+    return 60 + blockLeadHeight(w, next);
+  }
   if (block?.kind === 'chart') {
     const size = chartSize(block.chart);
     return w.measure(block.chart.title, { font: FONT.bold }) + 6 + (size.height * w.width) / size.width + 60;
@@ -90,10 +100,11 @@ function tileHeight(w: PdfWriter, figure: Figure, model: ReportModel, width: num
   );
 }
 
-function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportModel): void {
+function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportModel, keptWith: number): void {
   const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
   const main = `${figure.label}: ${figureValue(figure)}`;
-  w.ensureSpace(w.measure(main, { font: FONT.bold }) + (basis ? w.measure(basis, { size: SIZE.small }) : 0));
+  const height = w.measure(main, { font: FONT.bold }) + (basis ? 2 + w.measure(basis, { size: SIZE.small }) : 0) + GAP;
+  w.ensureSpace(height + keptWith);
   const group = w.element(parent, 'Div');
   w.text(group, 'P', main, { font: FONT.bold, gapAfter: basis ? 2 : GAP });
   if (basis) w.text(group, 'P', basis, { size: SIZE.small, colour: COLOUR.secondary, gapAfter: GAP });

@@ -35,13 +35,13 @@ export function drawFacts(w: PdfWriter, parent: Struct, rows: [string, string][]
 /** One section (H2) or subsection (H3) with its blocks, bookmarked under `outline`. */
 export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline, level: 2 | 3): void {
   const size = level === 2 ? SIZE.h2 : SIZE.h3;
-  const lead = section.blocks[0] ?? section.subsections?.[0]?.blocks[0];
-  w.ensureSpace(w.measure(section.heading, { font: FONT.bold, size }) + 8 + blockLeadHeight(w, lead) + (section.blocks.length ? 0 : 30));
+  const lead = section.blocks.length > 0 ? section.blocks : (section.subsections?.[0]?.blocks ?? []);
+  w.ensureSpace(w.measure(section.heading, { font: FONT.bold, size }) + 8 + blockLeadHeight(w, lead[0], lead[1]) + (section.blocks.length ? 0 : 30));
   if (level === 2 && w.doc.y > PAGE.margins.top + 1) w.doc.y += GAP;
   const item = outline.addItem(section.heading);
   const sect = w.element(parent, 'Sect');
   w.text(sect, `H${level}`, section.heading, { font: FONT.bold, size, colour: level === 2 ? COLOUR.brand : COLOUR.ink, gapAfter: 8 });
-  for (const block of section.blocks) drawBlock(w, sect, block, model);
+  section.blocks.forEach((block, i) => drawBlock(w, sect, block, model, section.blocks[i + 1]));
   for (const sub of section.subsections ?? []) drawSection(w, sect, sub, model, item, 3);
   sect.end();
 }

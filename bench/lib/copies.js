@@ -45,14 +45,28 @@ function copyAsAppends(demoEvents, n) {
   return [...byStream].map(([stream, events]) => ({ stream, events }));
 }
 
-/**
- * Appends `count` other events (whole copies, the last one cut short) through the store's own append,
- * `perTransaction` events at a time: every append of a batch is made in one tick, so the store commits
- * the batch as one transaction, each stream checked against its expected revision. Returns events written.
- */
-async function appendCopies(store, demoEvents, count, { firstCopy = 1, perTransaction = 20_000 } = {}) {
+/** The appends of `count` other events: whole copies of the demo record, the last one cut short. */
+function copiesAsAppends(demoEvents, count, firstCopy = 1) {
+  const appends = [];
   let written = 0;
-  let copy = firstCopy;
+  for (let copy = firstCopy; written < count; copy += 1) {
+    for (const append of copyAsAppends(demoEvents, copy)) {
+      const events = append.events.slice(0, count - written);
+      if (events.length === 0) break;
+      appends.push({ stream: append.stream, events });
+      written += events.length;
+    }
+  }
+  return appends;
+}
+
+/**
+ * Appends through the store's own append, `perTransaction` events at a time: every append of a batch
+ * is made in one tick, so the store commits the batch as one transaction, each stream checked against
+ * its expected revision. Returns the events written.
+ */
+async function appendInBatches(store, appends, { perTransaction = 20_000 } = {}) {
+  let written = 0;
   let batch = [];
   let inBatch = 0;
   const flush = async () => {
@@ -60,19 +74,19 @@ async function appendCopies(store, demoEvents, count, { firstCopy = 1, perTransa
     batch = [];
     inBatch = 0;
   };
-  while (written < count) {
-    for (const append of copyAsAppends(demoEvents, copy)) {
-      const events = append.events.slice(0, count - written);
-      if (events.length === 0) break;
-      batch.push({ stream: append.stream, events });
-      written += events.length;
-      inBatch += events.length;
-      if (inBatch >= perTransaction) await flush();
-    }
-    copy += 1;
+  for (const append of appends) {
+    batch.push(append);
+    written += append.events.length;
+    inBatch += append.events.length;
+    if (inBatch >= perTransaction) await flush();
   }
   if (batch.length > 0) await flush();
   return written;
 }
 
-module.exports = { loadDemoEvents, copyAsAppends, appendCopies };
+/** Appends `count` other events (whole copies, the last one cut short), `perTransaction` at a time. */
+function appendCopies(store, demoEvents, count, { firstCopy = 1, perTransaction = 20_000 } = {}) {
+  return appendInBatches(store, copiesAsAppends(demoEvents, count, firstCopy), { perTransaction });
+}
+
+module.exports = { loadDemoEvents, copyAsAppends, copiesAsAppends, appendInBatches, appendCopies };

@@ -49,12 +49,12 @@ function field(key: string, value: unknown): string {
  * without sorting: the envelope's keys are fixed, and this runs for every event stored or verified.
  * Must stay byte-identical to canonicalJson of the same object, or stored hashes stop verifying.
  */
-function coveredJson(content: HashedContent): string {
+function coveredJson(content: HashedContent, dataJson?: string): string {
   const body =
     field('"actor"', content.actor) +
     field('"causationId"', content.causationId) +
     field('"correlationId"', content.correlationId) +
-    field('"data"', content.data) +
+    (dataJson === undefined ? field('"data"', content.data) : `,"data":${dataJson}`) +
     field('"id"', content.id) +
     field('"occurredAt"', content.occurredAt) +
     field('"position"', content.position) +
@@ -74,10 +74,15 @@ export function eventHash(content: HashedContent): string {
 }
 
 /** Completes an event with its place in the store and its chained hash. */
-export function sealEvent(
-  event: EventToAppend,
-  place: { stream: string; revision: number; position: number; recordedAt: string; prevHash: string },
-): StoredEvent {
+export function sealEvent(event: EventToAppend, place: EventPlace): StoredEvent {
+  return sealEventForStorage(event, place).event;
+}
+
+/**
+ * sealEvent, also giving the event's data as the canonical JSON its hash covered: a store that keeps
+ * the data as text stores that, so each event's data is serialised once.
+ */
+export function sealEventForStorage(event: EventToAppend, place: EventPlace): { event: StoredEvent; dataJson: string } {
   const content: HashedContent = {
     id: event.id,
     type: event.type,
@@ -90,5 +95,16 @@ export function sealEvent(
     causationId: event.causationId ?? null,
     ...place,
   };
-  return { ...content, hash: eventHash(content) };
+  const dataJson = canonicalJson(content.data);
+  const hash = createHash(INTEGRITY_ALGORITHM).update(coveredJson(content, dataJson)).digest('hex');
+  return { event: { ...content, hash }, dataJson };
+}
+
+/** Where an event is stored: its stream and revision, global position, recording time and predecessor's hash. */
+export interface EventPlace {
+  stream: string;
+  revision: number;
+  position: number;
+  recordedAt: string;
+  prevHash: string;
 }

@@ -48,6 +48,14 @@ describe('case study of the demo project p-energy, built from the real record', 
     expect(text).toContain('Breakdowns resting on fewer than 5 people are not shown.');
   });
 
+  it('draws hours by role and stage for the roles it may show, and names the roles left out', () => {
+    const hoursTable = text.slice(text.indexOf('Hours given, by role and stage: the numbers'), text.indexOf('Not in the chart'));
+    expect(hoursTable).toContain('Residents');
+    expect(hoursTable).not.toContain('not shown');
+    expect(hoursTable).not.toContain('Carers');
+    expect(text.replace(/\s+/g, ' ')).toContain('Not in the chart, because fewer than 5 people in each role took part: carers,');
+  });
+
   it('shows only quotes consented for public use, attributed as their consent allows', () => {
     expect(text).toContain(PUBLIC_NAMED);
     expect(text).toContain('— Siân Llewellyn, resident');

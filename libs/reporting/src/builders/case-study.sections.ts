@@ -83,7 +83,7 @@ export function whoTookPartSection(indicators: Indicators): ReportSection {
 
 /**
  * Time given: total hours, and hours by role and stage as a stacked chart. The chart holds minutes
- * (its renderer shows hours); a role resting on too few people is not shown.
+ * (its renderer shows hours); a role resting on too few people is left out of it and named beneath.
  */
 export function timeGivenSection(evidence: ProjectEvidence, threshold: number): ReportSection {
   const hours = evidence.summary.indicators.hours_by_role;
@@ -96,31 +96,44 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number): 
   const roles = PARTICIPANT_ROLES.filter((role) => attendance.some((a) => roleOf(a.participantId) === role));
   const stages = STAGES.filter((stage) => attendance.some((a) => facts.activities.get(a.activityId)?.stage === stage));
   if (roles.length === 0) return { id: 'time_given', heading: 'Time given', blocks };
-  const shown = roles.map((role) => new Set(attendance.filter((a) => roleOf(a.participantId) === role).map((a) => a.participantId)).size >= threshold);
+  const heldBy = (role: string) => new Set(attendance.filter((a) => roleOf(a.participantId) === role).map((a) => a.participantId)).size;
+  // A role held by too few people is left out of the chart (not drawn as an empty column) and named below it.
+  const shown = roles.filter((role) => heldBy(role) >= threshold);
+  const hidden = roles.filter((role) => heldBy(role) < threshold);
   const minutes = (role: string, stage: string) =>
     attendance.filter((a) => roleOf(a.participantId) === role && facts.activities.get(a.activityId)?.stage === stage).reduce((sum, a) => sum + a.minutes, 0);
-  const hidden = shown.filter((s) => !s).length;
-  const totals = roles.map((role, i) => (shown[i] ? stages.reduce((sum, stage) => sum + minutes(role, stage), 0) : -1));
-  const top = totals.indexOf(Math.max(...totals));
-  const alt = [
-    `Hours given by each role, split by stage.`,
-    totals[top] >= 0 ? `${labelOf(roles[top])} gave the most time: ${formatChartValue(totals[top], 'hours')} hours.` : '',
-    hidden ? `${hidden} ${hidden === 1 ? 'role is' : 'roles are'} not shown because too few people hold ${hidden === 1 ? 'it' : 'them'}.` : '',
-  ];
-  blocks.push({
-    kind: 'chart',
-    chart: {
-      id: 'hours-by-role-and-stage',
-      type: 'stacked_bar',
-      title: 'Hours given, by role and stage',
-      alt: alt.filter(Boolean).join(' '),
-      categories: roles.map(labelOf),
-      series: stages.map((stage) => ({ name: labelOf(stage), values: roles.map((role, i) => (shown[i] ? minutes(role, stage) : null)) })),
-      unit: 'hours',
-      valueFormat: 'hours',
-    },
-  });
+  const hiddenNote = hidden.length
+    ? `Not in the chart, because fewer than ${threshold} people in ${hidden.length === 1 ? 'that role' : 'each role'} took part: ${listed(hidden.map((r) => labelOf(r).toLowerCase()))}.`
+    : '';
+  if (shown.length > 0) {
+    const totals = shown.map((role) => stages.reduce((sum, stage) => sum + minutes(role, stage), 0));
+    const top = totals.indexOf(Math.max(...totals));
+    const alt = [
+      `Hours given by each role, split by stage.`,
+      `${labelOf(shown[top])} gave the most time: ${formatChartValue(totals[top], 'hours')} hours.`,
+      hidden.length ? `${hidden.length} ${hidden.length === 1 ? 'role is' : 'roles are'} not shown because too few people hold ${hidden.length === 1 ? 'it' : 'them'}.` : '',
+    ];
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: 'hours-by-role-and-stage',
+        type: 'stacked_bar',
+        title: 'Hours given, by role and stage',
+        alt: alt.filter(Boolean).join(' '),
+        categories: shown.map(labelOf),
+        series: stages.map((stage) => ({ name: labelOf(stage), values: shown.map((role) => minutes(role, stage)) })),
+        unit: 'hours',
+        valueFormat: 'hours',
+      },
+    });
+  }
+  if (hiddenNote) blocks.push({ kind: 'paragraph', text: hiddenNote });
   return { id: 'time_given', heading: 'Time given', blocks };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Expenses and recognition, in aggregate only: never an amount paid to one person. */

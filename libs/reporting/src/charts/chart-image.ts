@@ -129,6 +129,8 @@ function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration
         borderColor: seriesStyle(index).colour,
         borderWidth: 1.5,
         borderSkipped: false,
+        // A chart of one or two categories would otherwise fill the width with a single slab.
+        maxBarThickness: 160,
       })),
     },
     options: {

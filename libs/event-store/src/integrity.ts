@@ -68,9 +68,12 @@ function coveredJson(content: HashedContent, dataJson?: string): string {
   return `{${body.slice(1)}}`;
 }
 
-/** The hash of one event, chained to its predecessor's hash. */
-export function eventHash(content: HashedContent): string {
-  return createHash(INTEGRITY_ALGORITHM).update(coveredJson(content)).digest('hex');
+/**
+ * The hash of one event, chained to its predecessor's hash. `dataJson`, when the caller already has it,
+ * must be canonicalJson(content.data).
+ */
+export function eventHash(content: HashedContent, dataJson?: string): string {
+  return createHash(INTEGRITY_ALGORITHM).update(coveredJson(content, dataJson)).digest('hex');
 }
 
 /** Completes an event with its place in the store and its chained hash. */
@@ -96,8 +99,7 @@ export function sealEventForStorage(event: EventToAppend, place: EventPlace): { 
     ...place,
   };
   const dataJson = canonicalJson(content.data);
-  const hash = createHash(INTEGRITY_ALGORITHM).update(coveredJson(content, dataJson)).digest('hex');
-  return { event: { ...content, hash }, dataJson };
+  return { event: { ...content, hash: eventHash(content, dataJson) }, dataJson };
 }
 
 /** Where an event is stored: its stream and revision, global position, recording time and predecessor's hash. */

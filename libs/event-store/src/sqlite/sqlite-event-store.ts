@@ -46,6 +46,9 @@ const LIMIT = 'LIMIT CAST(? AS INTEGER)';
 
 type Outcome = { ok: AppendResult } | { error: Error };
 
+/** An append refused in a batch committed without savepoints: the batch is committed again with them. */
+class RefusedInBatch extends Error {}
+
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`.
  *
@@ -95,7 +98,13 @@ export class SqliteEventStore implements EventStore {
       const head: Head = { position: Math.max(seq?.seq ?? 0, last?.position ?? 0), hash: last?.hash ?? '' };
       const recordedAt = this.clock().toISOString();
       return batch.map((p): Outcome => {
-        if (!isolated) return { ok: this.appendToStream(p, head, recordedAt) };
+        if (!isolated) {
+          try {
+            return { ok: this.appendToStream(p, head, recordedAt) };
+          } catch {
+            throw new RefusedInBatch();
+          }
+        }
         const before = { ...head };
         try {
           return { ok: inSavepoint(p, head, recordedAt) };
@@ -208,12 +217,14 @@ export class SqliteEventStore implements EventStore {
    * Commits a batch in one transaction. Refusals are rare, so the batch is first tried without a
    * savepoint per append (each costs a journal copy of every page it changes: about 8% of a bulk
    * import); if any append is refused, nothing of that attempt is kept and the batch is committed
-   * again with savepoints, so every other append still succeeds on its own merits.
+   * again with savepoints, so every other append still succeeds on its own merits. A failure of the
+   * transaction itself (a locked or failing file) is not retried here.
    */
   private commitTogether(batch: PendingAppend[]): Outcome[] {
     try {
       return this.commitBatch.immediate(batch, false);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof RefusedInBatch)) throw error;
       return this.commitBatch.immediate(batch, true);
     }
   }

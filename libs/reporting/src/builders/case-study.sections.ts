@@ -98,8 +98,9 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number): 
   if (roles.length === 0) return { id: 'time_given', heading: 'Time given', blocks };
   const heldBy = (role: string) => new Set(attendance.filter((a) => roleOf(a.participantId) === role).map((a) => a.participantId)).size;
   // A role held by too few people is left out of the chart (not drawn as an empty column) and named below it.
-  const shown = roles.filter((role) => heldBy(role) >= threshold);
-  const hidden = roles.filter((role) => heldBy(role) < threshold);
+  const shown: string[] = [];
+  const hidden: string[] = [];
+  for (const role of roles) (heldBy(role) >= threshold ? shown : hidden).push(role);
   const minutes = (role: string, stage: string) =>
     attendance.filter((a) => roleOf(a.participantId) === role && facts.activities.get(a.activityId)?.stage === stage).reduce((sum, a) => sum + a.minutes, 0);
   const hiddenNote = hidden.length

@@ -13,19 +13,18 @@ type Struct = PDFKit.PDFStructureElement;
  * a figure or a short paragraph that introduces a chart or a quote is kept on the same page as its start.
  */
 export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel, next?: ReportBlock): void {
-  const keptWith = next?.kind === 'chart' || next?.kind === 'quote' ? blockLeadHeight(w, next) : 0;
   switch (block.kind) {
     case 'paragraph': {
       // A long paragraph may break across pages: only its first lines need to fit.
       const height = w.measure(block.text);
-      w.ensureSpace(height > 60 ? 40 : height + keptWith);
+      w.ensureSpace(height > 60 ? 40 : height + introducedLead(w, block, next));
       w.text(parent, 'P', block.text, { gapAfter: GAP });
       return;
     }
     case 'key_figures':
       return drawKeyFigures(w, parent, block.figures, model);
     case 'figure':
-      return drawFigure(w, parent, block.figure, model, keptWith);
+      return drawFigure(w, parent, block.figure, model, introducedLead(w, block, next));
     case 'chart':
       return drawChart(w, parent, block.chart);
     case 'table':
@@ -44,15 +43,20 @@ export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, mode
  * with the block after it, a figure or short paragraph also brings the start of the chart or quote it introduces.
  */
 export function blockLeadHeight(w: PdfWriter, block: ReportBlock | undefined, next?: ReportBlock): number {
-  if ((block?.kind === 'figure' || block?.kind === 'paragraph') && (next?.kind === 'chart' || next?.kind === 'quote')) {
-    return 60 + blockLeadHeight(w, next);
-  }
+  const introduced = introducedLead(w, block, next);
+  if (introduced > 0) return 60 + introduced;
   if (block?.kind === 'chart') {
     const size = chartSize(block.chart);
     return w.measure(block.chart.title, { font: FONT.bold }) + 6 + (size.height * w.width) / size.width + 60;
   }
   if (block?.kind === 'key_figures') return 100;
   return 60;
+}
+
+/** The start of the chart or quote that a figure or paragraph introduces, to keep on its page; 0 when it introduces none. */
+function introducedLead(w: PdfWriter, block: ReportBlock | undefined, next: ReportBlock | undefined): number {
+  if (block?.kind !== 'figure' && block?.kind !== 'paragraph') return 0;
+  return next?.kind === 'chart' || next?.kind === 'quote' ? blockLeadHeight(w, next) : 0;
 }
 
 const TILE_GAP = 10;

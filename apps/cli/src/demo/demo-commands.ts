@@ -1,13 +1,17 @@
 import {
   ActivityCommand,
-  CorrectionCommand,
+  ActivityCorrection,
   DecisionCommand,
+  DecisionCorrection,
   ExpenseCommand,
   MeasureCommand,
+  MeasureCorrection,
   ParticipantCommand,
   ProjectCommand,
+  ProjectCorrection,
   QuoteCommand,
   SurveyCommand,
+  SurveyCorrection,
 } from '@coprod/domain';
 
 /** Every command the demo records, so each step's data is checked against the aggregate's command. */
@@ -20,7 +24,11 @@ export type DemoCommand =
   | QuoteCommand
   | SurveyCommand
   | MeasureCommand
-  | CorrectionCommand;
+  | DemoCorrection;
+
+/** The corrections the demo records, each decided by the aggregate that owns the corrected event. */
+export type DemoCorrection = ActivityCorrection | DecisionCorrection | MeasureCorrection | SurveyCorrection | ProjectCorrection;
+export type DemoCorrectionType = DemoCorrection['type'];
 
 export type DemoCommandType = DemoCommand['type'];
 

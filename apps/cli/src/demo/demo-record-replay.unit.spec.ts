@@ -2,8 +2,9 @@ import { eventIdFor } from '@coprod/application/commands/event-ids';
 import {
   activityDecider,
   Command,
-  correctionDecider,
   Decider,
+  decideCorrection,
+  applyCorrections,
   decisionDecider,
   Event,
   expenseDecider,
@@ -28,7 +29,6 @@ const DECIDERS = [
   quoteDecider,
   surveyDecider,
   measureDecider,
-  correctionDecider,
 ] as unknown as AnyDecider[];
 
 const REFERENCES: [field: string, prefix: string][] = [
@@ -45,10 +45,10 @@ function replay(steps: DemoStep[]): Map<string, Recorded<Event>[]> {
   const streams = new Map<string, Recorded<Event>[]>();
   const resolved = resolveCorrectionTargets(steps, (index) => eventIdFor(`demo-${index}`, 0));
   resolved.forEach((step, index) => {
-    const decider = DECIDERS.find((d) => d.commandTypes.includes(step.type));
+    const decider = DECIDERS.find((d) => d.commandTypes.includes(step.type) || d.corrections?.rules[step.type] !== undefined);
     if (!decider) throw new Error(`step ${index}: no aggregate handles ${step.type}`);
     const command: Command = { type: step.type, data: step.data, metadata: { commandId: `demo-${index}`, now: step.at, actor: step.actor } };
-    const stream = decider.name === 'correction' ? decider.streamIdOf(command) : streamName(decider, decider.streamIdOf(command));
+    const stream = streamName(decider, decider.streamIdOf(command));
     for (const [field, prefix] of REFERENCES) {
       const value = step.data[field];
       for (const id of Array.isArray(value) ? value : value ? [value] : []) {
@@ -59,12 +59,10 @@ function replay(steps: DemoStep[]): Map<string, Recorded<Event>[]> {
       }
     }
     const recorded = streams.get(stream) ?? [];
-    const state = recorded
-      .filter((e) => decider.name === 'correction' || e.type !== 'EventCorrected')
-      .reduce((s, e) => decider.evolve(s, e), decider.initialState());
+    const state = applyCorrections(recorded).reduce((s, e) => decider.evolve(s, e), decider.initialState());
     let events: Event[];
     try {
-      events = decider.decide(command, state);
+      events = decider.corrections?.rules[step.type] ? decideCorrection(decider, command, recorded) : decider.decide(command, state);
     } catch (error) {
       throw new Error(`step ${index} (${step.type} at ${step.at}) was refused: ${(error as Error).message}`);
     }

@@ -118,8 +118,8 @@ describe('buildDemoRecord', () => {
   });
 
   it('names the earlier step each correction corrects', () => {
-    const corrections = steps.filter((step): step is DemoStep & { correctsStepKey: string } => step.type === 'CorrectEvent');
-    expect(corrections.map((c) => c.data.kind).sort()).toEqual(['amend', 'void']);
+    const corrections = steps.filter((step): step is DemoStep & { correctsStepKey: string } => step.correctsStepKey !== undefined);
+    expect(corrections.map((c) => c.type).sort()).toEqual(['AmendAttendance', 'VoidContribution']);
     for (const correction of corrections) {
       const target = steps.findIndex((step) => step.key === correction.correctsStepKey);
       expect(target).toBeGreaterThanOrEqual(0);

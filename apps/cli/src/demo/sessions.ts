@@ -9,13 +9,14 @@ export type Attendee =
   | string
   | { id: string; capacity?: AttendanceCapacity; minutes?: number; format?: Format; key?: string };
 
-export interface SessionContribution {
-  id: string;
-  kind: ContributionKind;
-  by: string[];
-  summary: string;
-  key?: string;
-}
+/**
+ * What was contributed at a session: mostly the recorder's summary, which quotes nobody and may name
+ * several people; sometimes one participant's own words, recorded as their personal data.
+ */
+export type SessionContribution = { id: string; kind: ContributionKind; key?: string } & (
+  | { by: string[]; summary: string }
+  | { by: string; words: string }
+);
 
 /** One session of a project, from planning to who came and what they contributed. */
 export interface Session {
@@ -87,11 +88,21 @@ export function recordSession(timeline: Timeline, team: SessionTeam, session: Se
     );
   });
   for (const contribution of session.contributions ?? []) {
-    afterwards.record(
-      'RecordContribution',
-      { activityId: session.id, contributionId: contribution.id, participantIds: [...contribution.by], kind: contribution.kind, summary: contribution.summary },
-      { key: contribution.key },
-    );
+    const { id: contributionId, kind, key } = contribution;
+    if ('words' in contribution) {
+      const { by, words } = contribution;
+      afterwards.record(
+        'RecordContribution',
+        { activityId: session.id, contributionId, participantIds: [by], kind, recordedAs: 'participant_words', personal: { subjectId: by, fields: { words } } },
+        { key },
+      );
+    } else {
+      afterwards.record(
+        'RecordContribution',
+        { activityId: session.id, contributionId, participantIds: [...contribution.by], kind, recordedAs: 'staff_summary', summary: contribution.summary },
+        { key },
+      );
+    }
   }
 }
 

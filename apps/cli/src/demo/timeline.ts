@@ -1,4 +1,4 @@
-import { DemoCommandData, DemoCommandType } from './demo-commands';
+import { DemoCommandData, DemoCommandType, DemoCorrectionType } from './demo-commands';
 import { minutesAfter } from './demo-clock';
 import { DemoActor, DemoSource, DemoStep } from './demo-step';
 
@@ -38,8 +38,8 @@ export class Sitting {
   }
 
   /** Corrects the event recorded by the step named `stepKey`; its event id is filled in when the record runs. */
-  correct(stepKey: string, data: Omit<DemoCommandData<'CorrectEvent'>, 'eventId'>): this {
-    this.push({ type: 'CorrectEvent', data: { ...data } as Record<string, unknown>, correctsStepKey: stepKey });
+  correct<T extends DemoCorrectionType>(stepKey: string, type: T, data: Omit<DemoCommandData<T>, 'eventId'>): this {
+    this.push({ type, data: { ...data } as Record<string, unknown>, correctsStepKey: stepKey });
     return this;
   }
 

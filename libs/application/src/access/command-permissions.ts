@@ -5,6 +5,8 @@ const SPECIAL: Readonly<Record<string, Permission>> = {
   ApproveExpense: 'approve_expenses',
   RejectExpense: 'approve_expenses',
   PayExpense: 'pay_expenses',
+  WithdrawExpenseApproval: 'approve_expenses',
+  ReverseExpensePayment: 'pay_expenses',
   EraseParticipant: 'erase',
   RegisterProject: 'manage_projects',
   ChangeProjectFramework: 'manage_projects',

@@ -8,7 +8,7 @@ import { DeciderRegistry } from './decider-registry';
 import { PersonalDataProtector } from './personal-data-protector';
 import { ReferenceChecker } from './reference-checker';
 
-const asIs: PersonalDataProtector = { seal: async (data) => data, open: async (data) => data };
+const asIs: PersonalDataProtector = { seal: async (data) => data, open: async (data) => data, forget: async () => false };
 const officer = { id: 'j.smith', role: 'evaluation_lead' };
 let sequence = 0;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyCorrections, Command, Event, isEventCorrected, Recorded } from '@coprod/domain';
+import { applyCorrections, Command, decideCorrection, DomainError, Event, isEventCorrected, Recorded, ruleBroken } from '@coprod/domain';
 import { AppendResult, EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
 import { CommandResult, ConcurrencyConflictError } from './command-result';
 import { DeciderRegistry } from './decider-registry';
@@ -17,9 +17,16 @@ export interface CommandOrigin {
    * otherwise the store's own clock decides.
    */
   recordedAt?: string;
+  /**
+   * A digest of the request that carried the command, when its id came from the caller's
+   * idempotency key: a repeat with the same id and another digest is refused, never taken as a retry.
+   */
+  requestFingerprint?: string;
 }
 
 const MAX_ATTEMPTS = 4;
+/** Separates a command id from its request fingerprint in the causation id; neither ever contains it. */
+const FINGERPRINT_MARK = '#';
 
 type AnyDecider = ReturnType<DeciderRegistry['forCommand']>;
 
@@ -47,27 +54,30 @@ export class CommandExecutor {
   private readonly folded = new StreamMemo<FoldedStream>();
 
   async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
+    (await import('./command-input')).checkCommandInput(command.type, command.data);
     const decider = this.deciders.forCommand(command.type);
     const stream = this.deciders.streamOf(decider, command);
-    const earlier = await this.earlierResult(command.metadata.commandId);
+    const earlier = await this.earlierResult(command.metadata.commandId, origin.requestFingerprint);
     if (earlier) return earlier;
     await this.references.check(command);
+    const correcting = decider.corrections?.rules[command.type] !== undefined;
 
-    if (!this.folded.get(stream)) {
+    if (!correcting && !this.folded.get(stream)) {
       const recorded = await this.recordOnNewStream(decider, stream, command, origin);
       if (recorded) return recorded;
     }
 
     for (let attempt = 1; ; attempt += 1) {
-      const { state, revision } = await this.currentState(decider, stream);
-      const events = decider.decide(command, state) as Event[];
+      const { events, revision } = correcting ? await this.decideCorrection(decider, stream, command) : await this.decide(decider, stream, command);
       const expected = revision < 0 ? 'no_stream' : revision;
       const toAppend = await Promise.all(events.map((event, i) => this.envelope(command, event, i, origin)));
       try {
-        return resultOf(command, stream, toAppend, await this.store.append(stream, toAppend, { expectedRevision: expected }));
+        const result = resultOf(command, stream, toAppend, await this.store.append(stream, toAppend, { expectedRevision: expected }));
+        await this.afterAppend(events);
+        return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const repeated = await this.earlierResult(command.metadata.commandId);
+        const repeated = await this.earlierResult(command.metadata.commandId, origin.requestFingerprint);
         if (repeated) return repeated;
         if (attempt >= MAX_ATTEMPTS) {
           throw new ConcurrencyConflictError(
@@ -97,7 +107,35 @@ export class CommandExecutor {
       return resultOf(command, stream, toAppend, await this.store.append(stream, toAppend, { expectedRevision: 'no_stream' }));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      return this.earlierResult(command.metadata.commandId);
+      return this.earlierResult(command.metadata.commandId, origin.requestFingerprint);
+    }
+  }
+
+  /** Decides a command on its stream's corrected state; a refused erasure of someone already erased still finishes the erasure. */
+  private async decide(decider: AnyDecider, stream: string, command: Command): Promise<{ events: Event[]; revision: number }> {
+    const { state, revision } = await this.currentState(decider, stream);
+    try {
+      return { events: decider.decide(command, state) as Event[], revision };
+    } catch (error) {
+      // An erasure that stopped between recording it and destroying the key is finished by asking again.
+      if (error instanceof DomainError && error.code === 'participant.erased' && command.type === 'EraseParticipant') {
+        await this.protector.forget(String((command.data as { participantId: string }).participantId));
+      }
+      throw error;
+    }
+  }
+
+  /** A correction is decided by the aggregate that owns the event, on the stream's whole history, corrections included. */
+  private async decideCorrection(decider: AnyDecider, stream: string, command: Command): Promise<{ events: Event[]; revision: number }> {
+    const recorded = await this.store.readStream(stream);
+    const events = decideCorrection(decider, command, recorded.map(toRecorded));
+    return { events, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision };
+  }
+
+  /** Erasure is one operation whichever way it is asked for: once ParticipantErased is in the log, the person's key is destroyed. */
+  private async afterAppend(events: readonly Event[]): Promise<void> {
+    for (const event of events) {
+      if (event.type === 'ParticipantErased') await this.protector.forget(String((event.data as { participantId: string }).participantId));
     }
   }
 
@@ -111,14 +149,13 @@ export class CommandExecutor {
     const memo = this.folded.get(stream);
     if (memo && memo.decider === decider.name) {
       const newer = await this.store.readStream(stream, { fromRevision: memo.revision + 1 });
-      // The correction aggregate folds corrections as plain events, so it can always carry on.
-      if (decider.name === 'correction' || !newer.some((e) => isEventCorrected(e as unknown as Event))) {
+      if (!newer.some((e) => isEventCorrected(e as unknown as Event))) {
         return this.remember(stream, decider, memo.state, newer, memo.revision);
       }
     }
     const recorded = await this.store.readStream(stream);
     // Aggregates decide on their corrected history, so a voided fact no longer blocks re-recording it.
-    const history = decider.name === 'correction' ? recorded.map(toRecorded) : applyCorrections(recorded.map(toRecorded));
+    const history = applyCorrections(recorded.map(toRecorded));
     const state = history.reduce((s, e) => decider.evolve(s, e), decider.initialState());
     return this.remember(stream, decider, state, [], recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision);
   }
@@ -141,17 +178,27 @@ export class CommandExecutor {
       actor: { id: command.metadata.actor.id, role: command.metadata.actor.role },
       source: origin.source,
       correlationId: origin.correlationId,
-      causationId: command.metadata.commandId,
+      causationId: origin.requestFingerprint ? `${command.metadata.commandId}${FINGERPRINT_MARK}${origin.requestFingerprint}` : command.metadata.commandId,
       ...(origin.recordedAt ? { recordedAt: origin.recordedAt } : {}),
     };
   }
 
-  /** A command id already handled: answer with what it recorded then, and record nothing. */
-  private async earlierResult(commandId: string): Promise<CommandResult | undefined> {
+  /**
+   * A command id already handled: answer with what it recorded then, and record nothing. When the id
+   * came with a request fingerprint, the earlier request must have been the same request.
+   */
+  private async earlierResult(commandId: string, fingerprint?: string): Promise<CommandResult | undefined> {
     const first = await this.store.findEvent(eventIdFor(commandId, 0));
     if (!first) return undefined;
+    const [, earlierFingerprint] = (first.causationId ?? '').split(FINGERPRINT_MARK);
+    if (fingerprint !== undefined && earlierFingerprint !== fingerprint) {
+      throw ruleBroken(
+        'idempotency.key_reused',
+        'this Idempotency-Key was already used for a different request (another body, command or person); nothing was recorded: use a new key for a new request',
+      );
+    }
     const following = await this.store.readStream(first.stream, { fromRevision: first.revision });
-    const mine = following.filter((e) => e.causationId === commandId);
+    const mine = following.filter((e) => (e.causationId ?? '').split(FINGERPRINT_MARK)[0] === commandId);
     const last = mine[mine.length - 1];
     return {
       commandId,

@@ -1,6 +1,5 @@
 import {
   activityDecider,
-  correctionDecider,
   decisionDecider,
   expenseDecider,
   measureDecider,
@@ -20,5 +19,4 @@ export const ALL_DECIDERS = [
   quoteDecider,
   surveyDecider,
   measureDecider,
-  correctionDecider,
 ] as const;

@@ -5,6 +5,8 @@
 export interface PersonalDataProtector {
   seal(data: Record<string, unknown>, eventId: string): Promise<Record<string, unknown>>;
   open(data: Record<string, unknown>, eventId: string): Promise<Record<string, unknown>>;
+  /** Destroys a person's key: everything sealed under it can never be opened again. False if no key was held. */
+  forget(subjectId: string): Promise<boolean>;
 }
 
 export const PERSONAL_DATA_PROTECTOR = Symbol('PERSONAL_DATA_PROTECTOR');

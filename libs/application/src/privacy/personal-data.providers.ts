@@ -23,9 +23,10 @@ export const cipherProvider: Provider = {
 /** Seals every `personal` field with its subject's key before it reaches the log. */
 export const personalDataProtectorProvider: Provider = {
   provide: PERSONAL_DATA_PROTECTOR,
-  inject: [PersonalDataCipher],
-  useFactory: (cipher: PersonalDataCipher): PersonalDataProtector => ({
+  inject: [PersonalDataCipher, KEY_STORE],
+  useFactory: (cipher: PersonalDataCipher, keys: KeyStore): PersonalDataProtector => ({
     seal: (data, eventId) => sealPersonalData(data, eventId, cipher),
     open: (data, eventId) => openPersonalData(data, eventId, cipher),
+    forget: (subjectId) => keys.destroyKey(subjectId),
   }),
 };

@@ -1,7 +1,20 @@
 import { Command } from '../core/event';
-import { conflict, notFound, ruleBroken } from '../core/errors';
-import { ActivityType, AttendanceCapacity, ContributionKind, Format, LadderLevel, Stage } from '../core/vocabulary';
-import { ActivityEvent, ActivityState } from './activity';
+import { CorrectionCommand } from '../corrections/correctable';
+import { conflict, notFound, requireCalendarDate, requireOneOf, ruleBroken } from '../core/errors';
+import {
+  ACTIVITY_TYPES,
+  ActivityType,
+  ATTENDANCE_CAPACITIES,
+  AttendanceCapacity,
+  ContributionKind,
+  Format,
+  FORMATS,
+  LADDER_LEVELS,
+  LadderLevel,
+  Stage,
+  STAGES,
+} from '../core/vocabulary';
+import { ActivityEvent, ActivityState, ContributionText } from './activity';
 
 export type PlanActivity = Command<
   'PlanActivity',
@@ -22,12 +35,23 @@ export type RecordAttendance = Command<
   'RecordAttendance',
   { activityId: string; participantId: string; minutes: number; capacity: AttendanceCapacity; format: Format }
 >;
+/** A contribution in one participant's own words names that participant alone; a group's is a staff summary. */
 export type RecordContribution = Command<
   'RecordContribution',
-  { activityId: string; contributionId: string; participantIds: string[]; kind: ContributionKind; summary: string }
+  { activityId: string; contributionId: string; participantIds: string[]; kind: ContributionKind } & ContributionText
 >;
 
 export type ActivityCommand = PlanActivity | HoldActivity | CancelActivity | RecordAttendance | RecordContribution;
+
+/** Corrections of a session's own events, decided under the rules of the commands that recorded them. */
+type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { activityId: string }, Fields>;
+export type AmendActivityPlan = Correcting<'AmendActivityPlan', Pick<PlanActivity['data'], 'title' | 'activityType' | 'stage' | 'format' | 'plannedFor' | 'ladderLevel'>>;
+export type AmendSessionHeld = Correcting<'AmendSessionHeld', Pick<HoldActivity['data'], 'durationMinutes' | 'ladderLevel'>>;
+export type VoidSessionHeld = Correcting<'VoidSessionHeld'>;
+export type AmendAttendance = Correcting<'AmendAttendance', Pick<RecordAttendance['data'], 'minutes' | 'capacity' | 'format'>>;
+export type VoidAttendance = Correcting<'VoidAttendance'>;
+export type VoidContribution = Correcting<'VoidContribution'>;
+export type ActivityCorrection = AmendActivityPlan | AmendSessionHeld | VoidSessionHeld | AmendAttendance | VoidAttendance | VoidContribution;
 
 const MINUTES_IN_A_DAY = 24 * 60;
 /** People arrive early and stay on: attendance may run this far past the session's length. */
@@ -83,6 +107,11 @@ function plan(command: PlanActivity, state: ActivityState): ActivityEvent[] {
   if (command.data.title.trim() === '') {
     throw ruleBroken('activity.title_missing', `activity ${command.data.activityId} needs a title people will recognise`);
   }
+  requireOneOf(command.data.activityType, ACTIVITY_TYPES, 'activityType');
+  requireOneOf(command.data.stage, STAGES, 'stage');
+  requireOneOf(command.data.format, FORMATS, 'format');
+  requireOneOf(command.data.ladderLevel, LADDER_LEVELS, 'ladderLevel');
+  requireCalendarDate(command.data.plannedFor, 'plannedFor');
   return [{ type: 'ActivityPlanned', data: { ...command.data } }];
 }
 
@@ -95,9 +124,10 @@ function hold(command: HoldActivity, activity: ExistingActivity): ActivityEvent[
     );
   }
   const { durationMinutes } = command.data;
-  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
-    throw ruleBroken('activity.duration_invalid', `durationMinutes must be a positive whole number of minutes; got ${durationMinutes}`);
+  if (!Number.isInteger(durationMinutes) || durationMinutes <= 0 || durationMinutes > MINUTES_IN_A_DAY) {
+    throw ruleBroken('activity.duration_invalid', `durationMinutes must be a positive whole number of minutes; got ${durationMinutes} (a session runs at most a day, ${MINUTES_IN_A_DAY})`);
   }
+  requireOneOf(command.data.ladderLevel, LADDER_LEVELS, 'ladderLevel');
   return [
     {
       type: 'ActivityHeld',
@@ -130,6 +160,8 @@ function recordAttendance(command: RecordAttendance, activity: HeldActivity): Ac
     );
   }
   checkMinutes(minutes, activity);
+  requireOneOf(command.data.capacity, ATTENDANCE_CAPACITIES, 'capacity');
+  requireOneOf(command.data.format, FORMATS, 'format');
   return [
     {
       type: 'AttendanceRecorded',
@@ -156,21 +188,57 @@ function checkMinutes(minutes: number, activity: HeldActivity): void {
 }
 
 function recordContribution(command: RecordContribution, activity: HeldActivity): ActivityEvent[] {
-  const { contributionId } = command.data;
+  const { activityId, contributionId, participantIds, kind } = command.data;
   if (activity.contributionIds.includes(contributionId)) {
     throw conflict(
       'activity.contribution_already_recorded',
       `contribution ${contributionId} is already recorded at activity ${activity.activityId}; use a new id or correct that event`,
     );
   }
-  if (command.data.summary.trim() === '') {
-    throw ruleBroken('activity.summary_missing', `contribution ${contributionId} needs a summary of what was said or done`);
-  }
+  const text = command.data.recordedAs === 'participant_words' ? participantWords(command.data) : staffSummary(command.data);
   return [
     {
       type: 'ContributionRecorded',
-      data: { ...command.data, projectId: activity.projectId },
+      data: { activityId, projectId: activity.projectId, contributionId, participantIds, kind, ...text },
       occurredAt: activity.heldOn,
     },
   ];
+}
+
+type ContributionData<As extends ContributionText['recordedAs']> = Extract<RecordContribution['data'], { recordedAs: As }>;
+
+/**
+ * The recorder's own account, kept as plain text. A contribution recorded before `recordedAs`
+ * existed reaches here without it when a correction re-decides its stream, and stays unstated.
+ */
+function staffSummary(data: ContributionData<'staff_summary'>) {
+  const { contributionId, summary } = data;
+  if (typeof summary !== 'string' || summary.trim() === '') {
+    throw ruleBroken('activity.summary_missing', `contribution ${contributionId} needs a summary of what was said or done, in the recorder's own words`);
+  }
+  return { ...(data.recordedAs ? { recordedAs: data.recordedAs } : {}), summary };
+}
+
+/** One participant's own words: their personal data, sealed under their key before the event is stored. */
+function participantWords(data: ContributionData<'participant_words'>): ContributionText {
+  const { contributionId, participantIds, personal } = data;
+  if (participantIds.length !== 1) {
+    throw ruleBroken(
+      'activity.words_of_several',
+      `contribution ${contributionId} is recorded as participant words but names ${participantIds.length === 0 ? 'nobody' : participantIds.join(', ')}; ` +
+        "one person's own words name that person alone: record each person's words as their own contribution, or a staff summary for the group",
+    );
+  }
+  const [participantId] = participantIds;
+  if (personal.subjectId !== participantId) {
+    throw ruleBroken(
+      'activity.words_subject',
+      `the words of contribution ${contributionId} are recorded as ${personal.subjectId}'s but the contribution is by ${participantId}; words belong to the person who said them`,
+    );
+  }
+  // No fields: the words were sealed when first recorded and a correction is re-deciding the stream.
+  if (personal.fields !== undefined && !personal.fields.words?.trim()) {
+    throw ruleBroken('activity.words_missing', `contribution ${contributionId} has no words; record what ${participantId} said, or record a staff summary instead`);
+  }
+  return { recordedAs: 'participant_words', personal };
 }

@@ -1,4 +1,4 @@
-import { Event } from '../core/event';
+import { Event, PersonalData } from '../core/event';
 import { ActivityType, AttendanceCapacity, ContributionKind, Format, LadderLevel, Stage } from '../core/vocabulary';
 
 export type ActivityPlanned = Event<
@@ -25,10 +25,37 @@ export type AttendanceRecorded = Event<
   'AttendanceRecorded',
   { activityId: string; projectId: string; participantId: string; minutes: number; capacity: AttendanceCapacity; format: Format }
 >;
+/**
+ * Whose words a contribution is recorded in. `staff_summary`: the recorder's own account, quoting
+ * nobody, kept as plain text. `participant_words`: what one participant said, in their own words,
+ * kept as their personal data.
+ */
+export const CONTRIBUTION_RECORDED_AS = ['staff_summary', 'participant_words'] as const;
+export type ContributionRecordedAs = (typeof CONTRIBUTION_RECORDED_AS)[number];
+
+/** What was said or done: a staff summary in plain text, or one participant's words sealed under their key. */
+export type ContributionText =
+  | { recordedAs: 'staff_summary'; summary: string }
+  | { recordedAs: 'participant_words'; personal: PersonalData<{ words: string }> };
+
+/**
+ * Recorded before contributions said whose words they were: the summary may be someone's own
+ * words, so it is counted like any contribution but its text is never shown beyond their record.
+ */
+type UnstatedContributionText = { recordedAs?: undefined; summary: string };
+
 export type ContributionRecorded = Event<
   'ContributionRecorded',
-  { activityId: string; projectId: string; contributionId: string; participantIds: string[]; kind: ContributionKind; summary: string }
+  { activityId: string; projectId: string; contributionId: string; participantIds: string[]; kind: ContributionKind } & (
+    | ContributionText
+    | UnstatedContributionText
+  )
 >;
+
+/** The text of a contribution that may be shown beyond the contributor's own record: a staff summary's, and no other. */
+export function staffSummaryOf(data: ContributionRecorded['data']): string | null {
+  return data.recordedAs === 'staff_summary' ? data.summary : null;
+}
 
 export type ActivityEvent = ActivityPlanned | ActivityHeld | ActivityCancelled | AttendanceRecorded | ContributionRecorded;
 

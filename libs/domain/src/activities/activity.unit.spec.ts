@@ -36,9 +36,22 @@ const contribution: RecordContribution['data'] = {
   contributionId: 'c-1',
   participantIds: ['p-3', 'p-4'],
   kind: 'idea',
+  recordedAs: 'staff_summary',
   summary: 'Add a worked example of a solar co-op',
 };
-const contribute = (data: Partial<RecordContribution['data']> = {}) => command<ActivityCommand>('RecordContribution', { ...contribution, ...data });
+const contribute = (data: Partial<RecordContribution['data']> = {}) =>
+  command<ActivityCommand>('RecordContribution', { ...contribution, ...data } as RecordContribution['data']);
+const WORDS = 'I only understood the tariff when someone drew it for me';
+const ownWords: RecordContribution['data'] = {
+  activityId: 'a-1',
+  contributionId: 'c-2',
+  participantIds: ['p-3'],
+  kind: 'feedback',
+  recordedAs: 'participant_words',
+  personal: { subjectId: 'p-3', fields: { words: WORDS } },
+};
+const sayInOwnWords = (data: Record<string, unknown> = {}) =>
+  command<ActivityCommand>('RecordContribution', { ...ownWords, ...data } as RecordContribution['data']);
 
 describe('activity', () => {
   describe('planning', () => {
@@ -123,7 +136,7 @@ describe('activity', () => {
   });
 
   describe('contributions', () => {
-    it('records a contribution as happening when the activity was held', () => {
+    it('records a staff summary in plain text, as happening when the activity was held', () => {
       given([planned, held])
         .when(contribute())
         .then([
@@ -135,15 +148,69 @@ describe('activity', () => {
         ]);
     });
 
+    it("records a participant's own words as their personal data, and nothing of them in plain text", () => {
+      given([planned, held])
+        .when(sayInOwnWords())
+        .then([
+          {
+            type: 'ContributionRecorded',
+            data: {
+              activityId: 'a-1',
+              projectId: 'p1',
+              contributionId: 'c-2',
+              participantIds: ['p-3'],
+              kind: 'feedback',
+              recordedAs: 'participant_words',
+              personal: { subjectId: 'p-3', fields: { words: WORDS } },
+            },
+            occurredAt: '2026-03-10T18:00:00.000Z',
+          },
+        ]);
+    });
+
+    it('keeps a plain-text summary sent alongside participant words out of the event', () => {
+      const [event] = activityDecider.decide(sayInOwnWords({ summary: WORDS }), given([planned, held]).state);
+      expect(event.data).not.toHaveProperty('summary');
+    });
+
+    it('refuses participant words naming two people, or nobody: a group contribution is a staff summary', () => {
+      given([planned, held])
+        .when(sayInOwnWords({ participantIds: ['p-3', 'p-4'] }))
+        .thenRefuses('rule', /c-2 is recorded as participant words but names p-3, p-4; .*a staff summary for the group/);
+      given([planned, held]).when(sayInOwnWords({ participantIds: [] })).thenRefuses('rule', /c-2 is recorded as participant words but names nobody/);
+    });
+
+    it('refuses participant words that are empty or belong to someone else', () => {
+      given([planned, held])
+        .when(sayInOwnWords({ personal: { subjectId: 'p-3', fields: { words: '  ' } } }))
+        .thenRefuses('rule', /c-2 has no words; record what p-3 said/);
+      given([planned, held])
+        .when(sayInOwnWords({ personal: { subjectId: 'p-4', fields: { words: WORDS } } }))
+        .thenRefuses('rule', /recorded as p-4's but the contribution is by p-3/);
+    });
+
+    it('refuses a staff summary that is empty', () => {
+      given([planned, held]).when(contribute({ summary: ' ' })).thenRefuses('rule', /c-1 needs a summary of what was said or done/);
+    });
+
+    it('accepts again, when a correction re-decides the stream, words already sealed and contributions recorded before they said whose words they were', () => {
+      const sealed = sayInOwnWords({ personal: { subjectId: 'p-3', sealed: { alg: 'A256GCM', nonce: 'bm9uY2U=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' } } });
+      expect(activityDecider.decide(sealed, given([planned, held]).state)).toHaveLength(1);
+      const { recordedAs: _unstated, ...unstated } = contribution as Extract<RecordContribution['data'], { recordedAs: 'staff_summary' }>;
+      const [event] = activityDecider.decide(command<ActivityCommand>('RecordContribution', unstated as RecordContribution['data']), given([planned, held]).state);
+      expect(event.data).toEqual({ ...unstated, projectId: 'p1' });
+      expect(event.data).not.toHaveProperty('recordedAs');
+    });
+
     it('refuses a contribution id used twice', () => {
       const recorded: ActivityEvent = { type: 'ContributionRecorded', data: { ...contribution, participantIds: ['p-3'], projectId: 'p1' } };
       given([planned, held, recorded]).when(contribute()).thenRefuses('conflict', /contribution c-1 is already recorded/);
+      given([planned, held, recorded]).when(sayInOwnWords({ contributionId: 'c-1' })).thenRefuses('conflict', /contribution c-1 is already recorded/);
     });
 
-    it('refuses a contribution without a summary, before holding, or on a cancelled activity', () => {
-      given([planned, held]).when(contribute({ summary: '' })).thenRefuses('rule', /c-1 needs a summary/);
+    it('refuses a contribution before holding, or on a cancelled activity', () => {
       given([planned]).when(contribute()).thenRefuses('conflict', /was held first/);
-      given([planned, cancelled]).when(contribute()).thenRefuses('conflict', /was cancelled/);
+      given([planned, cancelled]).when(sayInOwnWords()).thenRefuses('conflict', /was cancelled/);
     });
   });
 });

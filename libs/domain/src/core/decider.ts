@@ -1,4 +1,5 @@
 import { Command, Event, Recorded } from './event';
+import type { Corrections } from '../corrections/correctable';
 
 /**
  * The pure heart of an aggregate: `decide` turns a command and the current state into new events
@@ -11,8 +12,10 @@ export interface Decider<C extends Command, E extends Event, S> {
   initialState(): S;
   decide(command: C, state: S): E[];
   evolve(state: S, event: Recorded<E>): S;
-  /** The id of the aggregate instance a command addresses. */
+  /** The id of the aggregate instance a command addresses (correction commands carry the same id field). */
   streamIdOf(command: C): string;
+  /** The commands that correct this aggregate's own events, decided by `decideCorrection` under the same rules. */
+  readonly corrections?: Corrections;
 }
 
 /** Stream name of one aggregate instance. */

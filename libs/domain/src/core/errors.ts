@@ -21,3 +21,22 @@ export const notFound = (code: string, message: string) => new DomainError('not_
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
 export const ruleBroken = (code: string, message: string) => new DomainError('rule', code, message);
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
+
+/** Refuses a value outside its vocabulary, naming the field and what it may be: every way in meets the same check. */
+export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): asserts value is T {
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw ruleBroken('value.not_allowed', `${field} "${String(value)}" is not one of ${allowed.join(', ')}`);
+  }
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Refuses a date that is not a real calendar date (2026-02-30) or a date-time without an offset. */
+export function requireCalendarDate(value: unknown, field: string): asserts value is string {
+  const match = typeof value === 'string' ? CALENDAR_DATE.exec(value) : null;
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const real = match !== null && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!real || Number.isNaN(Date.parse(value as string))) {
+    throw ruleBroken('value.not_a_date', `${field} "${String(value)}" is not a real calendar date (YYYY-MM-DD, or a date-time with its offset)`);
+  }
+}

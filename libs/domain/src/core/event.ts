@@ -17,7 +17,8 @@ export interface CommandMetadata {
   commandId: string;
   /** When the command is being handled (ISO 8601). */
   now: string;
-  actor: { id: string; role: string };
+  /** `participantId`: the participant record this person's account is linked to, if any (segregation of duties rests on it). */
+  actor: { id: string; role: string; participantId?: string };
 }
 
 /** An imperative request to change the record. */

@@ -1,6 +1,8 @@
 import { Command, CommandMetadata, Event, Recorded } from './event';
 import { Decider } from './decider';
 import { DomainError, DomainErrorKind } from './errors';
+import { decideCorrection } from '../corrections/correctable';
+import { applyCorrections } from '../corrections/correction';
 
 const DEFAULT_METADATA: CommandMetadata = {
   commandId: 'cmd-1',
@@ -29,11 +31,12 @@ export function spec<C extends Command, E extends Event, S>(decider: Decider<C, 
             recordedAt: '2026-02-01T10:00:00.000Z',
           }) as Recorded<E>,
       );
-      const state = recorded.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      const state = applyCorrections(recorded).reduce((s, e) => decider.evolve(s, e), decider.initialState());
       return {
         state,
-        when(cmd: C) {
-          const run = () => decider.decide(cmd, state);
+        when(cmd: C | Command) {
+          // A correction is decided on the whole history, corrections included, as the command handler does.
+          const run = () => (decider.corrections?.rules[cmd.type] ? decideCorrection(decider as never, cmd, recorded) : decider.decide(cmd as C, state));
           return {
             then(expected: readonly E[]) {
               expect(run()).toEqual(expected);

@@ -12,32 +12,13 @@ export type EventCorrected = Event<
   { eventId: string; eventType: string; kind: CorrectionKind; changes: Record<string, unknown> | null; reason: string }
 >;
 
-/** What a correction needs to know about one event of the stream: its original data. */
-export interface CorrectableEvent {
-  type: string;
-  data: Record<string, unknown>;
-  occurredAt: string;
-  voided: boolean;
-}
-
-export type CorrectionState =
-  | { status: 'empty' }
-  | { status: 'recorded'; events: Record<string, CorrectableEvent> };
-
-export const initialCorrectionState = (): CorrectionState => ({ status: 'empty' });
+/**
+ * Facts that no correction touches, whenever it was recorded: an erasure stands (its key is gone).
+ * Corrections of them recorded before this rule existed stay in the log and are read as having no effect.
+ */
+const UNCORRECTABLE: ReadonlySet<string> = new Set(['ParticipantErased']);
 
 export const isEventCorrected = (event: Event): event is EventCorrected => event.type === 'EventCorrected';
-
-/** Folds any event of any stream; corrections mark what they voided. */
-export function evolveCorrection(state: CorrectionState, event: Recorded<Event>): CorrectionState {
-  const events = state.status === 'recorded' ? { ...state.events } : {};
-  events[event.id] = { type: event.type, data: { ...event.data }, occurredAt: event.occurredAt, voided: false };
-  if (isEventCorrected(event) && event.data.kind === 'void') {
-    const target = events[event.data.eventId];
-    if (target) events[event.data.eventId] = { ...target, voided: true };
-  }
-  return { status: 'recorded', events };
-}
 
 /**
  * A stream's events as they should now be read: voided events removed, amendments merged into
@@ -48,7 +29,7 @@ export function applyCorrections<E extends Event>(events: readonly Recorded<E>[]
   const voided = new Set<string>();
   const amendments = new Map<string, Record<string, unknown>[]>();
   for (const event of events) {
-    if (!isEventCorrected(event)) continue;
+    if (!isEventCorrected(event) || UNCORRECTABLE.has(event.data.eventType)) continue;
     const { eventId, kind, changes } = event.data;
     if (kind === 'void') voided.add(eventId);
     if (kind === 'amend' && changes) amendments.set(eventId, [...(amendments.get(eventId) ?? []), changes]);

@@ -1,3 +1,2 @@
 export * from './correction';
-export * from './correction.decide';
-export * from './correction.decider';
+export * from './correctable';

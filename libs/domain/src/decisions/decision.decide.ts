@@ -1,6 +1,7 @@
 import { Command } from '../core/event';
-import { conflict, notFound, ruleBroken } from '../core/errors';
-import { DecisionMaker, LadderLevel, NeedhamCarrLevel } from '../core/vocabulary';
+import { CorrectionCommand } from '../corrections/correctable';
+import { conflict, notFound, requireCalendarDate, requireOneOf, ruleBroken } from '../core/errors';
+import { DECISION_MAKERS, DecisionMaker, LADDER_LEVELS, LadderLevel, NEEDHAM_CARR_LEVELS, NeedhamCarrLevel } from '../core/vocabulary';
 import { DecisionEvent, DecisionState } from './decision';
 
 export type RecordDecision = Command<
@@ -38,6 +39,17 @@ export type MakeCommitment = Command<'MakeCommitment', { decisionId: string; com
 export type MeetCommitment = Command<'MeetCommitment', { decisionId: string; commitmentId: string; metOn: string; evidence: string }>;
 
 export type DecisionCommand = RecordDecision | LinkInfluence | RecordProposalNotAdopted | MakeCommitment | MeetCommitment;
+
+type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { decisionId: string }, Fields>;
+export type AmendDecision = Correcting<'AmendDecision', Pick<RecordDecision['data'], 'title' | 'decisionMaker' | 'reference' | 'recommendation'>>;
+export type AmendInfluence = Correcting<
+  'AmendInfluence',
+  Pick<LinkInfluence['data'], 'youSaid' | 'weDid' | 'whereInRecommendation' | 'ladderLevel' | 'needhamCarrLevel' | 'optionsAlreadyFormed'>
+>;
+export type VoidInfluence = Correcting<'VoidInfluence'>;
+export type VoidProposalNotAdopted = Correcting<'VoidProposalNotAdopted'>;
+export type VoidCommitmentMet = Correcting<'VoidCommitmentMet'>;
+export type DecisionCorrection = AmendDecision | AmendInfluence | VoidInfluence | VoidProposalNotAdopted | VoidCommitmentMet;
 
 type RecordedDecision = Extract<DecisionState, { status: 'recorded' }>;
 
@@ -84,6 +96,8 @@ function record(command: RecordDecision, state: DecisionState): DecisionEvent[] 
     throw conflict('decision.already_recorded', `decision ${command.data.decisionId} is already recorded as "${state.title}"`);
   }
   required(command.data.title, 'decision.title_missing', `decision ${command.data.decisionId} needs a title`);
+  requireOneOf(command.data.decisionMaker, DECISION_MAKERS, 'decisionMaker');
+  requireCalendarDate(command.data.decidedOn, 'decidedOn');
   return [{ type: 'DecisionRecorded', data: { ...command.data }, occurredAt: command.data.decidedOn }];
 }
 
@@ -97,6 +111,11 @@ function linkInfluence(command: LinkInfluence, decision: RecordedDecision): Deci
   }
   required(command.data.youSaid, 'decision.you_said_missing', `influence ${influenceId} needs "you said": what participants said`);
   required(command.data.weDid, 'decision.we_did_missing', `influence ${influenceId} needs "we did": what changed in decision ${decision.decisionId}`);
+  requireOneOf(command.data.ladderLevel, LADDER_LEVELS, 'ladderLevel');
+  requireOneOf(command.data.needhamCarrLevel, NEEDHAM_CARR_LEVELS, 'needhamCarrLevel');
+  if (typeof command.data.optionsAlreadyFormed !== 'boolean') {
+    throw ruleBroken('decision.options_already_formed_missing', `influence ${influenceId} must say whether the options were already formed (true or false)`);
+  }
   return [{ type: 'InfluenceLinked', data: { ...command.data, projectId: decision.projectId }, occurredAt: decision.decidedOn }];
 }
 

@@ -1,6 +1,29 @@
 import { Decider } from '../core/decider';
+import { CorrectionsOf } from '../corrections/correctable';
 import { DecisionEvent, DecisionState, evolveDecision, initialDecisionState } from './decision';
-import { DecisionCommand, decideDecision } from './decision.decide';
+import { DecisionCommand, DecisionCorrection, decideDecision } from './decision.decide';
+
+/** The date of a decision dates its influence and commitments, so it is not amended: void and record again. */
+const corrections: CorrectionsOf<DecisionCorrection['type'], DecisionEvent['type'], DecisionCommand['type']> = {
+  rules: {
+    AmendDecision: { corrects: 'DecisionRecorded', kind: 'amend', fields: ['title', 'decisionMaker', 'reference', 'recommendation'] },
+    AmendInfluence: {
+      corrects: 'InfluenceLinked',
+      kind: 'amend',
+      fields: ['youSaid', 'weDid', 'whereInRecommendation', 'ladderLevel', 'needhamCarrLevel', 'optionsAlreadyFormed'],
+    },
+    VoidInfluence: { corrects: 'InfluenceLinked', kind: 'void' },
+    VoidProposalNotAdopted: { corrects: 'ProposalNotAdopted', kind: 'void' },
+    VoidCommitmentMet: { corrects: 'CommitmentMet', kind: 'void' },
+  },
+  recordedBy: {
+    DecisionRecorded: 'RecordDecision',
+    InfluenceLinked: 'LinkInfluence',
+    ProposalNotAdopted: 'RecordProposalNotAdopted',
+    CommitmentMade: 'MakeCommitment',
+    CommitmentMet: 'MeetCommitment',
+  },
+};
 
 /** A decision and how co-production shaped it: influence, proposals not adopted, commitments. */
 export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionState> = {
@@ -10,4 +33,5 @@ export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionSt
   decide: decideDecision,
   evolve: evolveDecision,
   streamIdOf: (command) => command.data.decisionId,
+  corrections,
 };

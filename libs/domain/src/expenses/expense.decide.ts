@@ -1,6 +1,6 @@
-import { Command } from '../core/event';
-import { conflict, forbidden, notFound, ruleBroken } from '../core/errors';
-import { ExpenseCategory } from '../core/vocabulary';
+import { Command, CommandMetadata } from '../core/event';
+import { conflict, forbidden, notFound, requireCalendarDate, requireOneOf, ruleBroken } from '../core/errors';
+import { EXPENSE_CATEGORIES, ExpenseCategory } from '../core/vocabulary';
 import { ExpenseEvent, ExpenseState, PaymentMethod, PAYMENT_METHODS } from './expense';
 
 export type ClaimExpense = Command<
@@ -27,7 +27,17 @@ export type PayExpense = Command<
   { claimId: string; paidOn: string; amountPence: number; method: PaymentMethod; reference: string | null }
 >;
 
-export type ExpenseCommand = ClaimExpense | AmendExpenseClaim | ApproveExpense | RejectExpense | PayExpense;
+export type WithdrawExpenseApproval = Command<'WithdrawExpenseApproval', { claimId: string; withdrawnOn: string; reason: string }>;
+export type ReverseExpensePayment = Command<'ReverseExpensePayment', { claimId: string; reversedOn: string; reason: string }>;
+
+export type ExpenseCommand =
+  | ClaimExpense
+  | AmendExpenseClaim
+  | ApproveExpense
+  | RejectExpense
+  | PayExpense
+  | WithdrawExpenseApproval
+  | ReverseExpensePayment;
 
 /** £10,000: no participant expense comes near it, so a bigger figure is almost always pounds typed as pence. */
 const LARGEST_CLAIM_PENCE = 1_000_000;
@@ -37,21 +47,25 @@ type Claimed = Exclude<ExpenseState, { status: 'unclaimed' }>;
 export function decideExpense(command: ExpenseCommand, state: ExpenseState): ExpenseEvent[] {
   if (command.type === 'ClaimExpense') return claim(command, state);
   const expense = existingClaim(state, command.data.claimId);
-  const actor = command.metadata.actor.id;
+  const actor = command.metadata.actor;
   switch (command.type) {
     case 'AmendExpenseClaim':
       return amend(command, expense);
     case 'ApproveExpense':
       undecided(expense, 'approved');
       segregated(expense, actor, 'approve');
-      return [{ type: 'ExpenseApproved', data: { ...command.data, approvedBy: actor }, occurredAt: command.data.approvedOn }];
+      return [{ type: 'ExpenseApproved', data: { ...command.data, approvedBy: actor.id }, occurredAt: command.data.approvedOn }];
     case 'RejectExpense':
       undecided(expense, 'rejected');
       segregated(expense, actor, 'reject');
       requireText(command.data.reason, 'expense.reason_missing', `rejecting claim ${expense.claimId} needs a reason the claimant can be given`);
-      return [{ type: 'ExpenseRejected', data: { ...command.data, rejectedBy: actor }, occurredAt: command.data.rejectedOn }];
+      return [{ type: 'ExpenseRejected', data: { ...command.data, rejectedBy: actor.id }, occurredAt: command.data.rejectedOn }];
     case 'PayExpense':
       return pay(command, expense, actor);
+    case 'WithdrawExpenseApproval':
+      return withdrawApproval(command, expense, actor);
+    case 'ReverseExpensePayment':
+      return reversePayment(command, expense, actor);
     default: {
       const unexpected: never = command;
       throw new Error(`unknown expense command ${(unexpected as Command).type}`);
@@ -108,12 +122,21 @@ function undecided(expense: Claimed, wanted: 'approved' | 'rejected'): void {
   }
 }
 
-function segregated(expense: Claimed, actor: string, act: 'approve' | 'reject' | 'pay'): void {
-  if (actor === expense.recordedBy) {
-    throw forbidden('expense.segregation_of_duties', `segregation of duties: ${actor} recorded claim ${expense.claimId} and cannot ${act} it`);
+type Actor = CommandMetadata['actor'];
+
+/**
+ * Nobody decides on or moves money for a claim they made or recorded. The claimant is a participant;
+ * a staff member is recognised as one through the participant record their account is linked to.
+ */
+function segregated(expense: Claimed, actor: Actor, act: string): void {
+  if (actor.id === expense.recordedBy) {
+    throw forbidden('expense.segregation_of_duties', `segregation of duties: ${actor.id} recorded claim ${expense.claimId} and cannot ${act} it`);
   }
-  if (actor === expense.participantId) {
-    throw forbidden('expense.segregation_of_duties', `segregation of duties: ${actor} is the claimant on claim ${expense.claimId} and cannot ${act} it`);
+  if (actor.participantId === expense.participantId || actor.id === expense.participantId) {
+    throw forbidden(
+      'expense.segregation_of_duties',
+      `segregation of duties: ${actor.id} is the claimant on claim ${expense.claimId}${actor.id === expense.participantId ? '' : ` (their account is linked to participant ${expense.participantId})`} and cannot ${act} it`,
+    );
   }
 }
 
@@ -122,6 +145,8 @@ function claim(command: ClaimExpense, state: ExpenseState): ExpenseEvent[] {
     throw conflict('expense.already_claimed', `expense claim ${command.data.claimId} already exists (${pounds(state.amountPence)}); amend it or use a new claim id`);
   }
   checkAmount(command.data.amountPence);
+  requireOneOf(command.data.category, EXPENSE_CATEGORIES, 'category');
+  requireCalendarDate(command.data.claimedOn, 'claimedOn');
   requireText(command.data.description, 'expense.description_missing', `expense claim ${command.data.claimId} needs a description of what was spent`);
   return [
     {
@@ -136,16 +161,17 @@ function amend(command: AmendExpenseClaim, expense: Claimed): ExpenseEvent[] {
   if (expense.status !== 'claimed') {
     throw conflict(
       'expense.already_decided',
-      `expense claim ${expense.claimId} is ${expense.status} and can no longer be amended; correct the events or record a new claim`,
+      `expense claim ${expense.claimId} is ${expense.status} and can no longer be amended: withdraw its approval first (WithdrawExpenseApproval, after reversing any payment), or record a new claim`,
     );
   }
   checkAmount(command.data.amountPence);
+  requireOneOf(command.data.category, EXPENSE_CATEGORIES, 'category');
   requireText(command.data.description, 'expense.description_missing', `expense claim ${expense.claimId} needs a description of what was spent`);
   requireText(command.data.reason, 'expense.reason_missing', `amending claim ${expense.claimId} needs a reason`);
   return [{ type: 'ExpenseClaimAmended', data: { ...command.data } }];
 }
 
-function pay(command: PayExpense, expense: Claimed, actor: string): ExpenseEvent[] {
+function pay(command: PayExpense, expense: Claimed, actor: Actor): ExpenseEvent[] {
   if (expense.status === 'paid') throw paidConflict(expense);
   if (expense.status === 'claimed') {
     throw conflict('expense.not_approved', `expense claim ${expense.claimId} has not been approved; it must be approved by someone else before it is paid`);
@@ -154,10 +180,16 @@ function pay(command: PayExpense, expense: Claimed, actor: string): ExpenseEvent
     throw conflict('expense.rejected', `expense claim ${expense.claimId} was rejected by ${expense.rejectedBy} on ${expense.rejectedOn} (${expense.reason}) and cannot be paid`);
   }
   segregated(expense, actor, 'pay');
+  if (actor.id === expense.approvedBy) {
+    throw forbidden(
+      'expense.segregation_of_duties',
+      `segregation of duties: ${actor.id} approved claim ${expense.claimId} on ${expense.approvedOn} and cannot also pay it; a second person pays`,
+    );
+  }
   if (command.data.amountPence !== expense.amountPence) {
     throw ruleBroken(
       'expense.amount_differs',
-      `payment of ${command.data.amountPence} pence differs from the ${expense.amountPence} pence approved on claim ${expense.claimId}; pay the approved amount, or correct the claim first if that amount was wrong`,
+      `payment of ${command.data.amountPence} pence differs from the ${expense.amountPence} pence approved on claim ${expense.claimId}; pay the approved amount, or withdraw the approval and amend the claim if that amount was wrong`,
     );
   }
   if (!(PAYMENT_METHODS as readonly string[]).includes(command.data.method)) {
@@ -166,8 +198,44 @@ function pay(command: PayExpense, expense: Claimed, actor: string): ExpenseEvent
   return [
     {
       type: 'ExpensePaid',
-      data: { ...command.data, projectId: expense.projectId, paidBy: actor },
+      data: { ...command.data, projectId: expense.projectId, paidBy: actor.id },
       occurredAt: command.data.paidOn,
+    },
+  ];
+}
+
+function withdrawApproval(command: WithdrawExpenseApproval, expense: Claimed, actor: Actor): ExpenseEvent[] {
+  if (expense.status === 'paid') {
+    throw conflict(
+      'expense.already_paid',
+      `expense claim ${expense.claimId} was paid by ${expense.paidBy} on ${expense.paidOn}; reverse the payment (ReverseExpensePayment) before withdrawing its approval`,
+    );
+  }
+  if (expense.status !== 'approved') {
+    throw conflict('expense.not_approved', `expense claim ${expense.claimId} is ${expense.status}, not approved; there is no approval to withdraw`);
+  }
+  segregated(expense, actor, 'withdraw the approval of');
+  requireText(command.data.reason, 'expense.reason_missing', `withdrawing the approval of claim ${expense.claimId} needs a reason`);
+  return [{ type: 'ExpenseApprovalWithdrawn', data: { ...command.data, withdrawnBy: actor.id }, occurredAt: command.data.withdrawnOn }];
+}
+
+function reversePayment(command: ReverseExpensePayment, expense: Claimed, actor: Actor): ExpenseEvent[] {
+  if (expense.status !== 'paid') {
+    throw conflict('expense.not_paid', `expense claim ${expense.claimId} is ${expense.status}, not paid; there is no payment to reverse`);
+  }
+  segregated(expense, actor, 'reverse the payment of');
+  if (actor.id === expense.paidBy) {
+    throw forbidden(
+      'expense.segregation_of_duties',
+      `segregation of duties: ${actor.id} paid claim ${expense.claimId} and cannot also reverse that payment; a second person with the pay_expenses permission does`,
+    );
+  }
+  requireText(command.data.reason, 'expense.reason_missing', `reversing the payment of claim ${expense.claimId} needs a reason`);
+  return [
+    {
+      type: 'ExpensePaymentReversed',
+      data: { ...command.data, projectId: expense.projectId, reversedBy: actor.id, amountPence: expense.amountPence },
+      occurredAt: command.data.reversedOn,
     },
   ];
 }

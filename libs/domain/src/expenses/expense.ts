@@ -38,16 +38,35 @@ export type ExpensePaid = Event<
   }
 >;
 
-export type ExpenseEvent = ExpenseClaimed | ExpenseClaimAmended | ExpenseApproved | ExpenseRejected | ExpensePaid;
+/** An approval given in error, withdrawn before payment: the claim waits for a decision again. */
+export type ExpenseApprovalWithdrawn = Event<'ExpenseApprovalWithdrawn', { claimId: string; withdrawnBy: string; withdrawnOn: string; reason: string }>;
+/**
+ * A compensating entry: the payment did not go out, or its money came back. The amount paid is never
+ * rewritten; the ledger shows the payment and its reversal, and the claim is approved and unpaid again.
+ */
+export type ExpensePaymentReversed = Event<
+  'ExpensePaymentReversed',
+  { claimId: string; projectId: string; reversedBy: string; reversedOn: string; amountPence: number; reason: string }
+>;
+
+export type ExpenseEvent =
+  | ExpenseClaimed
+  | ExpenseClaimAmended
+  | ExpenseApproved
+  | ExpenseRejected
+  | ExpensePaid
+  | ExpenseApprovalWithdrawn
+  | ExpensePaymentReversed;
 
 type Claim = { claimId: string; projectId: string; participantId: string; amountPence: number; recordedBy: string };
+type Approval = { approvedBy: string; approvedOn: string };
 
 export type ExpenseState =
   | { status: 'unclaimed' }
   | ({ status: 'claimed' } & Claim)
-  | ({ status: 'approved'; approvedBy: string; approvedOn: string } & Claim)
+  | ({ status: 'approved' } & Approval & Claim)
   | ({ status: 'rejected'; rejectedBy: string; rejectedOn: string; reason: string } & Claim)
-  | ({ status: 'paid'; paidBy: string; paidOn: string } & Claim);
+  | ({ status: 'paid'; paidBy: string; paidOn: string } & Approval & Claim);
 
 export const initialExpenseState = (): ExpenseState => ({ status: 'unclaimed' });
 
@@ -72,7 +91,13 @@ export function evolveExpense(state: ExpenseState, event: ExpenseEvent): Expense
     case 'ExpenseRejected':
       return { ...claim, status: 'rejected', rejectedBy: event.data.rejectedBy, rejectedOn: event.data.rejectedOn, reason: event.data.reason };
     case 'ExpensePaid':
-      return { ...claim, status: 'paid', paidBy: event.data.paidBy, paidOn: event.data.paidOn };
+      if (state.status !== 'approved') return state;
+      return { ...claim, status: 'paid', approvedBy: state.approvedBy, approvedOn: state.approvedOn, paidBy: event.data.paidBy, paidOn: event.data.paidOn };
+    case 'ExpenseApprovalWithdrawn':
+      return { ...claim, status: 'claimed' };
+    case 'ExpensePaymentReversed':
+      if (state.status !== 'paid') return state;
+      return { ...claim, status: 'approved', approvedBy: state.approvedBy, approvedOn: state.approvedOn };
     default: {
       // Events this aggregate does not know (a correction sharing the stream) leave it unchanged.
       const ignored: never = event;

@@ -138,4 +138,67 @@ describe('expense claim', () => {
         .thenRefuses('rule', /payment method "cheque" is not one of bank_transfer/);
     });
   });
+
+  describe('segregation of duties', () => {
+    const staff = (id: string, participantId?: string): Partial<CommandMetadata> => ({ actor: { id, role: 'finance_officer', ...(participantId ? { participantId } : {}) } });
+
+    it('refuses payment by whoever approved the claim: a second person pays', () => {
+      given([claimed, approved]).when(pay('a.khan')).thenRefuses('forbidden', /a.khan approved claim e-17 on 2026-03-12 and cannot also pay it/);
+    });
+
+    it('recognises a staff member as the claimant through the participant record their account is linked to', () => {
+      given([claimed])
+        .when(command<ExpenseCommand>('ApproveExpense', { claimId: 'e-17', approvedOn: '2026-03-12' }, staff('m.jones', 'p-3')))
+        .thenRefuses('forbidden', /m.jones is the claimant on claim e-17 \(their account is linked to participant p-3\) and cannot approve it/);
+      given([claimed, approved])
+        .when(command<ExpenseCommand>('PayExpense', payment, staff('m.jones', 'p-3')))
+        .thenRefuses('forbidden', /m.jones is the claimant/);
+      expect(expenseDecider.decide(command<ExpenseCommand>('ApproveExpense', { claimId: 'e-17', approvedOn: '2026-03-12' }, staff('m.jones', 'p-4')), given([claimed]).state)).toHaveLength(1);
+    });
+  });
+
+  describe('compensating entries', () => {
+    const paidByPatel: ExpensePaid = { ...paid, data: { ...paid.data, paidBy: 'b.patel' } };
+    const reverse = (actor: string, reason = 'Bank transfer returned: account closed') =>
+      command<ExpenseCommand>('ReverseExpensePayment', { claimId: 'e-17', reversedOn: '2026-03-20', reason }, as(actor));
+    const withdraw = (actor: string, reason = 'Receipt shows a single fare') =>
+      command<ExpenseCommand>('WithdrawExpenseApproval', { claimId: 'e-17', withdrawnOn: '2026-03-13', reason }, as(actor));
+
+    it('reverses a payment by a second person, for the amount paid, leaving the claim approved and unpaid', () => {
+      given([claimed, approved, paidByPatel])
+        .when(reverse('c.wu'))
+        .then([
+          {
+            type: 'ExpensePaymentReversed',
+            data: { claimId: 'e-17', projectId: 'p1', reversedOn: '2026-03-20', reason: 'Bank transfer returned: account closed', reversedBy: 'c.wu', amountPence: 1240 },
+            occurredAt: '2026-03-20',
+          },
+        ]);
+      const reversed = expenseDecider.decide(reverse('c.wu'), given([claimed, approved, paidByPatel]).state)[0];
+      expect(given([claimed, approved, paidByPatel, reversed]).state).toMatchObject({ status: 'approved', approvedBy: 'a.khan' });
+      expect(expenseDecider.decide(pay('d.osei'), given([claimed, approved, paidByPatel, reversed]).state)).toHaveLength(1);
+    });
+
+    it('refuses a reversal by whoever paid, of an unpaid claim, or without a reason', () => {
+      given([claimed, approved, paidByPatel]).when(reverse('b.patel')).thenRefuses('forbidden', /b.patel paid claim e-17 and cannot also reverse that payment/);
+      given([claimed, approved]).when(reverse('c.wu')).thenRefuses('conflict', /is approved, not paid; there is no payment to reverse/);
+      given([claimed, approved, paidByPatel]).when(reverse('c.wu', ' ')).thenRefuses('rule', /needs a reason/);
+      given([claimed, approved, paidByPatel]).when(reverse('j.smith')).thenRefuses('forbidden', /j.smith recorded claim e-17/);
+    });
+
+    it('withdraws an approval before payment, so the claim can be amended and approved again', () => {
+      const state = given([claimed, approved, { type: 'ExpenseApprovalWithdrawn', data: { claimId: 'e-17', withdrawnBy: 'a.khan', withdrawnOn: '2026-03-13', reason: 'x' } }]).state;
+      expect(state).toMatchObject({ status: 'claimed' });
+      expect(expenseDecider.decide(amend(620, 'Single fare'), state)).toHaveLength(1);
+      given([claimed, approved]).when(withdraw('a.khan')).then([
+        { type: 'ExpenseApprovalWithdrawn', data: { claimId: 'e-17', withdrawnOn: '2026-03-13', reason: 'Receipt shows a single fare', withdrawnBy: 'a.khan' }, occurredAt: '2026-03-13' },
+      ]);
+    });
+
+    it('refuses withdrawing the approval of a paid claim (reverse the payment first), or of an unapproved one', () => {
+      given([claimed, approved, paidByPatel]).when(withdraw('a.khan')).thenRefuses('conflict', /reverse the payment \(ReverseExpensePayment\) before withdrawing its approval/);
+      given([claimed]).when(withdraw('a.khan')).thenRefuses('conflict', /there is no approval to withdraw/);
+      given([claimed, approved]).when(withdraw('j.smith')).thenRefuses('forbidden', /j.smith recorded claim e-17/);
+    });
+  });
 });

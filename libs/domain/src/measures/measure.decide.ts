@@ -1,4 +1,5 @@
 import { Command } from '../core/event';
+import { CorrectionCommand } from '../corrections/correctable';
 import { conflict, notFound, ruleBroken } from '../core/errors';
 import { MeasureEvent, MeasureState } from './measure';
 
@@ -21,6 +22,12 @@ export type RecordServiceMeasureReading = Command<
 >;
 
 export type MeasureCommand = DefineServiceMeasure | RecordServiceMeasureReading;
+
+type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { measureId: string }, Fields>;
+export type AmendServiceMeasure = Correcting<'AmendServiceMeasure', Pick<DefineServiceMeasure['data'], 'name' | 'unit' | 'baseline'>>;
+export type AmendServiceMeasureReading = Correcting<'AmendServiceMeasureReading', Pick<RecordServiceMeasureReading['data'], 'value' | 'note'>>;
+export type VoidServiceMeasureReading = Correcting<'VoidServiceMeasureReading'>;
+export type MeasureCorrection = AmendServiceMeasure | AmendServiceMeasureReading | VoidServiceMeasureReading;
 
 export function decideMeasure(command: MeasureCommand, state: MeasureState): MeasureEvent[] {
   switch (command.type) {

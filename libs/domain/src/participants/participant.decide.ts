@@ -21,7 +21,8 @@ export type UpdateParticipantDetails = Command<
   'UpdateParticipantDetails',
   { participantId: string; personal: PersonalData<ParticipantDetails> }
 >;
-export type EraseParticipant = Command<'EraseParticipant', { participantId: string; erasedOn: string; reason: string }>;
+/** Dated by the clock of whoever handles it (`metadata.now`), never by the caller. */
+export type EraseParticipant = Command<'EraseParticipant', { participantId: string; reason: string }>;
 
 export type ParticipantCommand = RegisterParticipant | UpdateParticipantProfile | UpdateParticipantDetails | EraseParticipant;
 
@@ -44,7 +45,7 @@ export function decideParticipant(command: ParticipantCommand, state: Participan
       return [{ type: 'ParticipantDetailsUpdated', data: { ...command.data } }];
     case 'EraseParticipant':
       requireReason(command.data.reason, 'an erasure');
-      return [{ type: 'ParticipantErased', data: { ...command.data }, occurredAt: command.data.erasedOn }];
+      return [{ type: 'ParticipantErased', data: { ...command.data, erasedOn: command.metadata.now }, occurredAt: command.metadata.now }];
     default: {
       const unexpected: never = command;
       throw new Error(`unknown participant command ${(unexpected as Command).type}`);

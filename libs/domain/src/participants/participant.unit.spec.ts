@@ -92,10 +92,20 @@ describe('participant', () => {
   });
 
   describe('erasure', () => {
-    it('erases a person on the day asked, without personal data in the event', () => {
+    it('erases a person when the erasure is handled, dated by the handler\'s clock, without personal data in the event', () => {
+      const now = '2026-02-20T09:30:00.000Z';
       given([registered])
-        .when(command<ParticipantCommand>('EraseParticipant', erased.data))
-        .then([{ ...erased, occurredAt: '2026-02-20' }]);
+        .when(command<ParticipantCommand>('EraseParticipant', { participantId: 'p-3', reason: 'Asked to be forgotten' }, { now }))
+        .then([{ type: 'ParticipantErased', data: { participantId: 'p-3', erasedOn: now, reason: 'Asked to be forgotten' }, occurredAt: now }]);
+    });
+
+    it('takes no date from the caller: an erasedOn in the command is ignored', () => {
+      const now = '2026-02-20T09:30:00.000Z';
+      const [event] = participantDecider.decide(
+        command<ParticipantCommand>('EraseParticipant', { participantId: 'p-3', reason: 'x', erasedOn: '1999-01-01' } as never, { now }),
+        given([registered]).state,
+      );
+      expect(event.data).toMatchObject({ erasedOn: now });
     });
 
     it('refuses an erasure without a reason', () => {

@@ -1,4 +1,5 @@
 import { Command } from '../core/event';
+import { CorrectionCommand } from '../corrections/correctable';
 import { conflict, notFound, ruleBroken } from '../core/errors';
 import { SetupActivity, Stage, STAGES } from '../core/vocabulary';
 import { ProjectEvent, ProjectState } from './project';
@@ -39,6 +40,13 @@ export type ProjectCommand =
   | ChangeProjectFramework
   | RecordPrincipleReflection
   | CloseProject;
+
+type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { projectId: string }, Fields>;
+export type AmendSetupActivity = Correcting<'AmendSetupActivity', Pick<RecordSetupActivity['data'], 'note'>>;
+export type VoidSetupActivity = Correcting<'VoidSetupActivity'>;
+export type AmendPrincipleReflection = Correcting<'AmendPrincipleReflection', Pick<RecordPrincipleReflection['data'], 'reflection' | 'madeADifference'>>;
+export type VoidPrincipleReflection = Correcting<'VoidPrincipleReflection'>;
+export type ProjectCorrection = AmendSetupActivity | VoidSetupActivity | AmendPrincipleReflection | VoidPrincipleReflection;
 
 export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
   if (command.type === 'RegisterProject') return register(command, state);

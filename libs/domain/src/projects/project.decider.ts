@@ -1,6 +1,25 @@
 import { Decider } from '../core/decider';
 import { evolveProject, initialProjectState, ProjectEvent, ProjectState } from './project';
-import { decideProject, ProjectCommand } from './project.decide';
+import { decideProject, ProjectCommand, ProjectCorrection } from './project.decide';
+import { CorrectionsOf } from '../corrections/correctable';
+
+const corrections: CorrectionsOf<ProjectCorrection['type'], ProjectEvent['type'], ProjectCommand['type']> = {
+  rules: {
+    AmendSetupActivity: { corrects: 'SetupActivityRecorded', kind: 'amend', fields: ['note'] },
+    VoidSetupActivity: { corrects: 'SetupActivityRecorded', kind: 'void' },
+    AmendPrincipleReflection: { corrects: 'PrincipleReflectionRecorded', kind: 'amend', fields: ['reflection', 'madeADifference'] },
+    VoidPrincipleReflection: { corrects: 'PrincipleReflectionRecorded', kind: 'void' },
+  },
+  recordedBy: {
+    ProjectRegistered: 'RegisterProject',
+    OutcomeTailored: 'TailorOutcome',
+    SetupActivityRecorded: 'RecordSetupActivity',
+    StageEntered: 'MoveProjectToStage',
+    ProjectFrameworkChanged: 'ChangeProjectFramework',
+    PrincipleReflectionRecorded: 'RecordPrincipleReflection',
+    ProjectClosed: 'CloseProject',
+  },
+};
 
 /** A co-produced piece of work: its aim, framework, tailored outcomes, set-up and stages. */
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
@@ -18,4 +37,5 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
   decide: decideProject,
   evolve: evolveProject,
   streamIdOf: (command) => command.data.projectId,
+  corrections,
 };

@@ -1,4 +1,5 @@
 import { Command } from '../core/event';
+import { CorrectionCommand } from '../corrections/correctable';
 import { conflict, ruleBroken } from '../core/errors';
 import { LIKERT_MAX, LIKERT_MIN, SurveyItem, SURVEY_ITEMS } from '../core/vocabulary';
 import { SurveyEvent, SurveyPhase, SURVEY_PHASES, SurveyState } from './survey';
@@ -16,6 +17,11 @@ export type RecordSurveyResponse = Command<
 >;
 
 export type SurveyCommand = RecordSurveyResponse;
+
+type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { projectId: string; participantId: string }, Fields>;
+export type AmendSurveyResponse = Correcting<'AmendSurveyResponse', Pick<RecordSurveyResponse['data'], 'answers'>>;
+export type VoidSurveyResponse = Correcting<'VoidSurveyResponse'>;
+export type SurveyCorrection = AmendSurveyResponse | VoidSurveyResponse;
 
 /** A post response without a pre is allowed: it is simply unmatched when change is measured. */
 export function decideSurvey(command: SurveyCommand, state: SurveyState): SurveyEvent[] {

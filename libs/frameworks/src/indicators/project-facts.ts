@@ -1,3 +1,5 @@
+import { ContributionRecorded, staffSummaryOf } from '@coprod/domain';
+
 /** One event of a project's record, corrections already applied, as indicators read it. */
 export interface FactEvent {
   eventId: string;
@@ -45,7 +47,10 @@ export interface ContributionFact {
   contributionId: string;
   participantIds: string[];
   kind: string;
-  summary: string;
+  /** Whose words the record holds; null for contributions recorded before that was stated. */
+  recordedAs: 'staff_summary' | 'participant_words' | null;
+  /** The text a report may show: a staff summary's. Participant words stay sealed and unstated text unshown. */
+  staffSummary: string | null;
 }
 
 export interface DecisionFact {
@@ -97,7 +102,10 @@ export interface ExpenseFact {
   category: string;
   amountPence: number;
   status: 'claimed' | 'approved' | 'rejected' | 'paid';
+  /** Net of reversals: what the participant was paid and kept. */
   paidPence: number;
+  /** Paid and then reversed by a compensating entry; never subtracted from a rewritten amount. */
+  reversedPence: number;
   eventIds: string[];
 }
 
@@ -271,7 +279,15 @@ function apply(f: ProjectFacts, e: FactEvent): void {
       f.attendance.push({ eventId: e.eventId, activityId: d.activityId, participantId: d.participantId, minutes: d.minutes, capacity: d.capacity, format: d.format });
       return;
     case 'ContributionRecorded':
-      f.contributions.push({ eventId: e.eventId, activityId: d.activityId, contributionId: d.contributionId, participantIds: d.participantIds ?? [], kind: d.kind, summary: d.summary });
+      f.contributions.push({
+        eventId: e.eventId,
+        activityId: d.activityId,
+        contributionId: d.contributionId,
+        participantIds: d.participantIds ?? [],
+        kind: d.kind,
+        recordedAs: d.recordedAs ?? null,
+        staffSummary: staffSummaryOf(d as ContributionRecorded['data']),
+      });
       return;
     case 'DecisionRecorded':
       f.decisions.set(d.decisionId, { ...(d as DecisionFact), eventId: e.eventId });
@@ -291,7 +307,7 @@ function apply(f: ProjectFacts, e: FactEvent): void {
       return;
     }
     case 'ExpenseClaimed':
-      f.expenses.set(d.claimId, { claimId: d.claimId, participantId: d.participantId, category: d.category, amountPence: d.amountPence, status: 'claimed', paidPence: 0, eventIds: [e.eventId] });
+      f.expenses.set(d.claimId, { claimId: d.claimId, participantId: d.participantId, category: d.category, amountPence: d.amountPence, status: 'claimed', paidPence: 0, reversedPence: 0, eventIds: [e.eventId] });
       return;
     case 'ExpenseClaimAmended':
       withExpense(f, d.claimId, e, (x) => Object.assign(x, { amountPence: d.amountPence, category: d.category }));
@@ -303,7 +319,13 @@ function apply(f: ProjectFacts, e: FactEvent): void {
       withExpense(f, d.claimId, e, (x) => (x.status = 'rejected'));
       return;
     case 'ExpensePaid':
-      withExpense(f, d.claimId, e, (x) => Object.assign(x, { status: 'paid', paidPence: d.amountPence }));
+      withExpense(f, d.claimId, e, (x) => Object.assign(x, { status: 'paid', paidPence: x.paidPence + d.amountPence }));
+      return;
+    case 'ExpenseApprovalWithdrawn':
+      withExpense(f, d.claimId, e, (x) => (x.status = 'claimed'));
+      return;
+    case 'ExpensePaymentReversed':
+      withExpense(f, d.claimId, e, (x) => Object.assign(x, { status: 'approved', paidPence: x.paidPence - d.amountPence, reversedPence: x.reversedPence + d.amountPence }));
       return;
     case 'QuoteCaptured':
       f.quotes.set(d.quoteId, {

@@ -5,7 +5,9 @@ import {
   AttendanceCapacity,
   CancelActivity,
   CONTRIBUTION_KINDS,
+  CONTRIBUTION_RECORDED_AS,
   ContributionKind,
+  ContributionRecordedAs,
   Format,
   FORMATS,
   HoldActivity,
@@ -17,7 +19,11 @@ import {
   Stage,
   STAGES,
 } from '@coprod/domain';
-import { ChoiceField, CommandBody, DateField, IdField, IdListField, MinutesField, TEXT_LIMITS, TextField } from './fields';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidateBy, ValidateIf } from 'class-validator';
+import { ChoiceField, CommandBody, DateField, IdField, IdListField, MinutesField, NestedField, TEXT_LIMITS, TextField } from './fields';
+import { QuotePersonalDto } from './quote.dto';
 import { REFERENCE_DOCS } from './reference-docs';
 
 /** A contribution made by a whole room (a vote, a table's ideas) can name everyone present. */
@@ -60,16 +66,53 @@ export class RecordAttendanceDto implements CommandBody<RecordAttendance> {
   @ChoiceField(FORMATS, { description: 'How this person took part (e.g. paper in an in-person session)', example: 'in_person' }) format: Format;
 }
 
-/** Body of `POST /api/commands/RecordContribution`. */
-export class RecordContributionDto implements CommandBody<RecordContribution> {
+/**
+ * A field that belongs to one way of recording a contribution: required with that `recordedAs`,
+ * refused with the other (so a participant's words can never arrive as plain text beside them).
+ */
+function RecordedAsOnly(recordedAs: ContributionRecordedAs): PropertyDecorator {
+  const stated = (body: RecordContributionDto) => (CONTRIBUTION_RECORDED_AS as readonly string[]).includes(body.recordedAs);
+  return applyDecorators(
+    ApiPropertyOptional(),
+    ValidateIf((body: RecordContributionDto, value: unknown) => body.recordedAs === recordedAs || value !== undefined),
+    ValidateBy({
+      name: 'recordedAsOnly',
+      validator: {
+        validate: (_value, args) => !stated(args?.object as RecordContributionDto) || (args?.object as RecordContributionDto).recordedAs === recordedAs,
+        defaultMessage: () => `$property is given only when recordedAs is ${recordedAs}`,
+      },
+    }),
+  );
+}
+
+/** Body of `POST /api/commands/RecordContribution`: a staff summary carries `summary`, participant words carry `personal`. */
+export class RecordContributionDto implements Omit<CommandBody<RecordContribution>, 'summary' | 'personal'> {
   @IdField(REFERENCE_DOCS.activityId) activityId: string;
   @IdField({ description: 'Id of the contribution', example: 'con-energy-05-1' }) contributionId: string;
-  @IdListField({ description: 'Who made the contribution', example: ['part-002', 'part-009'] }, { maxItems: MAX_CONTRIBUTORS })
+  @IdListField({ description: 'Who made the contribution; participant words name exactly one person', example: ['part-002', 'part-009'] }, { maxItems: MAX_CONTRIBUTORS })
   participantIds: string[];
   @ChoiceField(CONTRIBUTION_KINDS, { description: 'Kind of contribution', example: 'proposal' }) kind: ContributionKind;
+  @ChoiceField(CONTRIBUTION_RECORDED_AS, {
+    description:
+      "Whose words the text is. staff_summary: the recorder's own account of what was said or done, quoting nobody, sent as summary and " +
+      'shown in reports. participant_words: what one participant said in their own words, sent as personal, encrypted under their key, ' +
+      'erased with them and never shown in a report (use a quote, with their consent, for that)',
+    example: 'staff_summary',
+  })
+  recordedAs: ContributionRecordedAs;
+  @RecordedAsOnly('staff_summary')
   @TextField(
-    { description: 'What was said or done', example: 'Build the note around the five questions a group asks: what, where, who pays, who owns, what next.' },
+    {
+      description: "For a staff summary: what was said or done, in the recorder's own words; quote nobody",
+      example: 'Build the note around the five questions a group asks: what, where, who pays, who owns, what next.',
+    },
     TEXT_LIMITS.freeText,
   )
-  summary: string;
+  declare summary?: string;
+  @RecordedAsOnly('participant_words')
+  @NestedField(() => QuotePersonalDto, {
+    description: "For participant words: the words, as the participant's personal data; subjectId must be the one participant named",
+    example: { subjectId: 'part-047', fields: { words: 'Care reviews are done to me, not with me.' } },
+  })
+  declare personal?: QuotePersonalDto;
 }

@@ -5,8 +5,11 @@ import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import {
   activityDecider,
   ActivityCommand,
-  correctionDecider,
-  CorrectionCommand,
+  ActivityCorrection,
+  DecisionCorrection,
+  MeasureCorrection,
+  ProjectCorrection,
+  SurveyCorrection,
   decisionDecider,
   DecisionCommand,
   expenseDecider,
@@ -35,7 +38,11 @@ type AnyCommand =
   | QuoteCommand
   | SurveyCommand
   | MeasureCommand
-  | CorrectionCommand;
+  | ActivityCorrection
+  | DecisionCorrection
+  | MeasureCorrection
+  | ProjectCorrection
+  | SurveyCorrection;
 type CommandType = AnyCommand['type'];
 type DataOf<T extends CommandType> = Extract<AnyCommand, { type: T }>['data'];
 
@@ -48,7 +55,6 @@ const DECIDERS = [
   quoteDecider,
   surveyDecider,
   measureDecider,
-  correctionDecider,
 ];
 
 const WORDS = 'For the first time I felt the council was writing it with us, not for us.';
@@ -94,7 +100,7 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     reason: 'Now caring for her father',
   },
   UpdateParticipantDetails: { participantId: 'part-001', personal: { subjectId: 'part-001', fields: { name: 'Margaret Holloway', postcode: 'RG20' } } },
-  EraseParticipant: { participantId: 'part-010', erasedOn: '2026-06-01', reason: 'Asked to be forgotten' },
+  EraseParticipant: { participantId: 'part-010', reason: 'Asked to be forgotten' },
   PlanActivity: {
     activityId: 'act-energy-05',
     projectId: 'p-energy',
@@ -113,6 +119,7 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     contributionId: 'con-energy-05-1',
     participantIds: ['part-002', 'part-009'],
     kind: 'proposal',
+    recordedAs: 'staff_summary',
     summary: 'Build the note around the five questions a group asks',
   },
   RecordDecision: {
@@ -194,14 +201,39 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     outcomeId: 'services_improved',
   },
   RecordServiceMeasureReading: { measureId: 'measure-energy-enquiries', value: -1.5, readingOn: '2026-09-30', note: null },
-  CorrectEvent: {
-    stream: 'activity-act-energy-05',
-    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
-    kind: 'amend',
-    changes: { minutes: 120 },
-    reason: 'He left the workshop at lunch',
-  },
+  WithdrawExpenseApproval: { claimId: 'exp-energy-009', withdrawnOn: '2026-02-17', reason: 'Approved at the wrong amount' },
+  ReverseExpensePayment: { claimId: 'exp-energy-009', reversedOn: '2026-03-09', reason: 'Bank transfer returned: account closed' },
+  AmendActivityPlan: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', title: 'Design workshop', reason: 'Title typed wrongly' },
+  AmendSessionHeld: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', durationMinutes: 150, reason: 'Finished early' },
+  VoidSessionHeld: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Recorded against the wrong session' },
+  AmendAttendance: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', minutes: 95, reason: 'He left the workshop at lunch' },
+  VoidAttendance: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'On the sign-in sheet by mistake' },
+  VoidContribution: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Typed up twice' },
+  AmendDecision: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reference: 'EX4322', reason: 'Paper number misread' },
+  AmendInfluence: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', ladderLevel: 'co_design', whereInRecommendation: null, reason: 'Level agreed at the steering group' },
+  VoidInfluence: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Linked to the wrong decision' },
+  VoidProposalNotAdopted: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'It was adopted after all' },
+  VoidCommitmentMet: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Not met yet' },
+  AmendServiceMeasure: { measureId: 'measure-energy-enquiries', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', baseline: 3, reason: 'Baseline recounted' },
+  AmendServiceMeasureReading: { measureId: 'measure-energy-enquiries', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', value: 8, note: null, reason: 'Recounted' },
+  VoidServiceMeasureReading: { measureId: 'measure-energy-enquiries', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Read twice' },
+  AmendSurveyResponse: { projectId: 'p-energy', participantId: 'part-003', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', answers: { sense_of_influence: 2 }, reason: 'Paper form misread' },
+  VoidSurveyResponse: { projectId: 'p-energy', participantId: 'part-003', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Form belonged to someone else' },
+  AmendSetupActivity: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', note: 'Agreed at the first meeting', reason: 'Note added' },
+  VoidSetupActivity: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Not done yet' },
+  AmendPrincipleReflection: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', madeADifference: false, reason: 'Steering group disagreed' },
+  VoidPrincipleReflection: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Recorded against the wrong project' },
 };
+
+/** A contribution in one participant's own words: sealed under their key, so it travels in `personal`. */
+const PARTICIPANT_WORDS = {
+  activityId: 'act-voice-03',
+  contributionId: 'con-voice-03-2',
+  participantIds: ['part-047'],
+  kind: 'feedback',
+  recordedAs: 'participant_words',
+  personal: { subjectId: 'part-047', fields: { words: 'Care reviews are done to me, not with me.' } },
+} satisfies DataOf<'RecordContribution'>;
 
 /** Validates a JSON body exactly as the commands controller does. */
 async function submit(type: string, body: unknown): Promise<{ dto: object; invalid: string[] }> {
@@ -228,7 +260,7 @@ function without(type: CommandType, field: string): Record<string, unknown> {
 
 describe('command DTOs', () => {
   it('has a DTO for exactly the command types of every decider', () => {
-    const commandTypes = DECIDERS.flatMap((decider) => [...decider.commandTypes]);
+    const commandTypes = DECIDERS.flatMap((decider) => [...decider.commandTypes, ...Object.keys(decider.corrections?.rules ?? {})]);
     expect(Object.keys(COMMAND_DTOS).sort()).toEqual([...commandTypes].sort());
     expect(Object.keys(VALID).sort()).toEqual([...commandTypes].sort());
   });
@@ -259,11 +291,24 @@ describe('command DTOs', () => {
     expect(ownFields(dto)).toStrictEqual({ ...VALID[type], [field]: null });
   });
 
-  it('reads a void correction without changes as changes: null', async () => {
-    const body = { ...without('CorrectEvent', 'changes'), kind: 'void' };
-    const { dto, invalid } = await submit('CorrectEvent', body);
+  it('validates an amendment\'s fields exactly as the command that recorded them', async () => {
+    for (const [type, field, value] of [
+      ['AmendAttendance', 'minutes', -30],
+      ['AmendAttendance', 'minutes', 1_000_000],
+      ['AmendAttendance', 'capacity', 'bribe'],
+      ['AmendActivityPlan', 'plannedFor', 'garbage'],
+      ['AmendSurveyResponse', 'answers.sense_of_influence', 6],
+    ] as const) {
+      const body = withChange(type, field.includes('.') ? { answers: { sense_of_influence: value } } : { [field]: value });
+      const { invalid } = await submit(type, body);
+      expect(invalid).toContain(field);
+    }
+  });
+
+  it("accepts a participant's own words in personal, with no summary key left behind", async () => {
+    const { dto, invalid } = await submit('RecordContribution', PARTICIPANT_WORDS);
     expect(invalid).toEqual([]);
-    expect(ownFields(dto)).toStrictEqual({ ...body, changes: null });
+    expect(ownFields(dto)).toStrictEqual(PARTICIPANT_WORDS);
   });
 
   it('leaves no key behind for personal details the person did not give', async () => {
@@ -333,6 +378,12 @@ describe('command DTOs', () => {
     ['over-long free text', 'CancelActivity', 'reason', withChange('CancelActivity', { reason: 'x'.repeat(5001) })],
     ['an over-long title', 'PlanActivity', 'title', withChange('PlanActivity', { title: 'x'.repeat(301) })],
     ['blank text', 'RecordContribution', 'summary', withChange('RecordContribution', { summary: '   ' })],
+    ['a contribution that does not say whose words it is', 'RecordContribution', 'recordedAs', without('RecordContribution', 'recordedAs')],
+    ['a staff summary without its text', 'RecordContribution', 'summary', without('RecordContribution', 'summary')],
+    ['a staff summary carrying personal words', 'RecordContribution', 'personal', withChange('RecordContribution', { personal: { subjectId: 'part-002', fields: { words: WORDS } } })],
+    ['participant words sent as plain text', 'RecordContribution', 'summary', { ...PARTICIPANT_WORDS, summary: WORDS }],
+    ['participant words without the words', 'RecordContribution', 'personal', { ...PARTICIPANT_WORDS, personal: undefined }],
+    ['participant words that are blank', 'RecordContribution', 'personal.fields.words', { ...PARTICIPANT_WORDS, personal: { subjectId: 'part-047', fields: { words: ' ' } } }],
     ['an id with a space', 'RecordAttendance', 'participantId', withChange('RecordAttendance', { participantId: 'part 003' })],
     ['an id that climbs folders', 'CloseProject', 'projectId', withChange('CloseProject', { projectId: '../p-energy' })],
     ['an over-long id', 'TailorOutcome', 'outcomeId', withChange('TailorOutcome', { outcomeId: 'o'.repeat(101) })],
@@ -381,10 +432,8 @@ describe('command DTOs', () => {
     ['a half-point survey answer', 'RecordSurveyResponse', 'answers.skills_and_knowledge', withChange('RecordSurveyResponse', { answers: { skills_and_knowledge: 3.5 } })],
     ['a survey with no answers', 'RecordSurveyResponse', 'answers', withChange('RecordSurveyResponse', { answers: {} })],
     ['a survey phase that does not exist', 'RecordSurveyResponse', 'phase', withChange('RecordSurveyResponse', { phase: 'during' })],
-    ['changes given as a list', 'CorrectEvent', 'changes', withChange('CorrectEvent', { changes: [120] })],
-    ['a changed field name that is not a name', 'CorrectEvent', 'changes', withChange('CorrectEvent', { changes: { 'data.minutes': 120 } })],
-    ['a stream name that is not one', 'CorrectEvent', 'stream', withChange('CorrectEvent', { stream: 'Activity act energy 05' })],
-    ['a correction kind that does not exist', 'CorrectEvent', 'kind', withChange('CorrectEvent', { kind: 'delete' })],
+    ['a correction without a reason', 'VoidAttendance', 'reason', without('VoidAttendance', 'reason')],
+    ['an amendment of a field the correction does not change', 'AmendAttendance', 'participantId', withChange('AmendAttendance', { participantId: 'part-009' })],
     ['a measure direction that does not exist', 'DefineServiceMeasure', 'betterWhen', withChange('DefineServiceMeasure', { betterWhen: 'sideways' })],
   ];
 

@@ -1,25 +1,108 @@
-import { CORRECTION_KINDS, CorrectEvent, CorrectionKind } from '@coprod/domain';
-import { Matches, MaxLength } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
-import { ChoiceField, CommandBody, FieldChangesField, IdField, TEXT_LIMITS, TextField } from './fields';
+import { IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import { CorrectionData } from '@coprod/domain';
+import { RecordAttendanceDto, HoldActivityDto, PlanActivityDto } from './activity.dto';
+import { LinkInfluenceDto, RecordDecisionDto } from './decision.dto';
+import { CommandBody, IdField, TEXT_LIMITS, TextField } from './fields';
+import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
+import { RecordPrincipleReflectionDto, RecordSetupActivityDto } from './project.dto';
+import { RecordSurveyResponseDto } from './survey.dto';
 
-/** A stream is `<aggregate>-<id>`; survey ids join a project and a participant id, so ids here run to 201 characters. */
-const STREAM_NAME = /^[a-z]+-[A-Za-z0-9][A-Za-z0-9._:-]{0,200}$/;
-const STREAM_NAME_LIMIT = 230;
-
-/** Body of `POST /api/commands/CorrectEvent`. */
-export class CorrectEventDto implements CommandBody<CorrectEvent> {
-  @ApiProperty({ description: 'Stream holding the event to correct, as `<aggregate>-<id>`', example: 'activity-act-energy-05', pattern: STREAM_NAME.source, maxLength: STREAM_NAME_LIMIT })
-  @Matches(STREAM_NAME, { message: '$property must be a stream name like activity-act-energy-05' })
-  @MaxLength(STREAM_NAME_LIMIT)
-  stream: string;
-  @IdField({ description: 'Id of the event to correct', example: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40' }) eventId: string;
-  @ChoiceField(CORRECTION_KINDS, { description: 'void removes the event; amend changes some of its fields', example: 'amend' }) kind: CorrectionKind;
-  @FieldChangesField(
-    { description: 'For amend: the fields to change and their new values; for void: null', example: { minutes: 120 } },
-    { nullable: true },
-  )
-  changes: Record<string, unknown> | null = null;
+/** What every correction says: which event, and why the record changes. */
+class CorrectionDto implements CommandBody<{ type: string; data: Pick<CorrectionData, 'eventId' | 'reason'>; metadata: never }> {
+  @IdField({ description: 'Id of the event to correct (from the record\'s history)', example: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40' }) eventId: string;
   @TextField({ description: 'Why the record changes', example: 'Sign-in sheet typed up wrongly: he left the workshop at lunch' }, TEXT_LIMITS.freeText)
   reason: string;
 }
+
+/*
+ * Each correction's fields are the original command's fields, with the original DTO's validation:
+ * the id fields that find the record, and for an amendment the fields it may change, each optional.
+ */
+export class AmendActivityPlanDto extends IntersectionType(
+  PickType(PlanActivityDto, ['activityId'] as const),
+  PartialType(PickType(PlanActivityDto, ['title', 'activityType', 'stage', 'format', 'plannedFor', 'ladderLevel'] as const)),
+  CorrectionDto,
+) {}
+export class AmendSessionHeldDto extends IntersectionType(
+  PickType(HoldActivityDto, ['activityId'] as const),
+  PartialType(PickType(HoldActivityDto, ['durationMinutes', 'ladderLevel'] as const)),
+  CorrectionDto,
+) {}
+export class VoidSessionHeldDto extends IntersectionType(PickType(HoldActivityDto, ['activityId'] as const), CorrectionDto) {}
+export class AmendAttendanceDto extends IntersectionType(
+  PickType(RecordAttendanceDto, ['activityId'] as const),
+  PartialType(PickType(RecordAttendanceDto, ['minutes', 'capacity', 'format'] as const)),
+  CorrectionDto,
+) {}
+export class VoidAttendanceDto extends IntersectionType(PickType(RecordAttendanceDto, ['activityId'] as const), CorrectionDto) {}
+export class VoidContributionDto extends IntersectionType(PickType(RecordAttendanceDto, ['activityId'] as const), CorrectionDto) {}
+
+export class AmendDecisionDto extends IntersectionType(
+  PickType(RecordDecisionDto, ['decisionId'] as const),
+  PartialType(PickType(RecordDecisionDto, ['title', 'decisionMaker', 'reference', 'recommendation'] as const)),
+  CorrectionDto,
+) {}
+export class AmendInfluenceDto extends IntersectionType(
+  PickType(LinkInfluenceDto, ['decisionId'] as const),
+  PartialType(PickType(LinkInfluenceDto, ['youSaid', 'weDid', 'whereInRecommendation', 'ladderLevel', 'needhamCarrLevel', 'optionsAlreadyFormed'] as const)),
+  CorrectionDto,
+) {}
+export class VoidInfluenceDto extends IntersectionType(PickType(LinkInfluenceDto, ['decisionId'] as const), CorrectionDto) {}
+export class VoidProposalNotAdoptedDto extends IntersectionType(PickType(LinkInfluenceDto, ['decisionId'] as const), CorrectionDto) {}
+export class VoidCommitmentMetDto extends IntersectionType(PickType(LinkInfluenceDto, ['decisionId'] as const), CorrectionDto) {}
+
+export class AmendServiceMeasureDto extends IntersectionType(
+  PickType(DefineServiceMeasureDto, ['measureId'] as const),
+  PartialType(PickType(DefineServiceMeasureDto, ['name', 'unit', 'baseline'] as const)),
+  CorrectionDto,
+) {}
+export class AmendServiceMeasureReadingDto extends IntersectionType(
+  PickType(RecordServiceMeasureReadingDto, ['measureId'] as const),
+  PartialType(PickType(RecordServiceMeasureReadingDto, ['value', 'note'] as const)),
+  CorrectionDto,
+) {}
+export class VoidServiceMeasureReadingDto extends IntersectionType(PickType(RecordServiceMeasureReadingDto, ['measureId'] as const), CorrectionDto) {}
+
+export class AmendSurveyResponseDto extends IntersectionType(
+  PickType(RecordSurveyResponseDto, ['projectId', 'participantId'] as const),
+  PartialType(PickType(RecordSurveyResponseDto, ['answers'] as const)),
+  CorrectionDto,
+) {}
+export class VoidSurveyResponseDto extends IntersectionType(PickType(RecordSurveyResponseDto, ['projectId', 'participantId'] as const), CorrectionDto) {}
+
+export class AmendSetupActivityDto extends IntersectionType(
+  PickType(RecordSetupActivityDto, ['projectId'] as const),
+  PartialType(PickType(RecordSetupActivityDto, ['note'] as const)),
+  CorrectionDto,
+) {}
+export class VoidSetupActivityDto extends IntersectionType(PickType(RecordSetupActivityDto, ['projectId'] as const), CorrectionDto) {}
+export class AmendPrincipleReflectionDto extends IntersectionType(
+  PickType(RecordPrincipleReflectionDto, ['projectId'] as const),
+  PartialType(PickType(RecordPrincipleReflectionDto, ['reflection', 'madeADifference'] as const)),
+  CorrectionDto,
+) {}
+export class VoidPrincipleReflectionDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}
+
+/** The DTO of every correction command. */
+export const CORRECTION_DTOS: Record<string, new () => object> = {
+  AmendActivityPlan: AmendActivityPlanDto,
+  AmendSessionHeld: AmendSessionHeldDto,
+  VoidSessionHeld: VoidSessionHeldDto,
+  AmendAttendance: AmendAttendanceDto,
+  VoidAttendance: VoidAttendanceDto,
+  VoidContribution: VoidContributionDto,
+  AmendDecision: AmendDecisionDto,
+  AmendInfluence: AmendInfluenceDto,
+  VoidInfluence: VoidInfluenceDto,
+  VoidProposalNotAdopted: VoidProposalNotAdoptedDto,
+  VoidCommitmentMet: VoidCommitmentMetDto,
+  AmendServiceMeasure: AmendServiceMeasureDto,
+  AmendServiceMeasureReading: AmendServiceMeasureReadingDto,
+  VoidServiceMeasureReading: VoidServiceMeasureReadingDto,
+  AmendSurveyResponse: AmendSurveyResponseDto,
+  VoidSurveyResponse: VoidSurveyResponseDto,
+  AmendSetupActivity: AmendSetupActivityDto,
+  VoidSetupActivity: VoidSetupActivityDto,
+  AmendPrincipleReflection: AmendPrincipleReflectionDto,
+  VoidPrincipleReflection: VoidPrincipleReflectionDto,
+};

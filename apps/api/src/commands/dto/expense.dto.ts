@@ -8,6 +8,8 @@ import {
   PayExpense,
   PaymentMethod,
   RejectExpense,
+  ReverseExpensePayment,
+  WithdrawExpenseApproval,
 } from '@coprod/domain';
 import { ChoiceField, CommandBody, DateField, IdField, PenceField, TEXT_LIMITS, TextField } from './fields';
 import { REFERENCE_DOCS } from './reference-docs';
@@ -61,4 +63,21 @@ export class PayExpenseDto implements CommandBody<PayExpense> {
   @ChoiceField(PAYMENT_METHODS, { description: 'How it was paid', example: 'bank_transfer' }) method: PaymentMethod;
   @TextField({ description: 'Payment reference, if any', example: 'BACS 2026-03-02 run 14' }, TEXT_LIMITS.id, { nullable: true })
   reference: string | null = null;
+}
+
+/** Body of `POST /api/commands/WithdrawExpenseApproval` (approve_expenses; not by the claimant or whoever recorded the claim). */
+export class WithdrawExpenseApprovalDto implements CommandBody<WithdrawExpenseApproval> {
+  @IdField(REFERENCE_DOCS.claimId) claimId: string;
+  @DateField({ description: 'When the approval was withdrawn', example: '2026-04-02' }) withdrawnOn: string;
+  @TextField({ description: 'Why the approval was wrong', example: 'Approved at £42.00; the receipt shows £24.00' }, TEXT_LIMITS.freeText)
+  reason: string;
+}
+
+/** Body of `POST /api/commands/ReverseExpensePayment` (pay_expenses; by someone other than whoever paid it). */
+export class ReverseExpensePaymentDto implements CommandBody<ReverseExpensePayment> {
+  @IdField(REFERENCE_DOCS.claimId) claimId: string;
+  @DateField({ description: 'When the payment was reversed (the money came back, or the payment never went out)', example: '2026-04-09' })
+  reversedOn: string;
+  @TextField({ description: 'Why the payment is reversed', example: 'Bank transfer returned: account closed' }, TEXT_LIMITS.freeText)
+  reason: string;
 }

@@ -9,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsObject,
   IsOptional,
@@ -22,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { z } from 'zod';
 
 /** Longest accepted text of each kind, in characters. */
 export const TEXT_LIMITS = { id: 100, title: 300, freeText: 5000 } as const;
@@ -91,14 +91,46 @@ export function TextField(doc: FieldDoc, maxLength: number, presence: Presence =
   );
 }
 
-/** A date or date and time in ISO 8601 (`2026-03-10` or `2026-03-10T10:00:00Z`). */
+/** A real calendar date, or a date and time that says its offset from UTC (to the second or to the minute). */
+const CALENDAR_MOMENT = z.union([z.iso.date(), z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]);
+const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
+const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `value` is not a date this API accepts, in words; undefined when it is one. Accepted: a real
+ * calendar date (`2026-03-10`) or a date and time with its offset (`2026-03-10T10:00:00Z`,
+ * `2026-03-10T10:00:00.000+01:00`, `2026-03-10T10:00Z`).
+ */
+export function dateProblem(value: unknown): string | undefined {
+  if (CALENDAR_MOMENT.safeParse(value).success) return undefined;
+  const text = typeof value === 'string' ? value : '';
+  const [, year, month, day] = DATE_PART.exec(text) ?? [];
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return `has month ${month}; months run from 01 to 12`;
+  if (day !== undefined) {
+    const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    if (Number(day) < 1 || Number(day) > days) return `is not a day in the calendar: ${MONTHS[Number(month) - 1]} ${year} has ${days} days`;
+  }
+  if (WITHOUT_OFFSET.test(text)) return 'has a time but no offset from UTC; end it with Z (UTC) or an offset like +01:00';
+  return 'must be a date like 2026-03-10, or a date and time with its offset like 2026-03-10T10:00:00Z';
+}
+
+/** Validates a value with dateProblem, naming the property and the reason. */
+export function IsCalendarMoment(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCalendarMoment',
+    validator: {
+      validate: (value: unknown) => dateProblem(value) === undefined,
+      defaultMessage: (args) => `$property ${dateProblem(args?.value)}`,
+    },
+  });
+}
+
+/** A date or date and time in ISO 8601 (`2026-03-10` or `2026-03-10T10:00:00Z`); a time must carry its offset. */
 export function DateField(doc: FieldDoc, presence: Presence = {}): PropertyDecorator {
   return applyDecorators(
-    documented({ ...doc, description: `${doc.description} (ISO 8601 date, or date and time)` }, presence, { type: String }),
-    IsISO8601(
-      { strict: true, strictSeparator: true },
-      { message: '$property must be a real ISO 8601 date, like 2026-03-10 or 2026-03-10T10:00:00Z' },
-    ),
+    documented({ ...doc, description: `${doc.description} (ISO 8601 date, or date and time with its offset)` }, presence, { type: String }),
+    IsCalendarMoment(),
   );
 }
 

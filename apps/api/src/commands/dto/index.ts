@@ -1,7 +1,15 @@
 import { CancelActivityDto, HoldActivityDto, PlanActivityDto, RecordAttendanceDto, RecordContributionDto } from './activity.dto';
-import { CorrectEventDto } from './correction.dto';
+import { CORRECTION_DTOS } from './correction.dto';
 import { LinkInfluenceDto, MakeCommitmentDto, MeetCommitmentDto, RecordDecisionDto, RecordProposalNotAdoptedDto } from './decision.dto';
-import { AmendExpenseClaimDto, ApproveExpenseDto, ClaimExpenseDto, PayExpenseDto, RejectExpenseDto } from './expense.dto';
+import {
+  AmendExpenseClaimDto,
+  ApproveExpenseDto,
+  ClaimExpenseDto,
+  PayExpenseDto,
+  RejectExpenseDto,
+  ReverseExpensePaymentDto,
+  WithdrawExpenseApprovalDto,
+} from './expense.dto';
 import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
 import { EraseParticipantDto, RegisterParticipantDto, UpdateParticipantDetailsDto, UpdateParticipantProfileDto } from './participant.dto';
 import {
@@ -60,5 +68,7 @@ export const COMMAND_DTOS: Record<string, new () => object> = {
   RecordSurveyResponse: RecordSurveyResponseDto,
   DefineServiceMeasure: DefineServiceMeasureDto,
   RecordServiceMeasureReading: RecordServiceMeasureReadingDto,
-  CorrectEvent: CorrectEventDto,
+  WithdrawExpenseApproval: WithdrawExpenseApprovalDto,
+  ReverseExpensePayment: ReverseExpensePaymentDto,
+  ...CORRECTION_DTOS,
 };

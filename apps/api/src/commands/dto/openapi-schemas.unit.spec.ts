@@ -39,6 +39,16 @@ describe('OpenAPI schemas of the command DTOs', () => {
     expect(all.SurveyAnswersDto.required ?? []).toEqual([]);
   });
 
+  it('describes a contribution as either a staff summary or one participant\'s sealed words, stating which', () => {
+    const contribution = all.RecordContributionDto;
+    expect(contribution.required).toEqual(expect.arrayContaining(['recordedAs', 'participantIds', 'kind']));
+    expect(contribution.required).not.toContain('summary');
+    expect(contribution.required).not.toContain('personal');
+    expect(JSON.stringify(contribution.properties?.recordedAs)).toContain('"enum":["staff_summary","participant_words"]');
+    expect(JSON.stringify(contribution.properties?.summary)).toContain('quote nobody');
+    expect(JSON.stringify(contribution.properties?.personal)).toContain('#/components/schemas/QuotePersonalDto');
+  });
+
   it('describes nested personal data by reference to its own schema', () => {
     expect(JSON.stringify(all.RegisterParticipantDto.properties?.personal)).toContain('#/components/schemas/PersonalDetailsDto');
     expect(JSON.stringify(all.PersonalDetailsDto.properties?.fields)).toContain('#/components/schemas/ParticipantDetailsDto');

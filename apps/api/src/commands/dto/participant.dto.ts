@@ -101,7 +101,6 @@ export class UpdateParticipantDetailsDto implements CommandBody<UpdateParticipan
 /** Body of `POST /api/commands/EraseParticipant`. */
 export class EraseParticipantDto implements CommandBody<EraseParticipant> {
   @IdField(REFERENCE_DOCS.participantId) participantId: string;
-  @DateField({ description: 'When the erasure was carried out', example: '2026-06-01' }) erasedOn: string;
   @TextField({ description: 'Why the person was erased', example: 'Asked to be forgotten (UK GDPR article 17)' }, TEXT_LIMITS.freeText)
   reason: string;
 }

@@ -140,10 +140,9 @@ export function recordCommunityEnergyEvidence(timeline: Timeline): void {
       { on: '2026-09-30', value: 265, note: 'After members spoke at two parish council meetings.' },
     ],
   });
-  timeline.from(instant('2026-03-16 10:00'), ACTORS.rhys).correct(ENERGY_CORRECTED_ATTENDANCE, {
-    stream: 'activity-act-energy-05',
-    kind: 'amend',
-    changes: { minutes: 95 },
+  timeline.from(instant('2026-03-16 10:00'), ACTORS.rhys).correct(ENERGY_CORRECTED_ATTENDANCE, 'AmendAttendance', {
+    activityId: 'act-energy-05',
+    minutes: 95,
     reason: 'The sign-in sheet was typed up as the full 180 minutes; the participant left at lunch, after 95 minutes.',
   });
 }

@@ -98,7 +98,7 @@ const SESSIONS: Session[] = [
     planned: '2026-09-14 10:00', held: '2026-09-24 13:00', minutes: 150,
     attendees: [{ id: 'part-013', capacity: 'chair' }, 'part-014', 'part-015', 'part-017', 'part-018', 'part-019', 'part-021', 'part-022', 'part-024', 'part-025', 'part-026'],
     contributions: [
-      { id: 'con-recovery-12-1', kind: 'feedback', by: ['part-018'], summary: 'Having peer trainers in the room made it feel safe to speak.' },
+      { id: 'con-recovery-12-1', kind: 'feedback', by: 'part-018', words: 'Having peer trainers in the room made it feel safe to speak.' },
       { id: 'con-recovery-12-2', kind: 'feedback', by: ['part-024'], summary: 'More students finish the courses; keep the peer trainer model.' },
     ],
   },
@@ -108,7 +108,7 @@ const SESSIONS: Session[] = [
     planned: '2026-09-25 10:00', held: '2026-10-01 10:00', minutes: 60,
     attendees: ['part-016', 'part-019', 'part-025'],
     contributions: [
-      { id: 'con-recovery-13-1', kind: 'feedback', by: ['part-016'], summary: 'Please post the timetable; I do not use email.' },
+      { id: 'con-recovery-13-1', kind: 'feedback', by: 'part-016', words: 'Please post the timetable; I do not use email.' },
     ],
   },
 ];

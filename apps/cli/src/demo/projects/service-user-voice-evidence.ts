@@ -12,10 +12,8 @@ const claims = { recorder: ACTORS.amara, approver: ACTORS.sarah, payer: ACTORS.t
 
 /** What the service user voice project changed, what it cost and what people said. */
 export function recordServiceUserVoiceEvidence(timeline: Timeline): void {
-  timeline.from(instant('2026-07-01 10:00'), ACTORS.sarah).correct(VOICE_DUPLICATE_CONTRIBUTION, {
-    stream: 'activity-act-voice-06',
-    kind: 'void',
-    changes: null,
+  timeline.from(instant('2026-07-01 10:00'), ACTORS.sarah).correct(VOICE_DUPLICATE_CONTRIBUTION, 'VoidContribution', {
+    activityId: 'act-voice-06',
     reason: "The same comment was typed up twice, from the feedback form and from the covering letter that came with it; it counts once.",
   });
   recordDecision(timeline, ACTORS.sarah, {

@@ -33,8 +33,8 @@ const SESSIONS: Session[] = [
     planned: '2026-03-30 10:00', held: '2026-04-14 10:00', minutes: 60,
     attendees: ['part-036', 'part-040', 'part-041', 'part-047', { id: 'part-048', minutes: 45 }],
     contributions: [
-      { id: 'con-voice-03-1', kind: 'feedback', by: ['part-041'], summary: 'Nobody has asked my opinion in my own language before.' },
-      { id: 'con-voice-03-2', kind: 'feedback', by: ['part-047'], summary: 'Care reviews are done to me, not with me.' },
+      { id: 'con-voice-03-1', kind: 'feedback', by: 'part-041', words: 'Nobody has asked my opinion in my own language before.' },
+      { id: 'con-voice-03-2', kind: 'feedback', by: 'part-047', words: 'Care reviews are done to me, not with me.' },
     ],
   },
   {
@@ -64,8 +64,8 @@ const SESSIONS: Session[] = [
     planned: '2026-06-15 10:00', held: '2026-06-25 09:00', minutes: 60,
     attendees: ['part-036', 'part-039', 'part-040', 'part-047', 'part-048'],
     contributions: [
-      { id: 'con-voice-06-1', kind: 'feedback', by: ['part-040'], summary: 'The map is clear, but the print is too small for my mother to read.' },
-      { id: 'con-voice-06-2', kind: 'feedback', by: ['part-040'], summary: 'The map is clear, but the print is too small for my mother to read.', key: VOICE_DUPLICATE_CONTRIBUTION },
+      { id: 'con-voice-06-1', kind: 'feedback', by: ['part-040'], summary: 'Found the map clear, but the print too small for her mother to read.' },
+      { id: 'con-voice-06-2', kind: 'feedback', by: ['part-040'], summary: 'Found the map clear, but the print too small for her mother to read.', key: VOICE_DUPLICATE_CONTRIBUTION },
       { id: 'con-voice-06-3', kind: 'feedback', by: ['part-048'], summary: 'Put the carers’ group on the radio and in the parish magazine, not only online.' },
     ],
   },

@@ -8,6 +8,7 @@ const NAME = 'Perpetua Allardyce';
 describe('history, trace and subject access over HTTP (real API)', () => {
   let api: ApiHarness;
   let registered: string;
+  let attendance: string;
 
   beforeAll(async () => {
     api = await startApiHarness();
@@ -16,20 +17,32 @@ describe('history, trace and subject access over HTTP (real API)', () => {
       .command('RegisterParticipant', { participantId: 'part-1', role: 'carer', seldomHeardGroups: ['carers'], preferredFormats: ['phone'], personal: { subjectId: 'part-1', fields: { name: NAME } } }, { 'X-Record-Source': 'paper' })
       .expect(201);
     registered = participant.body.eventIds[0];
-    await api.command('CorrectEvent', { stream: 'participant-part-1', eventId: registered, kind: 'amend', changes: { role: 'resident' }, reason: 'typed from the wrong line of the sign-in sheet' }).expect(201);
+    await api
+      .command('PlanActivity', { activityId: 'act-1', projectId: 'p-energy', title: 'Design workshop', activityType: 'workshop', stage: 'co_design', format: 'in_person', plannedFor: '2026-03-10T10:00:00Z', ladderLevel: 'co_design' })
+      .expect(201);
+    await api.command('HoldActivity', { activityId: 'act-1', heldOn: '2026-03-10T10:00:00Z', durationMinutes: 120, ladderLevel: 'co_design' }).expect(201);
+    const attended = await api.command('RecordAttendance', { activityId: 'act-1', participantId: 'part-1', minutes: 120, capacity: 'member', format: 'paper' }).expect(201);
+    attendance = attended.body.eventIds[0];
+    await api.command('AmendAttendance', { activityId: 'act-1', eventId: attendance, minutes: 75, reason: 'typed from the wrong line of the sign-in sheet' }).expect(201);
   });
   afterAll(() => api.close());
 
-  it('lists an entity’s events in order with actor, role and source, links the correction both ways, and withholds personal data', async () => {
+  it('lists an entity’s events in order with actor, role and source, and withholds personal data', async () => {
     const response = await api.http().get('/api/history/participant/part-1').expect(200);
-    const [first, correction] = response.body.events;
-    expect(first).toMatchObject({ type: 'ParticipantRegistered', actor: 'local.officer', role: 'administrator', source: 'paper', corrects: null });
+    const [first] = response.body.events;
+    expect(first).toMatchObject({ eventId: registered, type: 'ParticipantRegistered', actor: 'local.officer', role: 'administrator', source: 'paper', corrects: null });
     expect(first.summary.personal).toEqual({ subjectId: 'part-1', withheld: true });
-    expect(first.correctedBy).toEqual([expect.objectContaining({ eventId: correction.eventId, kind: 'amend', reason: 'typed from the wrong line of the sign-in sheet' })]);
-    expect(correction).toMatchObject({ type: 'EventCorrected', corrects: { eventId: registered, type: 'ParticipantRegistered', kind: 'amend' } });
-    expect(correction.position).toBeGreaterThan(first.position);
     expect(response.text).not.toContain(NAME);
     expect(response.text).not.toContain('"sealed"');
+  });
+
+  it('links a correction and the event it corrects both ways', async () => {
+    const response = await api.http().get('/api/history/activity/act-1').expect(200);
+    const recorded = response.body.events.find((e: { eventId: string }) => e.eventId === attendance);
+    const correction = response.body.events.find((e: { type: string }) => e.type === 'EventCorrected');
+    expect(recorded.correctedBy).toEqual([expect.objectContaining({ eventId: correction.eventId, kind: 'amend', reason: 'typed from the wrong line of the sign-in sheet' })]);
+    expect(correction).toMatchObject({ corrects: { eventId: attendance, type: 'AttendanceRecorded', kind: 'amend' } });
+    expect(correction.position).toBeGreaterThan(recorded.position);
   });
 
   it('answers an unknown entity with 404 and an unknown kind with 400 listing the kinds', async () => {
@@ -61,7 +74,7 @@ describe('history, trace and subject access over HTTP (real API)', () => {
 
   it('verifies the chain on request', async () => {
     const response = await api.http().post('/api/verification').expect(200);
-    expect(response.body).toMatchObject({ ok: true, count: 3, head: { position: 3 } });
+    expect(response.body).toMatchObject({ ok: true, count: 6, head: { position: 6 } });
     expect(response.body).not.toHaveProperty('checkpoint');
   });
 
@@ -80,7 +93,7 @@ describe('history, trace and subject access over HTTP (real API)', () => {
 
     it('matches when the store still holds the signed history, checked against the organisation’s key', async () => {
       const response = await verify({ checkpoint, trustedPublicKeys: [keys.publicKey] }).expect(200);
-      expect(response.body).toMatchObject({ ok: true, count: 4, checkpoint: { ok: true, position: 3, count: 3, trusted: true } });
+      expect(response.body).toMatchObject({ ok: true, count: 7, checkpoint: { ok: true, position: 6, count: 6, trusted: true } });
     });
 
     it('says so when the checkpoint was altered after signing, or signed by a key the organisation does not hold', async () => {
@@ -95,14 +108,14 @@ describe('history, trace and subject access over HTTP (real API)', () => {
       // The same key signed a longer history elsewhere: this store cannot reach its position.
       const longer = new SqliteEventStore({ file: ':memory:' });
       try {
-        for (let i = 0; i < 6; i += 1) {
+        for (let i = 0; i < 10; i += 1) {
           const event = { id: randomUUID(), type: 'ProjectRegistered', schemaVersion: 1, data: { projectId: `p${i}` }, occurredAt: '2026-03-02T10:00:00.000Z' };
           await longer.append(`project-p${i}`, [{ ...event, actor: { id: 'officer.one', role: 'administrator' }, source: 'api', correlationId: randomUUID(), causationId: null }], { expectedRevision: 'no_stream' });
         }
         const signed = await createCheckpoint(longer, keys.privateKey);
         const response = await verify({ checkpoint: signed, trustedPublicKeys: [keys.publicKey] }).expect(200);
         expect(response.body.ok).toBe(false);
-        expect(response.body.checkpoint.problem).toMatch(/the store ends at position 4 but .* covers position 6: events were removed from the end/);
+        expect(response.body.checkpoint.problem).toMatch(/the store ends at position 7 but .* covers position 10: events were removed from the end/);
       } finally {
         await longer.close();
       }

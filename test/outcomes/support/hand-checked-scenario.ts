@@ -254,8 +254,8 @@ export async function recordHandCheckedProject(app: OutcomeApp): Promise<Scenari
   await r('RecordServiceMeasureReading', { measureId: 'm1', value: 90, readingOn: '2026-06-30', note: null }, '2026-06-30');
   const beforeCorrections = await app.head();
 
-  await r('CorrectEvent', { stream: 'activity-a3', eventId: r1AtA3.eventIds[0], kind: 'amend', changes: { minutes: 75 }, reason: 'r1 left at the break' }, '2026-07-01');
-  await r('CorrectEvent', { stream: 'activity-a3', eventId: r3AtA3.eventIds[0], kind: 'void', changes: null, reason: 'r3 was on the sign-in sheet by mistake' }, '2026-07-01');
+  await r('AmendAttendance', { activityId: 'a3', eventId: r1AtA3.eventIds[0], minutes: 75, reason: 'r1 left at the break' }, '2026-07-01');
+  await r('VoidAttendance', { activityId: 'a3', eventId: r3AtA3.eventIds[0], reason: 'r3 was on the sign-in sheet by mistake' }, '2026-07-01');
   const beforeLateSession = await app.head();
 
   // a4: a co-delivery shift by phone on 12 May, recorded from the paper log in July.

@@ -40,7 +40,7 @@ interface Held {
   activityId: string;
   projectId: string;
   duration: number;
-  attendance: { participantId: string; eventId: string; corrected: boolean }[];
+  attendance: { participantId: string; eventId: string; minutes: number; corrected: boolean }[];
   contributions: string[];
 }
 
@@ -117,14 +117,15 @@ export async function recordRandomRecord(app: OutcomeApp, seed: number, steps: n
       const activity = held.length ? rng.pick(held) : undefined;
       const participantId = rng.pick(people);
       if (!activity || activity.attendance.some((a) => a.participantId === participantId)) return;
+      const minutes = rng.int(15, activity.duration);
       const result = await r('RecordAttendance', {
         activityId: activity.activityId,
         participantId,
-        minutes: rng.int(15, activity.duration),
+        minutes,
         capacity: rng.pick(['member', 'chair', 'co_facilitator']),
         format: rng.pick(FORMATS),
       });
-      activity.attendance.push({ participantId, eventId: result.eventIds[0], corrected: false });
+      activity.attendance.push({ participantId, eventId: result.eventIds[0], minutes, corrected: false });
     },
     async () => {
       const activity = held.length ? rng.pick(held) : undefined;
@@ -261,9 +262,12 @@ export async function recordRandomRecord(app: OutcomeApp, seed: number, steps: n
       // A voided attendance could be recorded again; keeping it listed keeps the generator from trying.
       attendance.corrected = true;
       if (rng.next() < 0.5) {
-        return r('CorrectEvent', { stream: `activity-${activity.activityId}`, eventId: attendance.eventId, kind: 'void', changes: null, reason: 'Recorded by mistake' });
+        return r('VoidAttendance', { activityId: activity.activityId, eventId: attendance.eventId, reason: 'Recorded by mistake' });
       }
-      return r('CorrectEvent', { stream: `activity-${activity.activityId}`, eventId: attendance.eventId, kind: 'amend', changes: { minutes: rng.int(5, activity.duration) }, reason: 'Minutes misread' });
+      const minutes = rng.int(5, activity.duration);
+      // An amendment to the same minutes changes nothing and is refused; the generator asks only for a real change.
+      if (minutes === attendance.minutes) return;
+      return r('AmendAttendance', { activityId: activity.activityId, eventId: attendance.eventId, minutes, reason: 'Minutes misread' });
     },
   ];
 

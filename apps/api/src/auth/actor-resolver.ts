@@ -28,7 +28,7 @@ export class BearerTokenResolver implements ActorResolver {
     }
     const actor = await this.tokens.authenticate(match[1]);
     if (!actor) return { reason: 'invalid', detail: 'the bearer token is unknown or was revoked: ask an administrator for a new one' };
-    return { id: actor.actorId, role: actor.role };
+    return { id: actor.actorId, role: actor.role, ...(actor.participantId ? { participantId: actor.participantId } : {}) };
   }
 }
 

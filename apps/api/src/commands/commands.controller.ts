@@ -5,7 +5,16 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CommandResult, DeciderRegistry, HandleDomainCommand, permissionForCommand, READ_MODELS, ReadModels } from '@coprod/application';
+import {
+  CommandResult,
+  DeciderRegistry,
+  HandleDomainCommand,
+  idempotentCommandId,
+  permissionForCommand,
+  READ_MODELS,
+  ReadModels,
+  requestFingerprint,
+} from '@coprod/application';
 import { Requires } from '../auth/requires.decorator';
 import { Actor, RequestActor } from '../http/request-actor';
 import { invalidFields } from '../http/validation';
@@ -33,7 +42,12 @@ export class CommandsController {
   @Requires((request) => permissionForCommand(String(request.params.type)))
   @ApiOperation({ summary: 'Record a command (RegisterProject, RecordAttendance, ClaimExpense, ...)' })
   @ApiParam({ name: 'type', description: 'Command type', example: 'RecordAttendance' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request with the same key: the first result is returned and nothing is recorded twice' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Repeat a request with the same key: the first result is returned and nothing is recorded twice. A key belongs to its caller and command type; the same key with a different body is refused (422)',
+  })
   @ApiHeader({ name: 'X-Record-Source', required: false, description: 'Where the information came from: api (default), web, paper, import' })
   @ApiBody({ description: 'The command data; see the schemas named <CommandType>Dto' })
   async record(
@@ -61,10 +75,13 @@ export class CommandsController {
     const errors = await validate(data, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) throw new BadRequestException({ errors: invalidFields(errors) });
 
+    const commandData = { ...data };
+    const keyed = idempotencyKey === undefined ? {} : { requestFingerprint: requestFingerprint(type, commandData) };
+    const commandId = idempotencyKey === undefined ? randomUUID() : idempotentCommandId(actor.id, type, idempotencyKey);
     const result = await this.commandBus.execute(
       new HandleDomainCommand(
-        { type, data: { ...data }, metadata: { commandId: idempotencyKey ?? randomUUID(), now: new Date().toISOString(), actor } },
-        { source: source ?? 'api', correlationId: correlationId && correlationId.length <= 100 ? correlationId : randomUUID() },
+        { type, data: commandData, metadata: { commandId, now: new Date().toISOString(), actor } },
+        { source: source ?? 'api', correlationId: correlationId && correlationId.length <= 100 ? correlationId : randomUUID(), ...keyed },
       ),
     );
     await this.readModels.runtime.waitFor(result.position).catch(() => response.setHeader('X-Read-Models-Lagging', 'true'));

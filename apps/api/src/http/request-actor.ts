@@ -5,6 +5,8 @@ import { Request } from 'express';
 export interface RequestActor {
   id: string;
   role: string;
+  /** The participant record this person is, if they also take part. */
+  participantId?: string;
 }
 
 /** Reads the actor resolved for this request by the authentication guard. */

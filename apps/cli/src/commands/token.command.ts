@@ -6,9 +6,10 @@ interface IssueOptions {
   actor?: string;
   role?: string;
   label?: string;
+  participant?: string;
 }
 
-@SubCommand({ name: 'issue', description: `Issue a bearer token: --actor ID --role ROLE (${ACCESS_ROLES.join(', ')}) [--label TEXT]; it is printed once` })
+@SubCommand({ name: 'issue', description: `Issue a bearer token: --actor ID --role ROLE (${ACCESS_ROLES.join(', ')}) [--label TEXT] [--participant ID]; it is printed once` })
 export class IssueTokenCommand extends CommandRunner {
   constructor(@Inject(TOKEN_STORE) private readonly tokens: TokenStore) {
     super();
@@ -19,7 +20,7 @@ export class IssueTokenCommand extends CommandRunner {
     if (!options.role || !isAccessRole(options.role)) {
       throw new Error(`--role must be one of ${ACCESS_ROLES.join(', ')}${options.role ? `, got "${options.role}"` : ''}`);
     }
-    const issued = await this.tokens.issue({ actorId: options.actor, role: options.role as AccessRole, label: options.label ?? '' });
+    const issued = await this.tokens.issue({ actorId: options.actor, role: options.role as AccessRole, label: options.label ?? '', participantId: options.participant });
     console.log(`token ${issued.tokenId} for ${issued.actorId} (${issued.role})${issued.label ? `, "${issued.label}"` : ''}:`);
     console.log(issued.token);
     console.log('It is shown only this once and kept only as a hash: give it to its holder now. Revoke it with coprod token revoke ' + issued.tokenId);
@@ -37,6 +38,11 @@ export class IssueTokenCommand extends CommandRunner {
 
   @Option({ flags: '--label <text>', description: 'a note to tell tokens apart, such as the device' })
   parseLabel(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--participant <id>', description: 'the participant record of the holder, if they also take part: they can then never approve or pay their own claims' })
+  parseParticipant(value: string): string {
     return value;
   }
 }

@@ -87,6 +87,20 @@ describe('buildDemoRecord', () => {
     expect(ofType('WithdrawQuoteConsent')).toHaveLength(1);
   });
 
+  it("records contributions mostly as staff summaries, and a few in one participant's own words, held as their personal data", () => {
+    const contributions = ofType('RecordContribution');
+    const words = contributions.filter((c) => c.recordedAs === 'participant_words');
+    expect(contributions.filter((c) => c.recordedAs !== 'staff_summary' && c.recordedAs !== 'participant_words')).toEqual([]);
+    expect(words.length).toBeGreaterThanOrEqual(2);
+    expect(words.length * 5).toBeLessThan(contributions.length);
+    for (const said of words) {
+      expect(said).not.toHaveProperty('summary');
+      expect(said.participantIds).toEqual([(said.personal as { subjectId: string }).subjectId]);
+    }
+    const quoted = new Set(ofType('CaptureQuote').map((q) => q.participantId));
+    expect(words.some((said) => quoted.has((said.participantIds as string[])[0]))).toBe(true);
+  });
+
   it('takes expense claims down every path: paid, rejected with a reason, amended, still waiting', () => {
     const claims = ofType('ClaimExpense');
     expect(distinct(claims.map((c) => c.category))).toEqual(expect.arrayContaining(['travel', 'care_cover', 'recognition_payment', 'voucher']));

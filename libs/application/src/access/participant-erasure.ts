@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@coprod/domain';
 import { KEY_STORE, KeyStore } from '@coprod/privacy/keys/key-store.port';
 import { CommandResult } from '../commands/command-result';
 import { HandleDomainCommand } from '../commands/handle-domain-command';
@@ -44,27 +43,22 @@ export class ParticipantErasure {
   ) {}
 
   async erase(request: ErasureRequest): Promise<ErasureResult> {
-    const erasedOn = new Date().toISOString();
     const commandId = request.commandId ?? randomUUID();
-    let result: CommandResult;
-    try {
-      result = await this.commandBus.execute(
-        new HandleDomainCommand(
-          {
-            type: 'EraseParticipant',
-            data: { participantId: request.participantId, erasedOn, reason: request.reason?.trim() || DEFAULT_REASON },
-            metadata: { commandId, now: erasedOn, actor: { id: request.actor.id, role: request.actor.role } },
-          },
-          { source: request.source, correlationId: request.correlationId ?? commandId },
-        ),
-      );
-    } catch (error) {
-      // Already erased: finish an erasure that stopped between recording it and destroying the key.
-      if (error instanceof DomainError && error.code === 'participant.erased') await this.keys.destroyKey(request.participantId);
-      throw error;
-    }
-    const keyDestroyed = await this.keys.destroyKey(request.participantId);
+    const now = new Date().toISOString();
+    const heldKey = (await this.keys.getKey(request.participantId)) !== undefined;
+    // The command path records ParticipantErased and then destroys the key, whichever route asked.
+    const result: CommandResult = await this.commandBus.execute(
+      new HandleDomainCommand(
+        {
+          type: 'EraseParticipant',
+          data: { participantId: request.participantId, reason: request.reason?.trim() || DEFAULT_REASON },
+          metadata: { commandId, now, actor: { id: request.actor.id, role: request.actor.role } },
+        },
+        { source: request.source, correlationId: request.correlationId ?? commandId },
+      ),
+    );
     await this.readModels.runtime.waitFor(result.position).catch(() => undefined);
-    return { participantId: request.participantId, erasedOn, eventIds: result.eventIds, position: result.position, keyDestroyed };
+    const keyDestroyed = heldKey && (await this.keys.isDestroyed(request.participantId));
+    return { participantId: request.participantId, erasedOn: now, eventIds: result.eventIds, position: result.position, keyDestroyed };
   }
 }

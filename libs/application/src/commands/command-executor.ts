@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyCorrections, Command, decideCorrection, DomainError, Event, isEventCorrected, Recorded, ruleBroken } from '@coprod/domain';
 import { AppendResult, EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
+import { assertPermitted } from '@coprod/privacy/access/permissions';
+import { permissionForCommand } from '../access/command-permissions';
 import { CommandResult, ConcurrencyConflictError } from './command-result';
 import { DeciderRegistry } from './decider-registry';
 import { eventIdFor } from './event-ids';
@@ -55,6 +57,8 @@ export class CommandExecutor {
 
   async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
     (await import('./command-input')).checkCommandInput(command.type, command.data);
+    // The same permission on every way in: HTTP checks it first to answer early, the CLI and imports meet it here.
+    assertPermitted(command.metadata.actor, permissionForCommand(command.type));
     const decider = this.deciders.forCommand(command.type);
     const stream = this.deciders.streamOf(decider, command);
     const earlier = await this.earlierResult(command.metadata.commandId, origin.requestFingerprint);

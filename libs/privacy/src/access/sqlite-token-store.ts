@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS access_tokens (
   revoked_at  TEXT
 );
 `;
+/** Added after the first release: files made before it gain the column on open. */
+const PARTICIPANT_COLUMN = 'participant_id';
 
 interface TokenRow {
   token_id: string;
@@ -29,6 +31,7 @@ interface TokenRow {
   label: string;
   issued_at: string;
   revoked_at: string | null;
+  participant_id: string | null;
 }
 
 /**
@@ -43,11 +46,13 @@ export class SqliteTokenStore implements TokenStore {
   constructor(options: SqliteTokenStoreOptions) {
     this.db = openSecretsDatabase(options.file);
     this.db.exec(SCHEMA);
+    const columns = this.db.prepare('PRAGMA table_info(access_tokens)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === PARTICIPANT_COLUMN)) this.db.exec(`ALTER TABLE access_tokens ADD COLUMN ${PARTICIPANT_COLUMN} TEXT`);
     this.clock = options.clock ?? (() => new Date());
     this.statements = this.prepare();
   }
 
-  async issue(request: { actorId: string; role: AccessRole; label: string }): Promise<IssuedToken> {
+  async issue(request: { actorId: string; role: AccessRole; label: string; participantId?: string }): Promise<IssuedToken> {
     if (typeof request.actorId !== 'string' || request.actorId.trim() === '') {
       throw new TypeError('a token needs the id of the person it is for (actorId)');
     }
@@ -62,8 +67,9 @@ export class SqliteTokenStore implements TokenStore {
       label: (request.label ?? '').trim(),
       issuedAt: this.clock().toISOString(),
       revokedAt: null,
+      ...(request.participantId?.trim() ? { participantId: request.participantId.trim() } : {}),
     };
-    this.statements.insert.run(summary.tokenId, hashToken(token), summary.actorId, summary.role, summary.label, summary.issuedAt);
+    this.statements.insert.run(summary.tokenId, hashToken(token), summary.actorId, summary.role, summary.label, summary.issuedAt, summary.participantId ?? null);
     return { ...summary, token };
   }
 
@@ -71,7 +77,7 @@ export class SqliteTokenStore implements TokenStore {
     if (typeof token !== 'string' || !token.startsWith(TOKEN_PREFIX)) return undefined;
     const row = this.statements.byHash.get(hashToken(token)) as TokenRow | undefined;
     if (!row || row.revoked_at !== null || !isAccessRole(row.role)) return undefined;
-    return { actorId: row.actor_id, role: row.role, tokenId: row.token_id };
+    return { actorId: row.actor_id, role: row.role, tokenId: row.token_id, ...(row.participant_id ? { participantId: row.participant_id } : {}) };
   }
 
   async revoke(tokenId: string): Promise<boolean> {
@@ -86,6 +92,7 @@ export class SqliteTokenStore implements TokenStore {
       label: row.label,
       issuedAt: row.issued_at,
       revokedAt: row.revoked_at,
+      ...(row.participant_id ? { participantId: row.participant_id } : {}),
     }));
   }
 
@@ -96,14 +103,14 @@ export class SqliteTokenStore implements TokenStore {
   private prepare() {
     return {
       insert: this.db.prepare(
-        'INSERT INTO access_tokens (token_id, token_hash, actor_id, role, label, issued_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO access_tokens (token_id, token_hash, actor_id, role, label, issued_at, participant_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       byHash: this.db.prepare(
-        'SELECT token_id, actor_id, role, label, issued_at, revoked_at FROM access_tokens WHERE token_hash = ?',
+        'SELECT token_id, actor_id, role, label, issued_at, revoked_at, participant_id FROM access_tokens WHERE token_hash = ?',
       ),
       revoke: this.db.prepare('UPDATE access_tokens SET revoked_at = ? WHERE token_id = ? AND revoked_at IS NULL'),
       all: this.db.prepare(
-        'SELECT token_id, actor_id, role, label, issued_at, revoked_at FROM access_tokens ORDER BY issued_at, token_id',
+        'SELECT token_id, actor_id, role, label, issued_at, revoked_at, participant_id FROM access_tokens ORDER BY issued_at, token_id',
       ),
     };
   }

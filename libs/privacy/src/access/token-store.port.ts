@@ -8,6 +8,8 @@ export interface AuthenticatedActor {
   actorId: string;
   role: AccessRole;
   tokenId: string;
+  /** The participant record the holder is, when they also take part (segregation of duties rests on it). */
+  participantId?: string;
 }
 
 /** A token as listed: never its value or hash. */
@@ -18,6 +20,7 @@ export interface TokenSummary {
   label: string;
   issuedAt: string;
   revokedAt: string | null;
+  participantId?: string;
 }
 
 /** A newly issued token: the only time its plaintext value is ever shown. */
@@ -27,7 +30,7 @@ export interface IssuedToken extends TokenSummary {
 
 /** Bearer tokens for the API and CLI, stored only as hashes. */
 export interface TokenStore {
-  issue(request: { actorId: string; role: AccessRole; label: string }): Promise<IssuedToken>;
+  issue(request: { actorId: string; role: AccessRole; label: string; participantId?: string }): Promise<IssuedToken>;
   /** Who the token belongs to, or undefined when it is unknown or revoked. */
   authenticate(token: string): Promise<AuthenticatedActor | undefined>;
   /** Revokes a token; returns whether an active token was revoked. */

@@ -7,7 +7,7 @@ import { applyReportDefinition } from '../definitions/apply-report-definition';
 import type { ReportBlock, ReportModel, ReportSection } from '../model/report-model';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
 import type { ProjectEvidence, ReportSetting } from './report-inputs';
-import { longDate, reportDateWording, reportProvenance } from './report-provenance';
+import { longDate, provenanceBlocks, reportProvenance } from './report-provenance';
 
 /** What a committee extract is built from: the decision's project and the decision to describe. */
 export interface CommitteeExtractInput {
@@ -43,7 +43,7 @@ export function buildCommitteeExtract(input: CommitteeExtractInput): ReportModel
     { id: 'level_of_involvement', heading: 'Level of involvement reached', blocks: levelBlocks(influences, people.length) },
     { id: 'quotes', heading: 'In their own words', blocks: quoteBlocks(evidence, decisionId) },
     { id: 'open_commitments', heading: 'Commitments still open', blocks: commitmentBlocks(facts, decisionId) },
-    { id: 'provenance', heading: 'Where these figures come from', blocks: [{ kind: 'paragraph', text: reportDateWording(evidence.range) }] },
+    { id: 'provenance', heading: 'Where these figures come from', blocks: provenanceBlocks(evidence.range) },
   ];
   const model: ReportModel = {
     kind: 'committee_extract',
@@ -131,10 +131,28 @@ function involvedBlocks(facts: ProjectFacts, people: string[], sessions: Activit
   ];
 }
 
+/**
+ * Staff summaries only: a participant's own words reach a committee paper as a quote they agreed to,
+ * and a contribution recorded before its wording was stated may hold someone's words.
+ */
 function proposedBlocks(facts: ProjectFacts, influences: InfluenceFact[]): ReportBlock[] {
   const linked = new Set(influences.flatMap((i) => i.contributionIds));
-  const items = facts.contributions.filter((c) => linked.has(c.contributionId)).map((c) => `${labelOf(c.kind)}: ${c.summary}`);
-  return items.length ? [{ kind: 'list', items }] : [];
+  const behind = facts.contributions.filter((c) => linked.has(c.contributionId));
+  const shown = behind.filter((c): c is typeof c & { staffSummary: string } => c.staffSummary !== null);
+  const blocks: ReportBlock[] = shown.length
+    ? [{ kind: 'list', items: shown.map((c) => `${labelOf(c.kind)}: ${c.staffSummary}`), contributionIds: shown.map((c) => c.contributionId) }]
+    : [];
+  const unshown = behind.length - shown.length;
+  if (unshown > 0) {
+    const one = unshown === 1;
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `${unshown} ${shown.length ? 'more ' : ''}${one ? 'contribution' : 'contributions'} behind this decision ${one ? 'is' : 'are'} not repeated here, ` +
+        `as ${one ? "it is, or may be, a participant's" : "they are, or may be, participants'"} own words: what people said appears in this paper only as quotes they agreed to.`,
+    });
+  }
+  return blocks;
 }
 
 function changedBlocks(decision: DecisionFact, influences: InfluenceFact[]): ReportBlock[] {

@@ -1,3 +1,4 @@
+import { type ContributionRecorded, staffSummaryOf } from '@coprod/domain';
 import { formatChartValue } from '../charts/chart-format';
 
 const PERSONAL_KEY = 'personal';
@@ -45,12 +46,20 @@ export function summariseEventData(type: string, data: Record<string, unknown>, 
     const changes = data.changes && typeof data.changes === 'object' ? part('changes', data.changes) : undefined;
     return sentence(`${data.kind === 'void' ? 'Voids' : 'Amends'} the ${target}${changes ? ` (${changes})` : ''}. Reason: ${String(data.reason ?? 'not given')}`);
   }
+  const unshown = unshownContributionText(type, data);
   const parts = Object.keys(data)
     .sort()
+    .filter((key) => !unshown || key !== 'summary')
     .map((key) => part(key, data[key]))
     .filter((p): p is string => p !== undefined);
   const personal = PERSONAL_KEY in data ? ['personal data sealed, not shown'] : [];
-  return sentence([...parts, ...personal].join('; '));
+  const withheld = unshown ? ["summary not shown: recorded before contributions said whose words they were, so it may be a participant's own words"] : [];
+  return sentence([...parts, ...personal, ...withheld].join('; '));
+}
+
+/** A contribution's text is shown only when it is a staff summary. */
+function unshownContributionText(type: string, data: Record<string, unknown>): boolean {
+  return type === 'ContributionRecorded' && 'summary' in data && staffSummaryOf(data as ContributionRecorded['data']) === null;
 }
 
 function sentence(text: string): string {

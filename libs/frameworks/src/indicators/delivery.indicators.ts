@@ -112,6 +112,7 @@ export const expenses: IndicatorDefinition = {
     const people = unique(paid.map((x) => x.participantId));
     const categories = unique(paid.map((x) => x.category));
     const awaiting = all.filter((x) => x.status === 'claimed').length;
+    const reversed = all.filter((x) => x.reversedPence > 0);
     const totalSuppressed = people.length > 0 && people.length < threshold;
     const byCategory = categories.map((c) => {
       const mine = paid.filter((x) => x.category === c);
@@ -128,10 +129,13 @@ export const expenses: IndicatorDefinition = {
         { measure: 'People paid', value: people.length, eventIds: [] },
         { measure: 'Claims awaiting approval', value: awaiting, eventIds: all.filter((x) => x.status === 'claimed').flatMap((x) => x.eventIds) },
         { measure: 'Claims rejected', value: all.filter((x) => x.status === 'rejected').length, eventIds: [] },
+        ...(reversed.length > 0 ? [{ measure: 'Payments reversed (not counted in the total)', value: reversed.length, eventIds: reversed.flatMap((x) => x.eventIds) }] : []),
       ],
-      statement: totalSuppressed
-        ? `Expenses and recognition were paid to ${counted(people.length, 'person', 'people')}, fewer than ${threshold}, so the amount is not shown; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`
-        : `£${(total / 100).toFixed(2)} was paid to ${counted(people.length, 'person', 'people')} in expenses and recognition; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`,
+      statement:
+        (totalSuppressed
+          ? `Expenses and recognition were paid to ${counted(people.length, 'person', 'people')}, fewer than ${threshold}, so the amount is not shown; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`
+          : `£${(total / 100).toFixed(2)} was paid to ${counted(people.length, 'person', 'people')} in expenses and recognition; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`) +
+        (reversed.length > 0 ? ` ${counted(reversed.length, 'payment was', 'payments were')} reversed and ${reversed.length === 1 ? 'is' : 'are'} not counted.` : ''),
       sourceEventIds: paid.flatMap((x) => x.eventIds),
     };
   },

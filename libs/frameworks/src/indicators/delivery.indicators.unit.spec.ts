@@ -59,6 +59,26 @@ describe('expenses: totals and categories, never an amount for one person', () =
     expect(result.statement).toBe('£160.00 was paid to 5 people in expenses and recognition; 1 claim awaits approval.');
   });
 
+  it('leaves a reversed payment out of the total and says so; paid again after the reversal, it counts once', () => {
+    const facts = given(
+      ...five.flatMap((id) => paid(`t-${id}`, id, 'travel', 1000)),
+      ['ExpensePaymentReversed', { claimId: 't-a', amountPence: 1000 }],
+      ...paid('v-b', 'b', 'voucher', 500).slice(0, 1),
+      ['ExpenseApproved', { claimId: 'v-b' }],
+      ['ExpensePaid', { claimId: 'v-b', amountPence: 500 }],
+      ['ExpensePaymentReversed', { claimId: 'v-b', amountPence: 500 }],
+      ['ExpensePaid', { claimId: 'v-b', amountPence: 500 }],
+    );
+    const result = expenses.compute(facts, context);
+    // Travel: 5 x 1000 paid, a's reversed: 4000 to 4 people; voucher: paid, reversed, paid again: 500 once.
+    expect(result.value).toBeNull();
+    expect(result.n).toBe(4);
+    expect(result.items).toContainEqual(expect.objectContaining({ measure: 'Payments reversed (not counted in the total)', value: 2 }));
+    expect(result.statement).toMatch(/2 payments were reversed and are not counted\.$/);
+    const six = given(...['a', 'b', 'c', 'd', 'e', 'f'].flatMap((id) => paid(`t-${id}`, id, 'travel', 1000)), ['ExpensePaymentReversed', { claimId: 't-f', amountPence: 1000 }]);
+    expect(expenses.compute(six, context).value).toBe(5000);
+  });
+
   it('withholds a category paid to fewer people than the threshold, and a second one so the total cannot give it away', () => {
     const facts = given(...five.flatMap((id) => paid(`t-${id}`, id, 'travel', 1000)), ...paid('cover', 'c', 'care_cover', 4500));
     const result = expenses.compute(facts, context);

@@ -40,7 +40,11 @@ export class CommandsController {
   @Post(':type')
   @HttpCode(201)
   @Requires((request) => permissionForCommand(String(request.params.type)))
-  @ApiOperation({ summary: 'Record a command (RegisterProject, RecordAttendance, ClaimExpense, ...)' })
+  @ApiOperation({
+    summary: 'Record a command (RegisterProject, RecordAttendance, ClaimExpense, ...)',
+    description:
+      'Corrections are commands of the record that owns the event (AmendAttendance, VoidAttendance, AmendSessionHeld, AmendServiceMeasureReading, AmendSurveyResponse, VoidInfluence, ...): each names the event (eventId) and why (reason), needs the permission of the command that recorded it, and is checked by the same rules. Money is corrected by WithdrawExpenseApproval and ReverseExpensePayment, never by rewriting an amount.',
+  })
   @ApiParam({ name: 'type', description: 'Command type', example: 'RecordAttendance' })
   @ApiHeader({
     name: 'Idempotency-Key',

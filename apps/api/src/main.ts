@@ -3,7 +3,7 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
-import { refuseNonJsonBodies } from './auth/json-bodies.middleware';
+import { refuseNonJsonBodies, refuseUnsafeJson } from './auth/json-bodies.middleware';
 import { loadConfig } from '@coprod/application';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { AppModule } from './app.module';
@@ -15,6 +15,7 @@ export async function createApi(options: { logger?: LogLevel[] | false } = {}): 
   const app = await NestFactory.create(AppModule, { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] });
   app.use(refuseNonJsonBodies);
   app.use(json({ limit: '1mb', strict: true, type: () => true }));
+  app.use(refuseUnsafeJson);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

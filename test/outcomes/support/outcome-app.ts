@@ -23,7 +23,7 @@ export interface TestActor {
 }
 
 export const OFFICER: TestActor = { id: 'ann.officer', role: 'evaluation_lead' };
-export const FINANCE: TestActor = { id: 'bob.finance', role: 'finance_officer' };
+export const FINANCE: TestActor = { id: 'bob.finance', role: 'evaluation_lead' };
 
 /** The application module (command path, read models, queries) on real files in a fresh folder. */
 export interface OutcomeApp {

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { Request, Response } from 'express';
 import { DomainError } from '@coprod/domain';
 import { WrongExpectedRevisionError, DuplicateEventIdError, InvalidEventError, EventStoreUnavailableError } from '@coprod/event-store';
-import { ConcurrencyConflictError, UnknownCommandError } from '@coprod/application';
+import { ConcurrencyConflictError, InvalidInput, UnknownCommandError } from '@coprod/application';
 
 /** One invalid field of a request. */
 export interface InvalidField {
@@ -45,6 +45,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
       ...extra,
     });
+    const invalidRequest = (errors: InvalidField[]) =>
+      problem(400, 'Invalid request', `${errors.length} field(s) are invalid: ${errors.map((e) => e.field).join(', ')}`, { errors });
     if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], titleOf(error.kind), error.message, { code: error.code });
     if (error instanceof WrongExpectedRevisionError || error instanceof ConcurrencyConflictError) {
       return problem(409, 'Concurrent change', error.message, { code: 'concurrency.conflict' });
@@ -53,13 +55,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof UnknownCommandError) return problem(404, 'Unknown command', error.message);
     if (error instanceof InvalidEventError) return problem(400, 'Invalid event', error.message);
     if (error instanceof EventStoreUnavailableError) return problem(503, 'Event store unavailable', error.message);
+    if (error instanceof InvalidInput) return invalidRequest(error.fields);
     if (error instanceof HttpException) {
       const body = error.getResponse() as { message?: unknown; errors?: InvalidField[] } | string;
-      if (typeof body === 'object' && body.errors) {
-        return problem(400, 'Invalid request', `${body.errors.length} field(s) are invalid: ${body.errors.map((e) => e.field).join(', ')}`, {
-          errors: body.errors,
-        });
-      }
+      if (typeof body === 'object' && body.errors) return invalidRequest(body.errors);
       const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
       return problem(error.getStatus(), titleForStatus(error.getStatus()), message);
     }

@@ -1,5 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { dateProblem, IsCalendarMoment } from '../commands/dto/fields';
+
+const POSITION = /^\d+$/;
+
+/** A global position (a whole number), a real calendar date, or a date and time with its offset. */
+export function IsKnownAt(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isKnownAt',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && (POSITION.test(value) || dateProblem(value) === undefined),
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && /^\d{4}-/.test(args.value)
+          ? `$property ${dateProblem(args.value)}`
+          : '$property must be a global position (a whole number), a date (2026-06-30) or a date and time with its offset (2026-06-30T17:00:00Z)',
+    },
+  });
+}
 
 /** The two clocks and the framework of an outcome query. */
 export class OutcomesQueryDto {
@@ -8,13 +25,13 @@ export class OutcomesQueryDto {
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'framework must be a framework id such as west-berkshire' })
   framework?: string;
 
-  @ApiPropertyOptional({ description: 'What had happened by this date or instant (by when it happened)', example: '2026-06-30' })
+  @ApiPropertyOptional({ description: 'What had happened by this date, or date and time with its offset (by when it happened)', example: '2026-06-30' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/, { message: 'asOf must be a date (2026-06-30) or an ISO instant' })
+  @IsCalendarMoment()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'As recorded up to this global position, date or instant', example: '1200' })
+  @ApiPropertyOptional({ description: 'As recorded up to this global position, date, or date and time with its offset; not beyond the latest', example: '1200' })
   @IsOptional()
-  @Matches(/^(\d+|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?)$/, { message: 'knownAt must be a global position (a whole number), a date or an ISO instant' })
+  @IsKnownAt()
   knownAt?: string;
 }

@@ -2,9 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CASE_STUDY_AUDIENCES, HISTORY_SUBJECT_KINDS, type CaseStudyAudience, type HistorySubjectKind } from '@coprod/reporting/builders';
 import { ID_PATTERN } from '../commands/dto/fields';
-import { OutcomesQueryDto } from '../outcomes/outcomes-query.dto';
-
-const KNOWN_AT = /^(\d+|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?)$/;
+import { IsKnownAt, OutcomesQueryDto } from '../outcomes/outcomes-query.dto';
 
 /** The framework and both clocks of a committee extract. */
 export class CommitteeReportQueryDto extends OutcomesQueryDto {}
@@ -19,9 +17,9 @@ export class CaseStudyQueryDto extends OutcomesQueryDto {
 
 /** A history is of everything recorded up to a point: only the knownAt clock applies. */
 export class HistoryReportQueryDto {
-  @ApiPropertyOptional({ description: 'As recorded up to this global position, date or instant', example: '1200' })
+  @ApiPropertyOptional({ description: 'As recorded up to this global position, date, or date and time with its offset; not beyond the latest', example: '1200' })
   @IsOptional()
-  @Matches(KNOWN_AT, { message: 'knownAt must be a global position (a whole number), a date or an ISO instant' })
+  @IsKnownAt()
   knownAt?: string;
 }
 

@@ -3,6 +3,7 @@ import { applyCorrections, Command, decideCorrection, DomainError, Event, isEven
 import { AppendResult, EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
 import { assertPermitted } from '@coprod/privacy/access/permissions';
 import { permissionForCommand } from '../access/command-permissions';
+import { checkCommandInput } from './command-input';
 import { CommandResult, ConcurrencyConflictError } from './command-result';
 import { DeciderRegistry } from './decider-registry';
 import { eventIdFor } from './event-ids';
@@ -56,7 +57,7 @@ export class CommandExecutor {
   private readonly folded = new StreamMemo<FoldedStream>();
 
   async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
-    (await import('./command-input')).checkCommandInput(command.type, command.data);
+    checkCommandInput(command.type, command.data);
     // The same permission on every way in: HTTP checks it first to answer early, the CLI and imports meet it here.
     assertPermitted(command.metadata.actor, permissionForCommand(command.type));
     const decider = this.deciders.forCommand(command.type);

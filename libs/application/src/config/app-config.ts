@@ -10,7 +10,7 @@ export interface AppConfig {
   port: number;
   host: string;
   /** The identity recorded on events written by the CLI, and by the API when `auth` is `local`. */
-  localActor: { id: string; role: string } | undefined;
+  localActor: { id: string; role: string; participantId?: string } | undefined;
   /** How the API knows who is asking: bearer tokens, or the local identity (loopback only). */
   auth: 'tokens' | 'local';
   requireTokens: boolean;
@@ -40,7 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     port,
     host: env.HOST ?? '127.0.0.1',
-    localActor: { id: env.COPROD_ACTOR ?? 'local.officer', role: env.COPROD_ACTOR_ROLE ?? 'administrator' },
+    localActor: {
+      id: env.COPROD_ACTOR ?? 'local.officer',
+      role: env.COPROD_ACTOR_ROLE ?? 'administrator',
+      ...(env.COPROD_ACTOR_PARTICIPANT ? { participantId: env.COPROD_ACTOR_PARTICIPANT } : {}),
+    },
     auth,
     requireTokens,
     frameworkDirs: (env.COPROD_FRAMEWORKS_DIR ?? '').split(':').filter(Boolean).map((dir) => resolve(dir)),

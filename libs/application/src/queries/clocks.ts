@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ruleBroken } from '@coprod/domain';
+import { InvalidInput } from '../commands/command-input';
 
 /** The two clocks of every figure: what had happened by `asOf`, as recorded up to `knownAt`. */
 export interface Clocks {
@@ -24,14 +25,31 @@ export function isAsOfNow(asOf: string | undefined): asOf is undefined | '' {
  */
 export function resolveClocks(db: Database.Database, now: string, asOf?: string, knownAt?: string): Clocks {
   const asOfInstant = isAsOfNow(asOf) ? now : toInstant(asOf, 'asOf', true);
-  if (knownAt === undefined || knownAt === '') {
-    const head = (db.prepare('SELECT MAX(position) AS p FROM record_events').get() as { p: number | null }).p ?? 0;
-    return { asOf: asOfInstant, knownAtPosition: head, knownAt: `position ${head}` };
+  const last = db.prepare('SELECT position, recorded_at AS recordedAt FROM record_events ORDER BY position DESC LIMIT 1').get() as
+    | { position: number; recordedAt: string }
+    | undefined;
+  const head = last?.position ?? 0;
+  if (knownAt === undefined || knownAt === '') return { asOf: asOfInstant, knownAtPosition: head, knownAt: `position ${head}` };
+  if (/^\d+$/.test(knownAt)) {
+    if (Number(knownAt) > head) {
+      throw knownAtRefused(`is position ${knownAt}, beyond the latest position recorded (${head}); ask for ${head} or earlier`);
+    }
+    return { asOf: asOfInstant, knownAtPosition: Number(knownAt), knownAt: `position ${knownAt}` };
   }
-  if (/^\d+$/.test(knownAt)) return { asOf: asOfInstant, knownAtPosition: Number(knownAt), knownAt: `position ${knownAt}` };
   const instant = toInstant(knownAt, 'knownAt', true);
+  // A date covers its whole day, so today is never in the future. A record replayed with its own
+  // recording dates (the demo) may run past the clock: up to its last recorded moment is not the future.
+  const startsAt = DATE.test(knownAt) ? Date.parse(knownAt) : Date.parse(instant);
+  const present = Math.max(now === '' ? Date.now() : Date.parse(now), last ? Date.parse(last.recordedAt) : 0);
+  if (startsAt > present) {
+    throw knownAtRefused(`is ${knownAt}, which is in the future; ask for a moment up to now`);
+  }
   const row = db.prepare('SELECT MAX(position) AS p FROM record_events WHERE recorded_at <= ?').get(instant) as { p: number | null };
   return { asOf: asOfInstant, knownAtPosition: row.p ?? 0, knownAt: instant };
+}
+
+function knownAtRefused(problem: string): InvalidInput {
+  return new InvalidInput([{ field: 'knownAt', problems: [problem] }], 'the question cannot be answered');
 }
 
 function toInstant(value: string, name: string, endOfDay: boolean): string {

@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { EventToAppend, StoredEvent } from '../event-envelope';
 import {
   AppendOptions,
@@ -17,10 +15,12 @@ import {
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { sealEventForStorage } from '../integrity';
 import { revisionMatches, validateAppend } from '../validate-event';
+import { openPrivateDatabase } from './private-database';
 import { SCHEMA, EventRow, rowToEvent } from './schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
 export { dataJsonOf } from './schema';
+export { openPrivateDatabase } from './private-database';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or `:memory:`. */
@@ -71,8 +71,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.description = options.file === ':memory:' ? 'embedded SQLite (in memory)' : `embedded SQLite file ${options.file}`;
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
+    this.db = openPrivateDatabase(options.file);
     this.db.pragma('journal_mode = WAL');
     // better-sqlite3 defaults WAL databases to NORMAL, which can lose the last commits on power loss.
     this.db.pragma('synchronous = FULL');

@@ -1,14 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openPrivateDatabase } from '@coprod/event-store';
 
 /**
  * Opens the SQLite file that holds keys and tokens, kept apart from the events so that erasing a
  * person never touches the append-only log. Deleted rows are overwritten in place (secure_delete).
  */
 export function openSecretsDatabase(file: string): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = openPrivateDatabase(file);
   db.pragma('journal_mode = WAL');
   // better-sqlite3 reopens WAL files as NORMAL; a lost key or token revocation must not be.
   db.pragma('synchronous = FULL');

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openPrivateDatabase } from '@coprod/event-store';
 
 /** How long one statement waits, blocking, for another connection's write lock on the read-model file. */
 const READ_MODEL_BUSY_TIMEOUT_MS = 100;
@@ -13,8 +12,7 @@ const OPENING_BUSY_TIMEOUT_MS = 5000;
  * readers in other processes (the server while a CLI command projects) read while one writes.
  */
 export function openReadModelDatabase(file: string): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = openPrivateDatabase(file);
   db.pragma(`busy_timeout = ${OPENING_BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -4,9 +4,18 @@ import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSec
 import { HTML_STYLE } from './html-style';
 import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
 
-/** Escapes text for HTML content and attribute values. */
+/** C0 controls but tab, newline and carriage return, DEL and C1 controls, which HTML does not allow in a document. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Escapes text for HTML content and attribute values, dropping control characters HTML does not allow. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(CONTROLS, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 const e = escapeHtml;
 

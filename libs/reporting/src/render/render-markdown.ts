@@ -1,64 +1,72 @@
+import { markdownBlock, markdownInline } from '@coprod/privacy/subject-access/subject-access-markdown';
 import { chartTable } from '../charts/chart-format';
 import type { ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 function table(spec: TableSpec): string {
   return [
-    `**${spec.caption}**`,
+    `**${markdownInline(spec.caption)}**`,
     '',
-    `| ${spec.columns.map(cell).join(' | ')} |`,
+    `| ${spec.columns.map(markdownInline).join(' | ')} |`,
     `| ${spec.columns.map(() => '---').join(' | ')} |`,
-    ...spec.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    ...spec.rows.map((row) => `| ${row.map(markdownInline).join(' | ')} |`),
   ].join('\n');
 }
 
 function withBasis(text: string, basis: string): string {
-  return basis ? `${text} (${basis})` : text;
+  return basis ? `${text} (${markdownInline(basis)})` : text;
 }
 
 function block(b: ReportBlock, model: ReportModel): string {
   switch (b.kind) {
     case 'paragraph':
-      return b.text;
+      return markdownBlock(b.text);
     case 'key_figures':
       return b.figures
-        .map((f) => `- **${figureValue(f)}** ${withBasis(f.label, [figureBasis(f, model), f.note].filter(Boolean).join('; '))}`)
+        .map((f) => `- **${markdownInline(figureValue(f))}** ${withBasis(markdownInline(f.label), [figureBasis(f, model), f.note].filter(Boolean).join('; '))}`)
         .join('\n');
     case 'figure':
-      return withBasis(`**${b.figure.label}: ${figureValue(b.figure)}**`, [figureBasis(b.figure, model), b.figure.note].filter(Boolean).join('; '));
+      return withBasis(
+        `**${markdownInline(b.figure.label)}: ${markdownInline(figureValue(b.figure))}**`,
+        [figureBasis(b.figure, model), b.figure.note].filter(Boolean).join('; '),
+      );
     case 'chart':
-      return `${b.chart.alt}\n\n${table({ ...chartTable(b.chart), caption: b.chart.title })}`;
+      return `${markdownBlock(b.chart.alt)}\n\n${table({ ...chartTable(b.chart), caption: b.chart.title })}`;
     case 'table':
       return table(b.table);
     case 'quote':
-      return [`> “${b.quote.text}”`, `>`, `> — ${b.quote.attribution}`, ...(b.quote.context ? ['', `_${b.quote.context}_`] : [])].join('\n');
+      return [
+        `> “${markdownBlock(b.quote.text).replace(/\n/g, '\n> ')}”`,
+        `>`,
+        `> — ${markdownInline(b.quote.attribution)}`,
+        ...(b.quote.context ? ['', `_${markdownInline(b.quote.context)}_`] : []),
+      ].join('\n');
     case 'list':
-      return b.items.map((i) => `- ${i}`).join('\n');
+      return b.items.map((i) => `- ${markdownInline(i)}`).join('\n');
     case 'notice':
-      return `**Note:** ${b.text}`;
+      return `**Note:** ${markdownBlock(b.text)}`;
   }
 }
 
 function section(s: ReportSection, model: ReportModel, level: number): string[] {
   return [
-    `${'#'.repeat(level)} ${s.heading}`,
+    `${'#'.repeat(level)} ${markdownInline(s.heading)}`,
     ...s.blocks.map((b) => block(b, model)),
     ...(s.subsections ?? []).flatMap((sub) => section(sub, model, level + 1)),
   ];
 }
 
-/** Renders a report model as plain Markdown, to paste into a council's committee template. */
+/**
+ * Renders a report model as plain Markdown, to paste into a council's committee template. Text
+ * from the record is escaped, so it shows as written and never as markup or HTML.
+ */
 export function renderMarkdown(model: ReportModel): string {
   const { sections, provenance } = splitProvenance(model);
   const parts = [
-    `# ${model.title}`,
-    ...(model.subtitle ? [model.subtitle] : []),
-    `${model.publisher}`,
-    ...(model.cover.length ? [model.cover.map((c) => `- **${c.label}:** ${c.value}`).join('\n')] : []),
+    `# ${markdownInline(model.title)}`,
+    ...(model.subtitle ? [markdownInline(model.subtitle)] : []),
+    markdownInline(model.publisher),
+    ...(model.cover.length ? [model.cover.map((c) => `- **${markdownInline(c.label)}:** ${markdownInline(c.value)}`).join('\n')] : []),
     ...sections.flatMap((s) => section(s, model, 2)),
     ...section({ ...provenance, subsections: [] }, model, 2),
     table({ caption: 'Record behind this report', columns: ['Fact', 'Value'], rows: provenanceRows(model.provenance), rowHeaders: true }),

@@ -146,4 +146,11 @@ describe('input hygiene through the coprod command', () => {
     expect(errorText(run.error!)).toBe('coprod: EraseParticipant was not recorded:\n  reason: contains the control character U+001B; remove it');
     expect(await api.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(1);
   });
+
+  it('refuses --as-of 2026-02-30 instead of rolling it over to March, and exits 1', async () => {
+    await api.command('RegisterProject', energyProject).expect(201);
+    const run = await runCli(['outcomes', '--project', 'p-energy', '--as-of', '2026-02-30'], { COPROD_DATA_DIR: api.dataDir });
+    expect(run.exitCode).toBe(1);
+    expect(errorText(run.error!)).toMatch(/asOf: must be a real calendar date .* got "2026-02-30"/);
+  });
 });

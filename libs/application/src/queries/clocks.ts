@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ruleBroken } from '@coprod/domain';
+import { requireCalendarDate } from '@coprod/domain';
 import { InvalidInput } from '../commands/command-input';
 
 /** The two clocks of every figure: what had happened by `asOf`, as recorded up to `knownAt`. */
@@ -52,11 +52,14 @@ function knownAtRefused(problem: string): InvalidInput {
   return new InvalidInput([{ field: 'knownAt', problems: [problem] }], 'the question cannot be answered');
 }
 
+/** A clock given by any way in (HTTP, CLI) must be a real calendar date or a date-time with its offset: never rolled over. */
 function toInstant(value: string, name: string, endOfDay: boolean): string {
-  if (DATE.test(value) && !Number.isNaN(Date.parse(value))) return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
-  const parsed = Date.parse(value);
-  if (Number.isNaN(parsed)) {
-    throw ruleBroken('query.bad_clock', `${name} must be a date (2026-06-30), an ISO instant${name === 'knownAt' ? ' or a global position (a whole number)' : ''}; got "${value}"`);
+  try {
+    requireCalendarDate(value, name);
+  } catch {
+    const expected = `a real calendar date (2026-06-30), a date-time with its offset (2026-06-30T17:00:00Z)${name === 'knownAt' ? ' or a global position (a whole number)' : ''}`;
+    throw new InvalidInput([{ field: name, problems: [`must be ${expected}; got "${value}"`] }], 'the question cannot be answered');
   }
-  return new Date(parsed).toISOString();
+  if (DATE.test(value)) return endOfDay ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
+  return new Date(Date.parse(value)).toISOString();
 }

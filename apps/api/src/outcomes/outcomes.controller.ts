@@ -62,6 +62,7 @@ export class OutcomesController {
         seldomHeardReached: value('reach_seldom_heard'),
         offlineSharePercent: value('offline_share'),
         lastPositionIncluded: clocks.lastPositionIncluded,
+        provenanceDigest: clocks.provenanceDigest,
       });
     }
     return { projects: rows };

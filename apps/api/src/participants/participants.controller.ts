@@ -36,7 +36,9 @@ export class ParticipantsController {
 
   @Get('subject-access')
   @Requires('read_personal')
-  @ApiOperation({ summary: 'Everything held about one participant, their details opened: Markdown by default, JSON with Accept: application/json' })
+  @ApiOperation({
+    summary: 'Everything held about one participant, their details opened, and every report that carried their words: Markdown by default, JSON with Accept: application/json',
+  })
   @ApiProduces('text/markdown', 'application/json')
   async export(@Param() params: ParticipantParams, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string | SubjectAccessRecord> {
     const exported = await this.subjectAccess.export(params.participantId);

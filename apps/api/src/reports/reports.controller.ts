@@ -1,9 +1,10 @@
 import { Controller, Get, NotAcceptableException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { RenderedReport, ReportService } from '@coprod/application';
+import { RenderedReport, ReportRequester, ReportService } from '@coprod/application';
 import { HISTORY_SUBJECT_KINDS, type ReportFormat } from '@coprod/reporting/builders';
 import { Requires } from '../auth/requires.decorator';
+import { Actor, RequestActor } from '../http/request-actor';
 import { CaseStudyQueryDto, CommitteeReportQueryDto, HistoryReportParams, HistoryReportQueryDto } from './reports-query.dto';
 
 const MEDIA_TYPES: Record<string, ReportFormat> = { 'application/pdf': 'pdf', 'text/html': 'html', 'text/markdown': 'md' };
@@ -15,6 +16,10 @@ function negotiate(request: Request): ReportFormat {
     throw new NotAcceptableException(`reports are offered as ${Object.keys(MEDIA_TYPES).join(', ')}; ask for one of them in the Accept header (got "${request.headers.accept}")`);
   }
   return MEDIA_TYPES[chosen];
+}
+
+function requester(actor: RequestActor): ReportRequester {
+  return { actor: { id: actor.id, role: actor.role }, source: 'api' };
 }
 
 function send(response: Response, report: RenderedReport): void {
@@ -35,18 +40,31 @@ export class ReportsController {
   @Requires((request) => (request.query.audience === 'internal_evaluation' ? 'read_personal' : 'read_reports'))
   @ApiOperation({ summary: "A project's case study: every outcome's figures paired with charts and consented quotes, with provenance" })
   @ApiProduces('application/pdf', 'text/html', 'text/markdown')
-  async caseStudy(@Param('projectId') projectId: string, @Query() query: CaseStudyQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async caseStudy(
+    @Param('projectId') projectId: string,
+    @Query() query: CaseStudyQueryDto,
+    @Actor() actor: RequestActor,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const format = negotiate(request);
-    send(response, await this.reports.caseStudy(projectId, { frameworkId: query.framework, asOf: query.asOf, knownAt: query.knownAt, audience: query.audience }, format));
+    const clocks = { frameworkId: query.framework, asOf: query.asOf, knownAt: query.knownAt, audience: query.audience };
+    send(response, await this.reports.caseStudy(projectId, clocks, format, requester(actor)));
   }
 
   @Get('decisions/:decisionId/reports/committee')
   @Requires('read_reports')
   @ApiOperation({ summary: 'How co-production shaped one decision, for a committee paper' })
   @ApiProduces('application/pdf', 'text/html', 'text/markdown')
-  async committee(@Param('decisionId') decisionId: string, @Query() query: CommitteeReportQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async committee(
+    @Param('decisionId') decisionId: string,
+    @Query() query: CommitteeReportQueryDto,
+    @Actor() actor: RequestActor,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const format = negotiate(request);
-    send(response, await this.reports.committee(decisionId, { frameworkId: query.framework, asOf: query.asOf, knownAt: query.knownAt }, format));
+    send(response, await this.reports.committee(decisionId, { frameworkId: query.framework, asOf: query.asOf, knownAt: query.knownAt }, format, requester(actor)));
   }
 
   @Get('history/:kind/:id/report')

@@ -31,6 +31,7 @@ export class OutcomesCommand extends CommandRunner {
     }
     console.log(`${body.project?.title} — ${body.framework.name} (version ${body.framework.version})`);
     console.log(`as of ${body.clocks.asOf}, as known at ${body.clocks.knownAt}; ${body.clocks.eventCount} events up to position ${body.clocks.lastPositionIncluded}`);
+    console.log(`provenance digest ${body.clocks.provenanceDigest}`);
     for (const outcome of body.outcomes) {
       const table = new Table({ head: ['Indicator', 'Value', 'n', 'What it shows'], colWidths: [34, 10, 6, 70], wordWrap: true });
       for (const indicator of outcome.indicators) table.push([indicator.title, formatValue(indicator), String(indicator.n), indicator.statement]);

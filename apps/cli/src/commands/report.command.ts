@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
 import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { ListProjects, RenderedReport, ReportService } from '@coprod/application';
+import { ListProjects, RenderedReport, ReportRequester, ReportService } from '@coprod/application';
 import { CASE_STUDY_AUDIENCES, HISTORY_SUBJECT_KINDS, REPORT_FORMATS, type CaseStudyAudience, type ReportFormat } from '@coprod/reporting/builders';
 
 interface CommonOptions {
@@ -26,6 +26,9 @@ function save(file: string, report: RenderedReport): string {
   writeFileSync(path, report.body);
   return path;
 }
+
+/** Reports built here are registered as asked for from the command line, by its configured identity (COPROD_ACTOR). */
+const FROM_THE_CLI: ReportRequester = { source: 'cli' };
 
 function requireOut(options: CommonOptions, usage: string): string {
   if (!options.out) throw new Error(`say where to write the report: ${usage}`);
@@ -80,7 +83,7 @@ export class CaseStudyReportCommand extends ReportSubcommand {
       const bar = new SingleBar({ format: 'case studies [{bar}] {value}/{total} {project}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
       bar.start(projects.length, 0, { project: '' });
       for (const project of projects) {
-        const report = await this.reports.caseStudy(project.projectId, request, format);
+        const report = await this.reports.caseStudy(project.projectId, request, format, FROM_THE_CLI);
         save(join(options.outDir, report.fileName), report);
         bar.increment(1, { project: project.projectId });
       }
@@ -90,7 +93,7 @@ export class CaseStudyReportCommand extends ReportSubcommand {
     }
     if (!options.project) throw new Error('name the project: coprod report case-study --project <project id> --out FILE (or --all --out-dir DIR)');
     const out = requireOut(options, 'coprod report case-study --project <project id> --out FILE');
-    const report = await this.reports.caseStudy(options.project, request, format);
+    const report = await this.reports.caseStudy(options.project, request, format, FROM_THE_CLI);
     console.log(`case study of ${options.project} written to ${save(out, report)} (${report.body.length} bytes)`);
   }
 
@@ -125,7 +128,8 @@ export class CommitteeReportCommand extends ReportSubcommand {
     const format = formatOf(options);
     if (!options.decision) throw new Error('name the decision: coprod report committee --decision <decision id> --out FILE');
     const out = requireOut(options, 'coprod report committee --decision <decision id> --out FILE');
-    const report = await this.reports.committee(options.decision, { frameworkId: options.framework, asOf: options.asOf, knownAt: options.knownAt }, format);
+    const clocks = { frameworkId: options.framework, asOf: options.asOf, knownAt: options.knownAt };
+    const report = await this.reports.committee(options.decision, clocks, format, FROM_THE_CLI);
     console.log(`committee extract for ${options.decision} written to ${save(out, report)} (${report.body.length} bytes)`);
   }
 

@@ -1,22 +1,34 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { notFound } from '@coprod/domain';
 import { EVENT_STORE, EventStore, StoredEvent } from '@coprod/event-store';
 import { buildSubjectAccessExport, SubjectAccessExport } from '@coprod/privacy/subject-access/subject-access-export';
 import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector } from '../commands/personal-data-protector';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ReportRegisterFile } from '../reports/report-register';
 
 const PAGE = 1000;
 
 /**
  * Prepares a participant's subject access export (UK GDPR article 15): every event that mentions
  * them, their own details opened with their key (others' withheld), their quotes with the consent
- * given, and where those quotes were used. Read from the log itself, the only complete record.
+ * given, and where their words were used. Read from the log itself, the only complete record, and
+ * from the register of reports, the only record of which reports carried whose words.
  */
 @Injectable()
-export class SubjectAccess {
+export class SubjectAccess implements OnApplicationShutdown {
+  private readonly register: ReportRegisterFile;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA_PROTECTOR) private readonly protector: PersonalDataProtector,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.register = new ReportRegisterFile(config.keysFile);
+  }
+
+  onApplicationShutdown(): void {
+    this.register.close();
+  }
 
   async export(participantId: string, generatedAt = new Date().toISOString()): Promise<SubjectAccessExport> {
     const own = await this.store.readStream(`participant-${participantId}`);
@@ -28,6 +40,7 @@ export class SubjectAccess {
       events: await this.everyEvent(),
       openPersonal: (event) => this.protector.open(event.data, event.id),
       generatedAt,
+      register: { reportsCarrying: this.register.opened().reportsCarrying(participantId), keptSince: this.register.opened().keptSince() },
     });
   }
 

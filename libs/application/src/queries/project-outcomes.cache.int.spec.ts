@@ -111,6 +111,16 @@ describe('outcome answers remembered between identical questions', () => {
     expect(plainJson(after)).toEqual(plainJson(product.fresh({ now: HELD_AT })));
   });
 
+  it('as of now, carries one provenance digest while now moves between recorded moments, and another once now passes one', async () => {
+    const early = await product.ask({ now: '2026-05-20T10:00:00.000Z' });
+    const later = await product.ask({ now: JUST_BEFORE });
+    expect(later.clocks.provenanceDigest).toBe(early.clocks.provenanceDigest);
+    const after = await product.ask({ now: HELD_AT });
+    expect(after.clocks.eventCount).toBe(early.clocks.eventCount + 1);
+    expect(after.clocks.provenanceDigest).not.toBe(early.clocks.provenanceDigest);
+    expect(after.clocks.provenanceDigest).toBe(product.fresh({ now: HELD_AT }).clocks.provenanceDigest);
+  });
+
   it('as of now, a clock set back before a recorded moment leaves it out again', async () => {
     expect(sessionsHeld(await product.ask({ now: '2026-07-01T00:00:00.000Z' }))).toBe(1);
     expect(sessionsHeld(await product.ask({ now: JUST_BEFORE }))).toBe(0);

@@ -23,7 +23,8 @@ interface Kept {
  * would give. An answer rests on the read models and, when asked as of now, on which recorded
  * moments now has passed; so every answer is forgotten as soon as the read models change (this
  * process's projection moving on, or any other connection writing the file), and an answer as of
- * now is reused only while now stays between the recorded moments either side of it.
+ * now is reused only while now stays between the recorded moments either side of it. Its provenance
+ * digest names its asOf clock "now", so the answer carries the same digest however now moves.
  *
  * Answers are shared between callers: they are read, never changed.
  */
@@ -62,10 +63,10 @@ export class ProjectOutcomesCache {
   }
 
   private keep(key: string, kept: Kept): void {
-    if (kept.outcomes.rows.length > ROW_BUDGET) return;
+    if (rowsOf(kept) > ROW_BUDGET) return;
     this.forget(key);
     this.kept.set(key, kept);
-    this.rowsKept += kept.outcomes.rows.length;
+    this.rowsKept += rowsOf(kept);
     while (this.kept.size > CAPACITY || this.rowsKept > ROW_BUDGET) this.forget(this.kept.keys().next().value as string);
   }
 
@@ -73,7 +74,7 @@ export class ProjectOutcomesCache {
     const kept = this.kept.get(key);
     if (!kept) return;
     this.kept.delete(key);
-    this.rowsKept -= kept.outcomes.rows.length;
+    this.rowsKept -= rowsOf(kept);
   }
 
   /**
@@ -87,6 +88,10 @@ export class ProjectOutcomesCache {
     this.rowsKept = 0;
     this.keptAt = at;
   }
+}
+
+function rowsOf(kept: Kept): number {
+  return kept.outcomes.rows.length + kept.outcomes.appliedChanges.length;
 }
 
 function holdsAt(kept: Kept, now: string): boolean {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { applyCorrections, notFound, Recorded, Event } from '@coprod/domain';
+import { applyCorrections, isEventCorrected, notFound, Recorded, Event } from '@coprod/domain';
 import {
   FactEvent,
   foldProjectFacts,
@@ -13,7 +14,7 @@ import {
 import { RecordRow } from '@coprod/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
-import { Clocks, resolveClocks } from './clocks';
+import { Clocks, isAsOfNow, resolveClocks } from './clocks';
 import { POPULATION_PROFILE } from './population.provider';
 
 export interface OutcomeQuery {
@@ -40,15 +41,37 @@ export interface TimedOutcomes {
   steady: SteadySpan;
 }
 
+/**
+ * The clocks an answer was computed under, and the events that shaped it: the events included, the
+ * corrections applied to them and the consent changes and erasures applied to it.
+ */
+export interface OutcomeClocks extends Clocks {
+  /** Lowest position among the events that shaped the answer (0 when none did). */
+  firstPositionIncluded: number;
+  /** Highest position among them: a consent change recorded after `knownAt` can be the highest. */
+  lastPositionIncluded: number;
+  /** How many events shaped the answer. */
+  eventCount: number;
+  /** Hash of the event at `lastPositionIncluded`. */
+  lastEventHash: string;
+  /**
+   * SHA-256 (hex) over the hashes of every event that shaped the answer, in order of position, with
+   * the clocks, framework and rules it was computed under: a different answer never carries the same digest.
+   */
+  provenanceDigest: string;
+}
+
 /** A project's record, folded under both clocks, with the figures every outcome rests on. */
 export interface ProjectOutcomes {
   projectId: string;
-  clocks: Clocks & { lastPositionIncluded: number; eventCount: number; lastEventHash: string; firstPositionIncluded: number };
+  clocks: OutcomeClocks;
   framework: Framework;
   facts: ProjectFacts;
   summary: OutcomeSummary;
   /** The record rows that were included (after both clocks and corrections), in order. */
   rows: RecordRow[];
+  /** The corrections, consent changes and erasures applied that are not among `rows`, in order. */
+  appliedChanges: RecordRow[];
 }
 
 const CONSENT_TYPES = new Set(['QuoteConsentWithdrawn', 'ParticipantErased']);
@@ -66,12 +89,18 @@ const REFERENCED_RECORDS = new Set(['ActivityPlanned', 'ParticipantRegistered'])
  */
 @Injectable()
 export class ProjectOutcomesService {
+  /** The settings every answer of this process is computed under, besides clocks and framework. */
+  private readonly rules: string;
+
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly frameworks: FrameworkRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(POPULATION_PROFILE) private readonly population: PopulationProfile | undefined,
-  ) {}
+  ) {
+    const populationDigest = population ? createHash('sha256').update(JSON.stringify(population)).digest('hex') : 'none';
+    this.rules = `suppression ${config.suppressionThreshold}\npopulation ${populationDigest}`;
+  }
 
   compute(query: OutcomeQuery): ProjectOutcomes {
     return this.computeTimed(query).outcomes;
@@ -84,12 +113,15 @@ export class ProjectOutcomesService {
     if (!known.some((row) => row.type === 'ProjectRegistered')) {
       throw notFound('project.not_found', `project ${query.projectId} does not exist${clocks.knownAtPosition ? ` (as known at ${clocks.knownAt})` : ''}`);
     }
-    const corrected = applyCorrections(known.map(toRecorded)) as Recorded<Event>[];
+    const recorded = known.map(toRecorded);
+    const corrected = applyCorrections(recorded) as Recorded<Event>[];
     const byId = new Map(known.map((row) => [row.eventId, row]));
-    const included = corrected.filter((e) => e.occurredAt <= clocks.asOf || REFERENCED_RECORDS.has(e.type));
-    const steady = steadySpan(corrected, clocks.asOf);
+    const passesAsOf = (e: { type: string; occurredAt: string }) => e.occurredAt <= clocks.asOf || REFERENCED_RECORDS.has(e.type);
+    const included = corrected.filter(passesAsOf);
+    // Voided events count too: the moment one would have been included is the moment its voiding starts to shape the answer.
+    const steady = steadySpan(recorded.filter((e) => !isEventCorrected(e)), clocks.asOf);
     const facts = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
-    this.applyCurrentConsent(query.projectId, facts, known, clocks.knownAtPosition);
+    const consentApplied = this.applyCurrentConsent(query.projectId, facts, known, clocks.knownAtPosition);
 
     const frameworkId = query.frameworkId ?? facts.project?.frameworkId ?? this.frameworks.default().id;
     const framework = this.frameworks.get(frameworkId);
@@ -99,39 +131,63 @@ export class ProjectOutcomesService {
       population: this.population ? { area: this.population.area, source: this.population.source, groups: this.population.groups } : undefined,
     });
     const rows = included.map((e) => byId.get(e.id)!);
-    const last = rows[rows.length - 1];
+    const correctionsApplied = known.filter((row) => row.type === 'EventCorrected' && correctsIncluded(row, byId, passesAsOf));
+    const appliedChanges = besides(rows, mergeByPosition(correctionsApplied, consentApplied));
+    const shaping = mergeByPosition(rows, appliedChanges);
+    const last = shaping[shaping.length - 1];
     const outcomes: ProjectOutcomes = {
       projectId: query.projectId,
       clocks: {
         ...clocks,
-        firstPositionIncluded: rows[0]?.position ?? 0,
+        firstPositionIncluded: shaping[0]?.position ?? 0,
         lastPositionIncluded: last?.position ?? 0,
-        eventCount: rows.length,
+        eventCount: shaping.length,
         lastEventHash: last?.hash ?? '',
+        provenanceDigest: this.digest(shaping, clocks, query.asOf, framework),
       },
       framework,
       facts,
       summary,
       rows,
+      appliedChanges,
     };
     return { outcomes, steady };
   }
 
-  private applyCurrentConsent(projectId: string, facts: ProjectFacts, known: RecordRow[], knownAtPosition: number): void {
+  /**
+   * The digest of an answer. An answer asked as of now names its asOf clock "now": the events passing
+   * that clock are already in the list, so the same record gives the same digest whenever it is asked.
+   */
+  private digest(shaping: readonly RecordRow[], clocks: Clocks, asOf: string | undefined, framework: Framework): string {
+    const hashes = shaping.map((row) => row.hash).join('\n');
+    const asked = isAsOfNow(asOf) ? 'now' : clocks.asOf;
+    return createHash('sha256')
+      .update(`coprod outcome provenance 1\nframework ${framework.id} ${framework.version}\nasOf ${asked}\nknownAt ${clocks.knownAtPosition}\n${this.rules}\nevents ${shaping.length}\n${hashes}`)
+      .digest('hex');
+  }
+
+  /** Applies every withdrawal of consent and erasure to the facts; returns those that changed something, in order. */
+  private applyCurrentConsent(projectId: string, facts: ProjectFacts, known: RecordRow[], knownAtPosition: number): RecordRow[] {
     // Answers as known now need no second read; only an answer as known earlier must look at what came after.
     const record = knownAtPosition >= this.readModels.reader.indexedPosition() ? known : this.readModels.reader.projectRecord(projectId);
-    const latest = record.filter((row) => CONSENT_TYPES.has(row.type));
-    for (const row of latest) {
+    const applied: RecordRow[] = [];
+    for (const row of record) {
+      if (!CONSENT_TYPES.has(row.type)) continue;
       if (row.type === 'QuoteConsentWithdrawn') {
         const quote = facts.quotes.get(row.data.quoteId as string);
-        if (quote) quote.withdrawn = true;
+        if (!quote) continue;
+        quote.withdrawn = true;
       } else {
         const person = facts.participants.get(row.data.participantId as string);
         if (person) person.erased = true;
         // An erased person's words are gone with their key: their quotes are never offered again.
-        for (const quote of facts.quotes.values()) if (quote.participantId === row.data.participantId) quote.withdrawn = true;
+        const quotes = [...facts.quotes.values()].filter((quote) => quote.participantId === row.data.participantId);
+        for (const quote of quotes) quote.withdrawn = true;
+        if (!person && quotes.length === 0) continue;
       }
+      applied.push(row);
     }
+    return applied;
   }
 }
 
@@ -151,6 +207,40 @@ function steadySpan(events: readonly Recorded<Event>[], asOf: string): SteadySpa
     }
   }
   return { from, until };
+}
+
+/** Whether a correction corrects an event that passes the asOf clock (voided or amended, it shapes the answer). */
+function correctsIncluded(row: RecordRow, byId: ReadonlyMap<string, RecordRow>, passesAsOf: (e: RecordRow) => boolean): boolean {
+  const target = byId.get(row.data.eventId as string);
+  return target !== undefined && target.type !== 'EventCorrected' && passesAsOf(target);
+}
+
+/** Two lists in order of position merged into one, each position once (`a` itself when `b` is empty). */
+function mergeByPosition(a: readonly RecordRow[], b: readonly RecordRow[]): readonly RecordRow[] {
+  if (b.length === 0) return a;
+  const merged: RecordRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i].position <= b[j].position) ? a[i++] : b[j++];
+    if (merged.length === 0 || merged[merged.length - 1].position !== next.position) merged.push(next);
+  }
+  return merged;
+}
+
+/** The rows of `changes` that are not among `rows` (both in order of position). */
+function besides(rows: readonly RecordRow[], changes: readonly RecordRow[]): RecordRow[] {
+  return changes.filter((change) => {
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (rows[middle].position === change.position) return false;
+      if (rows[middle].position < change.position) low = middle + 1;
+      else high = middle - 1;
+    }
+    return true;
+  });
 }
 
 function toRecorded(row: RecordRow): Recorded<Event> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { PersonalDataCipher } from '@coprod/privacy/cipher/personal-data-cipher';
 import { openPersonalData } from '@coprod/privacy/cipher/seal-personal-data';
+import { RecordRow } from '@coprod/projections';
 import type { ProjectEvidence } from '@coprod/reporting/builders';
 import { resolveClocks } from '../queries/clocks';
 import { ProjectOutcomes, ProjectOutcomesService } from '../queries/project-outcomes.service';
@@ -57,25 +58,30 @@ export class ReportEvidence {
     return resolveClocks(this.readModels.db, '', '1970-01-01', knownAt).knownAtPosition;
   }
 
-  /** A project's evidence under both clocks, with the words and names a report may show opened. */
+  /**
+   * A project's evidence under both clocks, with the words and names a report may show opened. The
+   * answer is always asked as of a stated moment (the default one when none is asked for), so its
+   * provenance digest is the one the report's command to produce it again gives.
+   */
   async project(projectId: string, frameworkId: string | undefined, asOf: string | undefined, knownAt: string | undefined): Promise<GatheredEvidence> {
     const knownAtPosition = this.knownAtPosition(knownAt);
     const head = await this.eventAt(knownAtPosition);
-    const now = asOf ? '' : this.defaultAsOf(projectId, knownAtPosition, head?.recordedAt);
-    const result = this.outcomes.compute({ projectId, frameworkId, asOf, knownAt, now });
-    const last = result.rows[result.rows.length - 1];
+    const stated = asOf || this.defaultAsOf(projectId, knownAtPosition, head?.recordedAt);
+    const result = this.outcomes.compute({ projectId, frameworkId, asOf: stated, knownAt, now: stated });
+    const { clocks } = result;
     const evidence: ProjectEvidence = {
       projectId,
       framework: result.framework,
       facts: result.facts,
       summary: result.summary,
-      clocks: { asOf: result.clocks.asOf, knownAtPosition: result.clocks.knownAtPosition, knownAt: result.clocks.knownAt },
+      clocks: { asOf: clocks.asOf, knownAtPosition: clocks.knownAtPosition, knownAt: clocks.knownAt },
       range: {
-        firstPosition: result.clocks.firstPositionIncluded,
-        lastPosition: result.clocks.lastPositionIncluded,
-        eventCount: result.clocks.eventCount,
-        lastEventHash: result.clocks.lastEventHash,
-        lastRecordedAt: last?.recordedAt ?? head?.recordedAt ?? result.clocks.asOf,
+        firstPosition: clocks.firstPositionIncluded,
+        lastPosition: clocks.lastPositionIncluded,
+        eventCount: clocks.eventCount,
+        lastEventHash: clocks.lastEventHash,
+        provenanceDigest: clocks.provenanceDigest,
+        lastRecordedAt: lastShaping(result)?.recordedAt ?? head?.recordedAt ?? clocks.asOf,
       },
       words: await this.openWords(result),
       names: await this.openNames(result),
@@ -112,4 +118,11 @@ export class ReportEvidence {
     }
     return names;
   }
+}
+
+/** The last event that shaped an answer: an included one, or a correction or consent change applied to it. */
+function lastShaping({ rows, appliedChanges }: ProjectOutcomes): RecordRow | undefined {
+  const included = rows[rows.length - 1];
+  const applied = appliedChanges[appliedChanges.length - 1];
+  return !applied || (included && included.position > applied.position) ? included : applied;
 }

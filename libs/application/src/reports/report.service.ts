@@ -1,14 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { notFound } from '@coprod/domain';
-import { EVENT_STORE, EventStore } from '@coprod/event-store';
+import { selectedConnectionString } from '@coprod/event-store';
+import type { ReportBuilt } from '@coprod/privacy/report-register/report-words-register';
 import { renderHtml, renderMarkdown, renderPdf, type ReportModel } from '@coprod/reporting';
 import {
   buildAuditHistory,
   buildCaseStudy,
   buildCommitteeExtract,
   regenerateCommand,
+  wordsCarried,
   type CaseStudyAudience,
   type HistorySubjectKind,
+  type ProjectEvidence,
   type ReportFormat,
   type ReportSetting,
 } from '@coprod/reporting/builders';
@@ -17,12 +20,22 @@ import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { HistoryRecord } from './history-record';
 import { reportDefinition } from './report-definitions';
 import { ReportEvidence } from './report-evidence';
+import { ReportRegisterFile } from './report-register';
 
 /** The clocks and framework a report is asked for; absent clocks mean "everything recorded". */
 export interface ReportClockRequest {
   frameworkId?: string;
   asOf?: string;
   knownAt?: string;
+}
+
+/**
+ * Who asked for a report, and how (api or cli), as the register of whose words it carried records
+ * it; without an actor, the configured local identity (COPROD_ACTOR).
+ */
+export interface ReportRequester {
+  actor?: { id: string; role: string };
+  source: string;
 }
 
 /** A report rendered in one format, ready to write or send. */
@@ -44,20 +57,37 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 /**
  * Builds the three reports from the real record (case study, committee extract, audit history) and
  * renders them. Every report is dated by the last event it includes, so the same record, request
- * and definition always give the same bytes.
+ * and definition always give the same bytes; a report names the kind of store it came from, never
+ * where the store is. Every case study and committee extract built is entered in the register of
+ * whose words each report carried before it is handed over.
  */
 @Injectable()
-export class ReportService {
+export class ReportService implements OnApplicationShutdown {
+  private readonly register: ReportRegisterFile;
+
   constructor(
     private readonly evidence: ReportEvidence,
     private readonly history: HistoryRecord,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.register = new ReportRegisterFile(config.keysFile);
+  }
 
-  /** A project's case study for an audience (`public` unless asked otherwise). */
-  async caseStudy(projectId: string, request: ReportClockRequest & { audience?: CaseStudyAudience }, format: ReportFormat): Promise<RenderedReport> {
+  onApplicationShutdown(): void {
+    this.register.close();
+  }
+
+  /**
+   * A project's case study for an audience (`public` unless asked otherwise), built for `requester`
+   * (the configured local identity when none is given).
+   */
+  async caseStudy(
+    projectId: string,
+    request: ReportClockRequest & { audience?: CaseStudyAudience },
+    format: ReportFormat,
+    requester?: ReportRequester,
+  ): Promise<RenderedReport> {
     await this.evidence.catchUp();
     const audience = request.audience ?? 'public';
     const { evidence, chainHead } = await this.evidence.project(projectId, request.frameworkId, request.asOf, request.knownAt);
@@ -69,11 +99,13 @@ export class ReportService {
       fileName,
     );
     const model = buildCaseStudy({ evidence, audience, setting: this.setting('case_study', chainHead, command) });
-    return this.render(model, format, fileName);
+    const report = await this.render(model, format, fileName);
+    this.registerBuilt(report, evidence, { reportKind: 'case_study', subject: { kind: 'project', id: projectId }, audience }, requester);
+    return report;
   }
 
-  /** How co-production shaped one decision, for a committee paper. */
-  async committee(decisionId: string, request: ReportClockRequest, format: ReportFormat): Promise<RenderedReport> {
+  /** How co-production shaped one decision, for a committee paper, built for `requester` (as for a case study). */
+  async committee(decisionId: string, request: ReportClockRequest, format: ReportFormat, requester?: ReportRequester): Promise<RenderedReport> {
     await this.evidence.catchUp();
     const knownAtPosition = this.evidence.knownAtPosition(request.knownAt);
     const projectId = this.readModels.reader.streamRecord(`decision-${decisionId}`, knownAtPosition).find((row) => row.type === 'DecisionRecorded')?.projectId;
@@ -90,7 +122,9 @@ export class ReportService {
       fileName,
     );
     const model = buildCommitteeExtract({ evidence, decisionId, setting: this.setting('committee_extract', chainHead, command) });
-    return this.render(model, format, fileName);
+    const report = await this.render(model, format, fileName);
+    this.registerBuilt(report, evidence, { reportKind: 'committee_extract', subject: { kind: 'decision', id: decisionId }, audience: 'committee_papers' }, requester);
+    return report;
   }
 
   /** Every event about a project, decision, expense claim or participant, with integrity checked. */
@@ -117,10 +151,30 @@ export class ReportService {
       publisher: this.config.publisher,
       suppressionThreshold: this.config.suppressionThreshold,
       chainHead,
-      storeDescription: this.store.description,
+      storeDescription: this.storeKind(),
       definition: reportDefinition(kind),
       regenerateCommand: command,
     };
+  }
+
+  /** The kind of store the record is in: a report names it, never its path or its host. */
+  private storeKind(): string {
+    return selectedConnectionString({ connectionString: this.config.eventStoreConnectionString ?? '', env: {} }) ? 'EventStoreDB' : 'the embedded event store';
+  }
+
+  /** Enters a built report in the register: all or nothing, and before the report is handed over. */
+  private registerBuilt(report: RenderedReport, evidence: ProjectEvidence, about: Pick<ReportBuilt, 'reportKind' | 'subject' | 'audience'>, requester: ReportRequester | undefined): void {
+    const actor = requester?.actor ?? this.config.localActor ?? { id: 'local', role: 'administrator' };
+    this.register.opened().record({
+      ...about,
+      projectId: evidence.projectId,
+      format: report.format,
+      builtAt: new Date().toISOString(),
+      builtBy: { id: actor.id, role: actor.role },
+      source: requester?.source ?? 'local',
+      provenanceDigest: evidence.range.provenanceDigest ?? '',
+      words: wordsCarried(report.model, evidence.facts),
+    });
   }
 
   private async render(model: ReportModel, format: ReportFormat, fileName: string): Promise<RenderedReport> {

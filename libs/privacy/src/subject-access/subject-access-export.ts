@@ -1,5 +1,6 @@
 import { StoredEvent } from '@coprod/event-store';
 import { isObject, isSealedPersonalData } from '../cipher/sealed-personal-data';
+import type { ReportCarryingWords } from '../report-register/report-words-register';
 import { renderSubjectAccessMarkdown } from './subject-access-markdown';
 
 /** The parts of a stored event a subject access export reads. */
@@ -16,6 +17,8 @@ export interface SubjectAccessRequest {
   openPersonal?: (event: SubjectAccessEvent) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** When the export is prepared (ISO 8601); printed on it. */
   generatedAt: string;
+  /** What the register of reports says about the participant: the reports that carried their words, and since when it is kept. */
+  register?: { reportsCarrying: readonly ReportCarryingWords[]; keptSince: string };
 }
 
 /** One recorded event as the participant sees it, with other people's details withheld. */
@@ -53,6 +56,22 @@ export interface SubjectAccessQuoteUse {
   occurredAt: string;
 }
 
+/** A report we built that carried the participant's words, as the register of reports recorded it. */
+export interface SubjectAccessReport {
+  reportKind: ReportCarryingWords['reportKind'];
+  /** What the report was about: a project or a decision. */
+  subject: { kind: 'project' | 'decision'; id: string };
+  projectId: string;
+  /** Who it was for: public, internal_evaluation or committee_papers. */
+  audience: string;
+  format: string;
+  builtAt: string;
+  builtBy: { id: string; role: string };
+  /** Which of their quotes and contributions it carried. */
+  quoteIds: string[];
+  contributionIds: string[];
+}
+
 /** The JSON twin of the export: everything the Markdown says, as data. */
 export interface SubjectAccessRecord {
   participantId: string;
@@ -63,6 +82,10 @@ export interface SubjectAccessRecord {
   events: SubjectAccessEntry[];
   quotes: SubjectAccessQuote[];
   quoteUses: SubjectAccessQuoteUse[];
+  /** Every report we built that carried their words (quotes, or contributions it listed), oldest first. */
+  reportsCarryingWords: SubjectAccessReport[];
+  /** Since when every report built is registered with whose words it carried; null when no register was read. */
+  reportRegisterKeptSince: string | null;
 }
 
 export interface SubjectAccessExport {
@@ -77,7 +100,8 @@ export const WITHHELD = "[withheld: another person's details]";
  * Builds the export for a subject access request: every event that mentions the participant (by a
  * `participantId`, a `participantIds` list or a `personal.subjectId`) with their personal fields
  * opened and other people's withheld; their quotes (events with a `quoteId`) with the consent given;
- * and every other event that refers to one of those quotes by `quoteId` or `quoteIds`.
+ * every other event that refers to one of those quotes by `quoteId` or `quoteIds`; and every report
+ * the register says carried their words.
  */
 export async function buildSubjectAccessExport(request: SubjectAccessRequest): Promise<SubjectAccessExport> {
   const { participantId } = request;
@@ -113,6 +137,8 @@ export async function buildSubjectAccessExport(request: SubjectAccessRequest): P
     events: entries,
     quotes,
     quoteUses,
+    reportsCarryingWords: (request.register?.reportsCarrying ?? []).map(toReport),
+    reportRegisterKeptSince: request.register?.keptSince ?? null,
   };
   json.personalDetails = json.erased ? {} : latestDetails(entries, participantId);
   return { markdown: renderSubjectAccessMarkdown(json), json };
@@ -122,6 +148,20 @@ export async function buildSubjectAccessExport(request: SubjectAccessRequest): P
 export function describeType(type: string): string {
   const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function toReport(report: ReportCarryingWords): SubjectAccessReport {
+  return {
+    reportKind: report.reportKind,
+    subject: { kind: report.subject.kind, id: report.subject.id },
+    projectId: report.projectId,
+    audience: report.audience,
+    format: report.format,
+    builtAt: report.builtAt,
+    builtBy: { id: report.builtBy.id, role: report.builtBy.role },
+    quoteIds: [...report.quoteIds],
+    contributionIds: [...report.contributionIds],
+  };
 }
 
 function toEntry(event: SubjectAccessEvent, details: Record<string, unknown>): SubjectAccessEntry {
@@ -182,7 +222,8 @@ function isErasure(entry: SubjectAccessEntry, participantId: string): boolean {
 function latestDetails(entries: readonly SubjectAccessEntry[], participantId: string): Record<string, unknown> {
   const details: Record<string, unknown> = {};
   for (const entry of entries) {
-    if (entry.details.quoteId !== undefined) continue;
+    // What they said (a quote, a contribution in their own words) is not a detail about them.
+    if (entry.details.quoteId !== undefined || entry.details.contributionId !== undefined) continue;
     for (const block of personalBlocks(entry.details, participantId)) {
       if (isObject(block.fields)) Object.assign(details, block.fields);
     }

@@ -136,6 +136,53 @@ describe('buildSubjectAccessExport', () => {
     expect(markdown).toContain('We have not recorded any quotes from you.');
   });
 
+  it('lists every report the register says carried their words, and then never says their words were not used', async () => {
+    const committee = {
+      entry: 4,
+      reportKind: 'committee_extract' as const,
+      subject: { kind: 'decision' as const, id: 'd-1' },
+      projectId: 'p-energy',
+      audience: 'committee_papers',
+      format: 'md',
+      builtAt: '2026-06-20T09:00:00.000Z',
+      builtBy: { id: 'ann.officer', role: 'evaluation_lead' },
+      source: 'cli',
+      provenanceDigest: 'b'.repeat(64),
+      quoteIds: ['q1'],
+      contributionIds: ['con-1'],
+    };
+    const events = history().filter((event) => event.type !== 'ReportIssued');
+    const register = { reportsCarrying: [committee], keptSince: '2026-06-01T00:00:00.000Z' };
+    const { json, markdown } = await buildSubjectAccessExport({ participantId: 'p1', events, generatedAt: '2026-07-01T00:00:00.000Z', register });
+    expect(json.quoteUses).toEqual([]);
+    expect(json.reportsCarryingWords).toEqual([
+      {
+        reportKind: 'committee_extract',
+        subject: { kind: 'decision', id: 'd-1' },
+        projectId: 'p-energy',
+        audience: 'committee_papers',
+        format: 'md',
+        builtAt: '2026-06-20T09:00:00.000Z',
+        builtBy: { id: 'ann.officer', role: 'evaluation_lead' },
+        quoteIds: ['q1'],
+        contributionIds: ['con-1'],
+      },
+    ]);
+    expect(json.reportRegisterKeptSince).toBe('2026-06-01T00:00:00.000Z');
+    expect(markdown).toContain('| 2026-06-20 | Committee extract | decision d-1 | committee papers | Markdown | quote q1, contribution con-1 |');
+    expect(markdown).not.toMatch(/not been used/);
+  });
+
+  it('says their words were not used, and since when reports are registered, when neither the register nor the record shows a use', async () => {
+    const events = history().filter((event) => event.type !== 'ReportIssued');
+    const register = { reportsCarrying: [], keptSince: '2026-06-01T00:00:00.000Z' };
+    const { json, markdown } = await buildSubjectAccessExport({ participantId: 'p1', events, generatedAt: '2026-07-01T00:00:00.000Z', register });
+    expect(json.reportsCarryingWords).toEqual([]);
+    expect(markdown).toContain(
+      'Your words have not been used in any report we have built since 2026-06-01, when we began to register whose words each report carries, nor in any paper we hold.',
+    );
+  });
+
   it('names event types in words', () => {
     expect(describeType('QuoteConsentWithdrawn')).toBe('Quote consent withdrawn');
   });

@@ -14,7 +14,7 @@ import {
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
 import { indicatorBlocks, indicatorFigure } from './indicator-blocks';
 import type { CaseStudyAudience, ProjectEvidence, ReportSetting } from './report-inputs';
-import { longDate, reportDateWording, reportProvenance } from './report-provenance';
+import { longDate, provenanceBlocks, reportProvenance } from './report-provenance';
 
 /** What a case study is built from. */
 export interface CaseStudyInput {
@@ -49,7 +49,7 @@ export function buildCaseStudy(input: CaseStudyInput): ReportModel {
     principlesSection(indicators),
     notAdoptedSection(indicators),
     methodsSection(evidence, audience, setting.suppressionThreshold),
-    { id: 'provenance', heading: 'Where these figures come from', blocks: [{ kind: 'paragraph', text: reportDateWording(evidence.range) }] },
+    { id: 'provenance', heading: 'Where these figures come from', blocks: provenanceBlocks(evidence.range) },
   ];
   const model: ReportModel = {
     kind: 'case_study',

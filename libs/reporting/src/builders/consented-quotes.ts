@@ -27,6 +27,7 @@ export function consentedQuotes(quotes: readonly QuoteFact[], evidence: ProjectE
     const words = evidence.words.get(quote.quoteId);
     if (!visibility.show || words === undefined) continue;
     blocks.push({
+      quoteId: quote.quoteId,
       text: words,
       attribution: attributeQuote(visibility.attribution, {
         name: visibility.attribution === 'named' ? evidence.names.get(quote.participantId) : undefined,

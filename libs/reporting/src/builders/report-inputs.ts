@@ -8,6 +8,8 @@ export interface RecordRange {
   lastPosition: number;
   eventCount: number;
   lastEventHash: string;
+  /** The outcome answer's provenance digest, where the report rests on one. */
+  provenanceDigest?: string;
   /** When the last event included was recorded: the report's date, never the wall clock. */
   lastRecordedAt: string;
 }
@@ -28,6 +30,7 @@ export interface ReportSetting {
   suppressionThreshold: number;
   /** The integrity chain's head as known at `knownAt`. */
   chainHead: { position: number; hash: string };
+  /** The kind of event store, as a reader may be told it: never a path or a host. */
   storeDescription: string;
   definition: ReportDefinition;
   /** The `coprod report ...` command that produces exactly this report again. */

@@ -1,4 +1,4 @@
-import type { Provenance } from '../model/report-model';
+import type { Provenance, ReportBlock } from '../model/report-model';
 import type { RecordRange, ReportClocks, ReportSetting } from './report-inputs';
 
 /** The provenance facts of a report; the definition version is stamped when the definition is applied. */
@@ -13,6 +13,7 @@ export function reportProvenance(
     lastPosition: range.lastPosition,
     eventCount: range.eventCount,
     lastEventHash: range.lastEventHash || 'none (no event included)',
+    ...(range.provenanceDigest ? { provenanceDigest: range.provenanceDigest } : {}),
     chainHead: setting.chainHead,
     ...(framework ? { frameworkId: framework.id, frameworkVersion: framework.version } : {}),
     asOf: clocks.asOf,
@@ -34,6 +35,22 @@ export function reportDateWording(range: RecordRange): string {
     `This report is dated ${range.lastRecordedAt}, the moment the last event it includes was recorded, not the moment it ` +
     'was printed: the same record, settings and wording always give exactly the same document.'
   );
+}
+
+/** The paragraphs that open the provenance page of a report resting on an outcome answer. */
+export function provenanceBlocks(range: RecordRange): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: reportDateWording(range) }];
+  if (range.provenanceDigest) {
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `Provenance digest: ${range.provenanceDigest}. It is the SHA-256 of the hashes of the ${range.eventCount} events that shaped these figures ` +
+        '(those included, the corrections applied to them, and the withdrawals of consent and erasures applied), with the clocks and ' +
+        'framework used. The outcomes of this project asked for with the same as-of, known-at and framework carry the same digest; ' +
+        'any change to those events changes it.',
+    });
+  }
+  return blocks;
 }
 
 /* Made once: creating a date format costs far more than using it, and every report writes dozens of dates. */

@@ -153,7 +153,7 @@ export function caseStudyFixture(): ReportModel {
       generatedAt: '2026-04-02T09:15:00Z',
       definitionVersion: 'case-study 1',
       regenerateCommand: 'coprod report case-study --project p-energy --as-of 2026-03-31 --known-at 1842',
-      storeDescription: 'SQLite event store, coprod.sqlite',
+      storeDescription: 'the embedded event store',
     },
   };
 }

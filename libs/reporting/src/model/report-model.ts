@@ -39,7 +39,10 @@ export interface ReportSection {
   headingValues?: Record<string, string>;
 }
 
-/** The content of a section, in reading order. */
+/**
+ * The content of a section, in reading order. A list of what people proposed names the contributions
+ * it shows (`contributionIds`), so the register of whose words a report carried can be kept.
+ */
 export type ReportBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'key_figures'; figures: Figure[] }
@@ -47,7 +50,7 @@ export type ReportBlock =
   | { kind: 'chart'; chart: ChartSpec }
   | { kind: 'table'; table: TableSpec }
   | { kind: 'quote'; quote: QuoteBlock }
-  | { kind: 'list'; items: string[] }
+  | { kind: 'list'; items: string[]; contributionIds?: string[] }
   | { kind: 'notice'; text: string };
 
 /** The kinds of block a section can hold. */
@@ -98,6 +101,8 @@ export interface TableSpec {
 
 /** A participant's own words, published under the consent they gave. */
 export interface QuoteBlock {
+  /** The recorded quote these words are; never printed. */
+  quoteId?: string;
   text: string;
   attribution: string;
   /** BCP 47 language of the words, e.g. `cy` for Welsh. */
@@ -112,6 +117,8 @@ export interface Provenance {
   lastPosition: number;
   eventCount: number;
   lastEventHash: string;
+  /** SHA-256 over every event that shaped the figures, with the clocks and framework: see the outcome query. */
+  provenanceDigest?: string;
   chainHead: { position: number; hash: string };
   frameworkId?: string;
   frameworkVersion?: string;
@@ -123,5 +130,6 @@ export interface Provenance {
   generatedAt: string;
   definitionVersion: string;
   regenerateCommand: string;
+  /** The kind of event store ("the embedded event store", "EventStoreDB"): never a path or a host. */
   storeDescription: string;
 }

@@ -27,6 +27,8 @@ const COMMANDS_NEEDING: Record<string, Permission> = {
   ApproveExpense: 'approve_expenses',
   RejectExpense: 'approve_expenses',
   PayExpense: 'pay_expenses',
+  WithdrawExpenseApproval: 'approve_expenses',
+  ReverseExpensePayment: 'pay_expenses',
   EraseParticipant: 'erase',
   RegisterProject: 'manage_projects',
   ChangeProjectFramework: 'manage_projects',
@@ -171,10 +173,11 @@ describe('segregation of duties through HTTP, with two tokens', () => {
   let api: ApiHarness;
   afterAll(() => api.close());
 
-  it('refuses approval and payment by the person who recorded the claim, accepts another lead, and records who did what', async () => {
+  it('refuses approval and payment by the person who recorded the claim and payment by the approver, accepts a third lead, and records who did what', async () => {
     api = await startApiHarness({ auth: 'tokens' });
     const first = { Authorization: `Bearer ${await api.issueToken('evaluation_lead', 'lead.first')}` };
     const second = { Authorization: `Bearer ${await api.issueToken('evaluation_lead', 'lead.second')}` };
+    const third = { Authorization: `Bearer ${await api.issueToken('evaluation_lead', 'lead.third')}` };
     await api.command('RegisterProject', energyProject, first).expect(201);
     await api
       .command('RegisterParticipant', { participantId: 'part-1', role: 'carer', seldomHeardGroups: [], preferredFormats: ['phone'], personal: { subjectId: 'part-1', fields: { name: 'Elspeth Quarrie' } } }, first)
@@ -189,13 +192,15 @@ describe('segregation of duties through HTTP, with two tokens', () => {
     const payment = { claimId: 'exp-1', paidOn: '2026-02-20T10:00:00.000Z', amountPence: 3600, method: 'bank_transfer', reference: 'WB-1' };
     const ownPayment = await api.command('PayExpense', payment, first).expect(403);
     expect(ownPayment.body.detail).toMatch(/lead\.first recorded claim exp-1 and cannot pay it/);
-    await api.command('PayExpense', payment, second).expect(201);
+    const approverPays = await api.command('PayExpense', payment, second).expect(403);
+    expect(approverPays.body.detail).toMatch(/lead\.second approved claim exp-1 .* and cannot also pay it; a second person pays/);
+    await api.command('PayExpense', payment, third).expect(201);
 
     const history = await api.http().get('/api/history/expense/exp-1').set(second).expect(200);
     expect(history.body.events.map((e: { type: string; actor: string; role: string }) => `${e.type} ${e.actor} ${e.role}`)).toEqual([
       'ExpenseClaimed lead.first evaluation_lead',
       'ExpenseApproved lead.second evaluation_lead',
-      'ExpensePaid lead.second evaluation_lead',
+      'ExpensePaid lead.third evaluation_lead',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   ActivityType,
   ATTENDANCE_CAPACITIES,
   AttendanceCapacity,
+  CONTRIBUTION_KINDS,
   ContributionKind,
   Format,
   FORMATS,
@@ -128,6 +129,7 @@ function hold(command: HoldActivity, activity: ExistingActivity): ActivityEvent[
     throw ruleBroken('activity.duration_invalid', `durationMinutes must be a positive whole number of minutes; got ${durationMinutes} (a session runs at most a day, ${MINUTES_IN_A_DAY})`);
   }
   requireOneOf(command.data.ladderLevel, LADDER_LEVELS, 'ladderLevel');
+  requireCalendarDate(command.data.heldOn, 'heldOn');
   return [
     {
       type: 'ActivityHeld',
@@ -188,6 +190,7 @@ function checkMinutes(minutes: number, activity: HeldActivity): void {
 }
 
 function recordContribution(command: RecordContribution, activity: HeldActivity): ActivityEvent[] {
+  requireOneOf(command.data.kind, CONTRIBUTION_KINDS, 'kind');
   const { activityId, contributionId, participantIds, kind } = command.data;
   if (activity.contributionIds.includes(contributionId)) {
     throw conflict(

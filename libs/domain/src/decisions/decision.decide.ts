@@ -139,6 +139,7 @@ function makeCommitment(command: MakeCommitment, decision: RecordedDecision): De
     throw conflict('decision.commitment_already_made', `commitment ${commitmentId} is already recorded on decision ${decision.decisionId}; use a new id or correct that event`);
   }
   required(command.data.description, 'decision.commitment_description_missing', `commitment ${commitmentId} needs a description of what was promised`);
+  if (dueBy !== null) requireCalendarDate(dueBy, 'dueBy');
   if (dueBy !== null && isBefore(dueBy, decision.decidedOn)) {
     throw ruleBroken('decision.commitment_due_before_decision', `commitment ${commitmentId} is due by ${dueBy}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}; check the date`);
   }
@@ -151,10 +152,11 @@ function meetCommitment(command: MeetCommitment, decision: RecordedDecision): De
     throw notFound('decision.commitment_not_found', `commitment ${commitmentId} was not made on decision ${decision.decisionId}; make the commitment first`);
   }
   const alreadyMet = decision.commitments[commitmentId];
-  if (alreadyMet) {
+  if (alreadyMet !== null) {
     throw conflict('decision.commitment_already_met', `commitment ${commitmentId} was already met on ${alreadyMet}; correct that event if the date or evidence was wrong`);
   }
   required(command.data.evidence, 'decision.evidence_missing', `meeting commitment ${commitmentId} needs evidence of what was done`);
+  requireCalendarDate(metOn, 'metOn');
   if (isBefore(metOn, decision.decidedOn)) {
     throw ruleBroken('decision.met_before_decision', `commitment ${commitmentId} cannot be met on ${metOn}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}`);
   }

@@ -52,10 +52,12 @@ export function decideExpense(command: ExpenseCommand, state: ExpenseState): Exp
     case 'AmendExpenseClaim':
       return amend(command, expense);
     case 'ApproveExpense':
+      requireCalendarDate(command.data.approvedOn, 'approvedOn');
       undecided(expense, 'approved');
       segregated(expense, actor, 'approve');
       return [{ type: 'ExpenseApproved', data: { ...command.data, approvedBy: actor.id }, occurredAt: command.data.approvedOn }];
     case 'RejectExpense':
+      requireCalendarDate(command.data.rejectedOn, 'rejectedOn');
       undecided(expense, 'rejected');
       segregated(expense, actor, 'reject');
       requireText(command.data.reason, 'expense.reason_missing', `rejecting claim ${expense.claimId} needs a reason the claimant can be given`);
@@ -192,6 +194,7 @@ function pay(command: PayExpense, expense: Claimed, actor: Actor): ExpenseEvent[
       `payment of ${command.data.amountPence} pence differs from the ${expense.amountPence} pence approved on claim ${expense.claimId}; pay the approved amount, or withdraw the approval and amend the claim if that amount was wrong`,
     );
   }
+  requireCalendarDate(command.data.paidOn, 'paidOn');
   if (!(PAYMENT_METHODS as readonly string[]).includes(command.data.method)) {
     throw ruleBroken('expense.method_unknown', `payment method "${command.data.method}" is not one of ${PAYMENT_METHODS.join(', ')}`);
   }
@@ -215,6 +218,7 @@ function withdrawApproval(command: WithdrawExpenseApproval, expense: Claimed, ac
     throw conflict('expense.not_approved', `expense claim ${expense.claimId} is ${expense.status}, not approved; there is no approval to withdraw`);
   }
   segregated(expense, actor, 'withdraw the approval of');
+  requireCalendarDate(command.data.withdrawnOn, 'withdrawnOn');
   requireText(command.data.reason, 'expense.reason_missing', `withdrawing the approval of claim ${expense.claimId} needs a reason`);
   return [{ type: 'ExpenseApprovalWithdrawn', data: { ...command.data, withdrawnBy: actor.id }, occurredAt: command.data.withdrawnOn }];
 }
@@ -224,6 +228,7 @@ function reversePayment(command: ReverseExpensePayment, expense: Claimed, actor:
     throw conflict('expense.not_paid', `expense claim ${expense.claimId} is ${expense.status}, not paid; there is no payment to reverse`);
   }
   segregated(expense, actor, 'reverse the payment of');
+  requireCalendarDate(command.data.reversedOn, 'reversedOn');
   if (actor.id === expense.paidBy) {
     throw forbidden(
       'expense.segregation_of_duties',

@@ -1,6 +1,6 @@
 import { Command } from '../core/event';
 import { CorrectionCommand } from '../corrections/correctable';
-import { conflict, notFound, ruleBroken } from '../core/errors';
+import { conflict, notFound, requireCalendarDate, ruleBroken } from '../core/errors';
 import { MeasureEvent, MeasureState } from './measure';
 
 export type DefineServiceMeasure = Command<
@@ -56,6 +56,7 @@ function define(command: DefineServiceMeasure, state: MeasureState): MeasureEven
   if (betterWhen !== 'higher' && betterWhen !== 'lower') {
     throw ruleBroken('measure.better_when_unknown', `betterWhen must be "higher" or "lower"; got "${betterWhen}"`);
   }
+  requireCalendarDate(command.data.baselineOn, 'baselineOn');
   // The baseline is a fact about the world on baselineOn, so reports "as of" then already show it.
   return [{ type: 'ServiceMeasureDefined', data: { ...command.data }, occurredAt: command.data.baselineOn }];
 }
@@ -68,16 +69,19 @@ function recordReading(command: RecordServiceMeasureReading, state: MeasureState
   if (!Number.isFinite(value)) {
     throw ruleBroken('measure.value_not_a_number', `a reading of service measure ${measureId} must be a finite number; got ${value}`);
   }
+  requireCalendarDate(readingOn, 'readingOn');
   if (Date.parse(readingOn) < Date.parse(state.baselineOn)) {
     throw ruleBroken(
       'measure.reading_before_baseline',
       `a reading on ${readingOn} is before the baseline of ${state.name} on ${state.baselineOn}; readings are compared against the baseline, so they come after it`,
     );
   }
-  if (Object.hasOwn(state.readings, readingOn)) {
+  // One reading a day: a date and a date-time on the same day are the same reading.
+  const day = readingOn.slice(0, 10);
+  if (Object.hasOwn(state.readings, day)) {
     throw conflict(
       'measure.reading_already_recorded',
-      `a reading of ${state.name} on ${readingOn} is already recorded (${state.readings[readingOn]} ${state.unit}); correct that event instead`,
+      `a reading of ${state.name} on ${day} is already recorded (${state.readings[day]} ${state.unit}); correct that event instead`,
     );
   }
   return [

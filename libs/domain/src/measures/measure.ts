@@ -30,7 +30,7 @@ export type MeasureState =
       name: string;
       unit: string;
       baselineOn: string;
-      /** readingOn -> value, one reading per date */
+      /** day of the reading (YYYY-MM-DD) -> value, one reading per day */
       readings: Record<string, number>;
     };
 
@@ -44,7 +44,7 @@ export function evolveMeasure(state: MeasureState, event: MeasureEvent): Measure
     }
     case 'ServiceMeasureReadingRecorded':
       if (state.status === 'not_defined') return state;
-      return { ...state, readings: { ...state.readings, [event.data.readingOn]: event.data.value } };
+      return { ...state, readings: { ...state.readings, [event.data.readingOn.slice(0, 10)]: event.data.value } };
     default: {
       // Events this aggregate does not know (a correction sharing the stream) leave it unchanged.
       const ignored: never = event;

@@ -1,7 +1,7 @@
 import { Command } from '../core/event';
 import { CorrectionCommand } from '../corrections/correctable';
-import { conflict, notFound, ruleBroken } from '../core/errors';
-import { SetupActivity, Stage, STAGES } from '../core/vocabulary';
+import { conflict, notFound, requireCalendarDate, requireOneOf, ruleBroken } from '../core/errors';
+import { SETUP_ACTIVITIES, SetupActivity, Stage, STAGES } from '../core/vocabulary';
 import { ProjectEvent, ProjectState } from './project';
 
 export type RegisterProject = Command<
@@ -64,8 +64,10 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       }
       return [{ type: 'ProjectFrameworkChanged', data: { ...command.data, previousFrameworkId: project.frameworkId } }];
     case 'RecordPrincipleReflection':
+      requireCalendarDate(command.data.recordedOn, 'recordedOn');
       return [{ type: 'PrincipleReflectionRecorded', data: { ...command.data }, occurredAt: command.data.recordedOn }];
     case 'CloseProject':
+      requireCalendarDate(command.data.closedOn, 'closedOn');
       return [{ type: 'ProjectClosed', data: { ...command.data }, occurredAt: command.data.closedOn }];
     default: {
       const unexpected: never = command;
@@ -94,8 +96,10 @@ function register(command: RegisterProject, state: ProjectState): ProjectEvent[]
 }
 
 function recordSetupActivity(command: RecordSetupActivity, project: OpenProject): ProjectEvent[] {
+  requireOneOf(command.data.activity, SETUP_ACTIVITIES, 'activity');
+  requireCalendarDate(command.data.doneOn, 'doneOn');
   const done = project.setupDone[command.data.activity];
-  if (done) {
+  if (done !== undefined) {
     throw conflict(
       'project.setup_already_recorded',
       `set-up activity ${command.data.activity} was already recorded as done on ${done} for project ${project.projectId}; correct that event instead`,
@@ -105,6 +109,7 @@ function recordSetupActivity(command: RecordSetupActivity, project: OpenProject)
 }
 
 function moveToStage(command: MoveProjectToStage, project: OpenProject): ProjectEvent[] {
+  requireCalendarDate(command.data.enteredOn, 'enteredOn');
   const from = STAGES.indexOf(project.stage);
   const to = STAGES.indexOf(command.data.stage);
   if (to <= from) {

@@ -1,5 +1,5 @@
 import { Command, PersonalData } from '../core/event';
-import { conflict, notFound, ruleBroken } from '../core/errors';
+import { conflict, notFound, requireCalendarDate, ruleBroken } from '../core/errors';
 import { Attribution, ATTRIBUTIONS, QuoteUse, QUOTE_USES } from '../core/vocabulary';
 import { QuoteEvent, QuoteState } from './quote';
 
@@ -41,6 +41,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       }
       return [{ type: 'QuoteConsentChanged', data: { ...command.data, projectId: quote.projectId } }];
     case 'WithdrawQuoteConsent':
+      requireCalendarDate(command.data.withdrawnOn, 'withdrawnOn');
       return [
         {
           type: 'QuoteConsentWithdrawn',
@@ -83,6 +84,7 @@ function capture(command: CaptureQuote, state: QuoteState): QuoteEvent[] {
     throw ruleBroken('quote.words_missing', `quote ${quoteId} has no words; record what ${participantId} said`);
   }
   checkConsent(command.data.attribution, command.data.allowedUses);
+  requireCalendarDate(command.data.capturedOn, 'capturedOn');
   return [{ type: 'QuoteCaptured', data: { ...command.data }, occurredAt: command.data.capturedOn }];
 }
 

@@ -1,6 +1,6 @@
 import { Command } from '../core/event';
 import { CorrectionCommand } from '../corrections/correctable';
-import { conflict, ruleBroken } from '../core/errors';
+import { conflict, requireCalendarDate, ruleBroken } from '../core/errors';
 import { LIKERT_MAX, LIKERT_MIN, SurveyItem, SURVEY_ITEMS } from '../core/vocabulary';
 import { SurveyEvent, SurveyPhase, SURVEY_PHASES, SurveyState } from './survey';
 
@@ -42,6 +42,7 @@ function recordResponse(command: RecordSurveyResponse, state: SurveyState): Surv
   }
   checkAnswers(command.data.answers);
   if (state.status === 'responded') checkAgainstEarlier(command, state);
+  requireCalendarDate(command.data.respondedOn, 'respondedOn');
   return [{ type: 'SurveyResponseRecorded', data: { ...command.data }, occurredAt: command.data.respondedOn }];
 }
 

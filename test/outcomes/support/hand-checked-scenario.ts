@@ -1,4 +1,4 @@
-import { FINANCE, OutcomeApp } from './outcome-app';
+import { FINANCE, OutcomeApp, PAYER } from './outcome-app';
 
 export const PROJECT = 'p-hand';
 
@@ -120,7 +120,7 @@ export async function recordHandCheckedProject(app: OutcomeApp): Promise<Scenari
     r('ClaimExpense', { claimId, projectId: PROJECT, participantId, activityId: null, category, amountPence, description: `${category} for ${participantId}`, claimedOn }, claimedOn);
   const approve = (claimId: string, approvedOn: string) => r('ApproveExpense', { claimId, approvedOn }, approvedOn, FINANCE);
   const pay = (claimId: string, amountPence: number, paidOn: string) =>
-    r('PayExpense', { claimId, paidOn, amountPence, method: 'bank_transfer', reference: null }, paidOn, FINANCE);
+    r('PayExpense', { claimId, paidOn, amountPence, method: 'bank_transfer', reference: null }, paidOn, PAYER);
   const paidInFebruary: [string, string, string, number][] = [
     ['x1', 'r1', 'travel', 1250],
     ['x2', 'r2', 'travel', 800],

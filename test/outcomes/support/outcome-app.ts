@@ -24,6 +24,8 @@ export interface TestActor {
 
 export const OFFICER: TestActor = { id: 'ann.officer', role: 'evaluation_lead' };
 export const FINANCE: TestActor = { id: 'bob.finance', role: 'evaluation_lead' };
+/** Pays what finance approved: the approver never pays. */
+export const PAYER: TestActor = { id: 'cat.payments', role: 'evaluation_lead' };
 
 /** The application module (command path, read models, queries) on real files in a fresh folder. */
 export interface OutcomeApp {

@@ -1,4 +1,4 @@
-import { FINANCE, OutcomeApp } from './outcome-app';
+import { FINANCE, OutcomeApp, PAYER } from './outcome-app';
 
 /** A small seeded generator (mulberry32): the same seed always gives the same record. */
 export class SeededRandom {
@@ -185,7 +185,7 @@ export async function recordRandomRecord(app: OutcomeApp, seed: number, steps: n
       if (!claim) return;
       if (claim.status === 'approved') {
         claim.status = 'done';
-        return r('PayExpense', { claimId: claim.claimId, paidOn: day(178), amountPence: claim.amount, method: 'bank_transfer', reference: null }, FINANCE);
+        return r('PayExpense', { claimId: claim.claimId, paidOn: day(178), amountPence: claim.amount, method: 'bank_transfer', reference: null }, PAYER);
       }
       if (rng.next() < 0.25) {
         claim.status = 'done';

@@ -84,7 +84,7 @@ describe('the command path, with more than one writer on the record', () => {
 
   it('decides on the corrected history after another writer voids an event', async () => {
     const recorded = await first.send('RecordAttendance', attend('part-1'));
-    await second.send('CorrectEvent', { stream: 'activity-act-1', eventId: recorded.eventIds[0], kind: 'void', changes: null, reason: 'recorded against the wrong person' });
+    await second.send('VoidAttendance', { activityId: 'act-1', eventId: recorded.eventIds[0], reason: 'recorded against the wrong person' });
     const again = await first.send('RecordAttendance', attend('part-1'));
     expect(again.duplicate).toBe(false);
     const types = (await first.store.readStream('activity-act-1')).map((e) => e.type);
@@ -116,8 +116,9 @@ describe('the command path, with more than one writer on the record', () => {
   it('refuses to record about a person erased by another writer after it last checked them', async () => {
     await first.send('RecordAttendance', attend('part-1'));
     await first.send('RecordAttendance', attend('part-2'));
-    await second.send('EraseParticipant', { participantId: 'part-2', erasedOn: '2026-06-03', reason: 'asked to be forgotten' });
-    await expect(first.send('RecordAttendance', attend('part-2'))).rejects.toThrow(/part-2 was erased on 2026-06-03/);
+    await second.send('EraseParticipant', { participantId: 'part-2', reason: 'asked to be forgotten' });
+    // Dated by the writer's clock (the command's `now`), never by the caller.
+    await expect(first.send('RecordAttendance', attend('part-2'))).rejects.toThrow(/part-2 was erased on 2026-06-02/);
     await expect(first.send('RecordAttendance', attend('part-1'))).rejects.toThrow(/already recorded/);
   });
 });

@@ -84,6 +84,22 @@ describe('the provenance of an outcome answer (real API)', () => {
     expect(new Set(steps.map((step) => step.clocks.provenanceDigest)).size).toBe(steps.length);
   });
 
+  it('moves with a correction: an amended attendance changes the hours, the count and the digest, and a void changes them again', async () => {
+    const history = await api.http().get('/api/history/activity/act-2').set(team.officer).expect(200);
+    const attendance = history.body.events.find((e: { type: string; summary: { participantId?: string } }) => e.type === 'AttendanceRecorded' && e.summary.participantId === 'part-2');
+    const before = await ask();
+    await api.command('AmendAttendance', { activityId: 'act-2', eventId: attendance.eventId, minutes: 60, reason: 'left at the break' }, team.officer).expect(201);
+    const amended = await ask();
+    await api.command('VoidAttendance', { activityId: 'act-2', eventId: attendance.eventId, reason: 'not there after all' }, team.officer).expect(201);
+    const voided = await ask();
+    for (const [earlier, later] of [[before, amended], [amended, voided]]) {
+      expect(figures(later)).not.toEqual(figures(earlier));
+      expect(later.clocks.provenanceDigest).not.toBe(earlier.clocks.provenanceDigest);
+    }
+    expect(amended.clocks.eventCount).toBe(before.clocks.eventCount + 1);
+    expect(voided.clocks.lastPositionIncluded).toBeGreaterThan(amended.clocks.lastPositionIncluded);
+  });
+
   it('counts a withdrawal of consent in an answer as known before it was recorded, because it changes that answer', async () => {
     const knownAt = `?knownAt=${(await ask()).clocks.knownAtPosition}`;
     const before = await ask(knownAt);

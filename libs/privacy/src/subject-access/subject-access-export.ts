@@ -56,21 +56,11 @@ export interface SubjectAccessQuoteUse {
   occurredAt: string;
 }
 
-/** A report we built that carried the participant's words, as the register of reports recorded it. */
-export interface SubjectAccessReport {
-  reportKind: ReportCarryingWords['reportKind'];
-  /** What the report was about: a project or a decision. */
-  subject: { kind: 'project' | 'decision'; id: string };
-  projectId: string;
-  /** Who it was for: public, internal_evaluation or committee_papers. */
-  audience: string;
-  format: string;
-  builtAt: string;
-  builtBy: { id: string; role: string };
-  /** Which of their quotes and contributions it carried. */
-  quoteIds: string[];
-  contributionIds: string[];
-}
+/** A report we built that carried the participant's words, as the register of reports recorded it: what, for whom, when, by whom, and which of their words. */
+export type SubjectAccessReport = Pick<
+  ReportCarryingWords,
+  'reportKind' | 'subject' | 'projectId' | 'audience' | 'format' | 'builtAt' | 'builtBy' | 'quoteIds' | 'contributionIds'
+>;
 
 /** The JSON twin of the export: everything the Markdown says, as data. */
 export interface SubjectAccessRecord {

@@ -1,4 +1,5 @@
 export * from './core/event';
+export * from './core/fact';
 export * from './core/decider';
 export * from './core/errors';
 export * from './core/vocabulary';
@@ -12,3 +13,4 @@ export * from './quotes';
 export * from './surveys';
 export * from './measures';
 export * from './corrections';
+export * from './record';

@@ -1,3 +1,4 @@
 export * from './activity';
 export * from './activity.decide';
 export * from './activity.decider';
+export * from './activity.facts';

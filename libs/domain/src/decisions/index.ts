@@ -1,3 +1,4 @@
 export * from './decision';
 export * from './decision.decide';
 export * from './decision.decider';
+export * from './decision.facts';

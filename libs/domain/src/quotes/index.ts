@@ -1,3 +1,4 @@
 export * from './quote';
 export * from './quote.decide';
 export * from './quote.decider';
+export * from './quote.facts';

@@ -1,0 +1,80 @@
+import { Fact, FactFold } from '../core/fact';
+import { ProjectEvent } from './project';
+
+/** What a project's own record says: its registration, tailoring, set-up, stages and reflections. */
+export interface ProjectRecordFacts {
+  project?: {
+    projectId: string;
+    title: string;
+    serviceArea: string;
+    aim: string;
+    frameworkId: string;
+    improvementSought: string;
+    registeredOn: string;
+    closedOn: string | null;
+    stage: string;
+    eventId: string;
+  };
+  tailoredOutcomes: Record<string, { wording: string; eventId: string }>;
+  setup: { activity: string; doneOn: string; eventId: string }[];
+  stages: { stage: string; from: string; skipped: string[]; reason: string | null; enteredOn: string; eventId: string }[];
+  reflections: { principleId: string; reflection: string; madeADifference: boolean; recordedOn: string; eventId: string }[];
+}
+
+export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
+  empty: () => ({ tailoredOutcomes: {}, setup: [], stages: [], reflections: [] }),
+  eventTypes: {
+    ProjectRegistered: true,
+    OutcomeTailored: true,
+    SetupActivityRecorded: true,
+    StageEntered: true,
+    ProjectFrameworkChanged: true,
+    PrincipleReflectionRecorded: true,
+    ProjectClosed: true,
+  },
+  apply(f: ProjectRecordFacts, e: Fact<ProjectEvent>): void {
+    switch (e.type) {
+      case 'ProjectRegistered': {
+        const { projectId, title, serviceArea, aim, frameworkId, improvementSought } = e.data;
+        f.project = { projectId, title, serviceArea, aim, frameworkId, improvementSought, registeredOn: e.occurredAt, closedOn: null, stage: 'co_planning', eventId: e.eventId };
+        return;
+      }
+      case 'OutcomeTailored':
+        f.tailoredOutcomes[e.data.outcomeId] = { wording: e.data.wording, eventId: e.eventId };
+        return;
+      case 'SetupActivityRecorded':
+        f.setup.push({ activity: e.data.activity, doneOn: e.data.doneOn, eventId: e.eventId });
+        return;
+      case 'StageEntered':
+        f.stages.push({
+          stage: e.data.stage,
+          from: e.data.from,
+          skipped: e.data.skipped ?? [],
+          reason: e.data.reason ?? null,
+          enteredOn: e.data.enteredOn,
+          eventId: e.eventId,
+        });
+        if (f.project) f.project.stage = e.data.stage;
+        return;
+      case 'ProjectFrameworkChanged':
+        if (f.project) f.project.frameworkId = e.data.frameworkId;
+        return;
+      case 'PrincipleReflectionRecorded':
+        f.reflections.push({
+          principleId: e.data.principleId,
+          reflection: e.data.reflection,
+          madeADifference: !!e.data.madeADifference,
+          recordedOn: e.data.recordedOn,
+          eventId: e.eventId,
+        });
+        return;
+      case 'ProjectClosed':
+        if (f.project) f.project.closedOn = e.data.closedOn;
+        return;
+      default: {
+        const unexpected: never = e;
+        void unexpected;
+      }
+    }
+  },
+};

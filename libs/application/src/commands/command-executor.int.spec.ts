@@ -20,7 +20,7 @@ function command(type: string, data: Record<string, unknown>): Command {
 /** One writer of the record: its own store connection and command path, as a second process would have. */
 function writer(file: string) {
   const store = new SqliteEventStore({ file, pollIntervalMs: 10 });
-  const executor = new CommandExecutor(store, new DeciderRegistry(), new ReferenceChecker(store), asIs);
+  const executor = new CommandExecutor(store, new DeciderRegistry(), new ReferenceChecker(store, new DeciderRegistry()), asIs);
   return {
     store,
     send: (type: string, data: Record<string, unknown>) => executor.execute(command(type, data), { source: 'api', correlationId: `c-${sequence}` }),
@@ -103,7 +103,7 @@ describe('the command path, with more than one writer on the record', () => {
     const origin = { source: 'api', correlationId: 'c-repeat' };
     const store = new SqliteEventStore({ file: join(dir, 'events.db'), pollIntervalMs: 10 });
     try {
-      const writers = [first.store, store].map((s) => new CommandExecutor(s, new DeciderRegistry(), new ReferenceChecker(s), asIs));
+      const writers = [first.store, store].map((s) => new CommandExecutor(s, new DeciderRegistry(), new ReferenceChecker(s, new DeciderRegistry()), asIs));
       const [once, again] = await Promise.all(writers.map((w) => w.execute(plan, origin)));
       expect([once.duplicate, again.duplicate].sort()).toEqual([false, true]);
       expect(again.eventIds).toEqual(once.eventIds);

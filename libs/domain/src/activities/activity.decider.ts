@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { CorrectionsOf } from '../corrections/correctable';
 import { ActivityEvent, ActivityState, evolveActivity, initialActivityState } from './activity';
 import { ActivityCommand, ActivityCorrection, decideActivity } from './activity.decide';
@@ -33,5 +33,10 @@ export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivitySt
   decide: decideActivity,
   evolve: evolveActivity,
   streamIdOf: (command) => command.data.activityId,
+  references: {
+    PlanActivity: (data) => referencesTo('project', [data.projectId]),
+    RecordAttendance: (data) => referencesTo('participant', [data.participantId]),
+    RecordContribution: (data) => referencesTo('participant', data.participantIds ?? []),
+  },
   corrections,
 };

@@ -16,7 +16,27 @@ export interface Decider<C extends Command, E extends Event, S> {
   streamIdOf(command: C): string;
   /** The commands that correct this aggregate's own events, decided by `decideCorrection` under the same rules. */
   readonly corrections?: Corrections;
+  /** The other records each command names, which must exist (and people not be erased) before it is decided. */
+  readonly references?: ReferencesOf<C>;
+  /** The permission each command needs where it is more than `record`. A correction needs the permission of the command that recorded what it corrects. */
+  readonly permissions?: { readonly [T in C['type']]?: CommandPermission };
 }
+
+/** What a command may need beyond `record`: moving money, erasing a person, shaping a project. */
+export type CommandPermission = 'record' | 'manage_projects' | 'approve_expenses' | 'pay_expenses' | 'erase';
+
+/** Another record a command names: it must exist; a person must not have been erased. */
+export interface RecordReference {
+  /** The aggregate's persisted name, e.g. `participant`. */
+  aggregate: 'project' | 'participant' | 'activity' | 'decision';
+  id: string;
+}
+
+export type ReferencesOf<C extends Command> = { readonly [T in C['type']]?: (data: Extract<C, { type: T }>['data']) => readonly RecordReference[] };
+
+/** References to each id in a list, and to an optional id only when it is given. */
+export const referencesTo = (aggregate: RecordReference['aggregate'], ids: readonly (string | null | undefined)[]): RecordReference[] =>
+  ids.filter((id): id is string => typeof id === 'string' && id !== '').map((id) => ({ aggregate, id }));
 
 /** Stream name of one aggregate instance. */
 export function streamName(decider: { name: string }, id: string): string {

@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { CorrectionsOf } from '../corrections/correctable';
 import { DecisionEvent, DecisionState, evolveDecision, initialDecisionState } from './decision';
 import { DecisionCommand, DecisionCorrection, decideDecision } from './decision.decide';
@@ -33,5 +33,9 @@ export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionSt
   decide: decideDecision,
   evolve: evolveDecision,
   streamIdOf: (command) => command.data.decisionId,
+  references: {
+    RecordDecision: (data) => referencesTo('project', [data.projectId]),
+    LinkInfluence: (data) => referencesTo('activity', data.activityIds ?? []),
+  },
   corrections,
 };

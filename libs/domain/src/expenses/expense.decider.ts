@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { evolveExpense, ExpenseEvent, ExpenseState, initialExpenseState } from './expense';
 import { decideExpense, ExpenseCommand } from './expense.decide';
 
@@ -10,4 +10,14 @@ export const expenseDecider: Decider<ExpenseCommand, ExpenseEvent, ExpenseState>
   decide: decideExpense,
   evolve: evolveExpense,
   streamIdOf: (command) => command.data.claimId,
+  references: {
+    ClaimExpense: (data) => [...referencesTo('project', [data.projectId]), ...referencesTo('participant', [data.participantId]), ...referencesTo('activity', [data.activityId])],
+  },
+  permissions: {
+    ApproveExpense: 'approve_expenses',
+    RejectExpense: 'approve_expenses',
+    WithdrawExpenseApproval: 'approve_expenses',
+    PayExpense: 'pay_expenses',
+    ReverseExpensePayment: 'pay_expenses',
+  },
 };

@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { evolveMeasure, initialMeasureState, MeasureEvent, MeasureState } from './measure';
 import { decideMeasure, MeasureCommand, MeasureCorrection } from './measure.decide';
 import { CorrectionsOf } from '../corrections/correctable';
@@ -23,5 +23,6 @@ export const measureDecider: Decider<MeasureCommand, MeasureEvent, MeasureState>
   decide: decideMeasure,
   evolve: evolveMeasure,
   streamIdOf: (command) => command.data.measureId,
+  references: { DefineServiceMeasure: (data) => referencesTo('project', [data.projectId]) },
   corrections,
 };

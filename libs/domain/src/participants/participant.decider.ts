@@ -10,4 +10,5 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
   decide: decideParticipant,
   evolve: evolveParticipant,
   streamIdOf: (command) => command.data.participantId,
+  permissions: { EraseParticipant: 'erase' },
 };

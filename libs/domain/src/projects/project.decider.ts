@@ -37,5 +37,6 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
   decide: decideProject,
   evolve: evolveProject,
   streamIdOf: (command) => command.data.projectId,
+  permissions: { RegisterProject: 'manage_projects', TailorOutcome: 'manage_projects', ChangeProjectFramework: 'manage_projects', CloseProject: 'manage_projects' },
   corrections,
 };

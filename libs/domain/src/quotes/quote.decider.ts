@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { evolveQuote, initialQuoteState, QuoteEvent, QuoteState } from './quote';
 import { decideQuote, QuoteCommand } from './quote.decide';
 
@@ -10,4 +10,12 @@ export const quoteDecider: Decider<QuoteCommand, QuoteEvent, QuoteState> = {
   decide: decideQuote,
   evolve: evolveQuote,
   streamIdOf: (command) => command.data.quoteId,
+  references: {
+    CaptureQuote: (data) => [
+      ...referencesTo('project', [data.projectId]),
+      ...referencesTo('participant', [data.participantId]),
+      ...referencesTo('activity', [data.activityId]),
+      ...referencesTo('decision', [data.decisionId]),
+    ],
+  },
 };

@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { evolveSurvey, initialSurveyState, SurveyEvent, SurveyState } from './survey';
 import { decideSurvey, SurveyCommand, SurveyCorrection } from './survey.decide';
 import { CorrectionsOf } from '../corrections/correctable';
@@ -19,5 +19,8 @@ export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
   decide: decideSurvey,
   evolve: evolveSurvey,
   streamIdOf: (command) => `${command.data.projectId}.${command.data.participantId}`,
+  references: {
+    RecordSurveyResponse: (data) => [...referencesTo('project', [data.projectId]), ...referencesTo('participant', [data.participantId])],
+  },
   corrections,
 };

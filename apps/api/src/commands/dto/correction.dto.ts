@@ -82,27 +82,3 @@ export class AmendPrincipleReflectionDto extends IntersectionType(
   CorrectionDto,
 ) {}
 export class VoidPrincipleReflectionDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}
-
-/** The DTO of every correction command. */
-export const CORRECTION_DTOS: Record<string, new () => object> = {
-  AmendActivityPlan: AmendActivityPlanDto,
-  AmendSessionHeld: AmendSessionHeldDto,
-  VoidSessionHeld: VoidSessionHeldDto,
-  AmendAttendance: AmendAttendanceDto,
-  VoidAttendance: VoidAttendanceDto,
-  VoidContribution: VoidContributionDto,
-  AmendDecision: AmendDecisionDto,
-  AmendInfluence: AmendInfluenceDto,
-  VoidInfluence: VoidInfluenceDto,
-  VoidProposalNotAdopted: VoidProposalNotAdoptedDto,
-  VoidCommitmentMet: VoidCommitmentMetDto,
-  AmendServiceMeasure: AmendServiceMeasureDto,
-  AmendServiceMeasureReading: AmendServiceMeasureReadingDto,
-  VoidServiceMeasureReading: VoidServiceMeasureReadingDto,
-  AmendSurveyResponse: AmendSurveyResponseDto,
-  VoidSurveyResponse: VoidSurveyResponseDto,
-  AmendSetupActivity: AmendSetupActivityDto,
-  VoidSetupActivity: VoidSetupActivityDto,
-  AmendPrincipleReflection: AmendPrincipleReflectionDto,
-  VoidPrincipleReflection: VoidPrincipleReflectionDto,
-};

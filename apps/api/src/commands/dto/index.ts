@@ -1,28 +1,13 @@
-import { CancelActivityDto, HoldActivityDto, PlanActivityDto, RecordAttendanceDto, RecordContributionDto } from './activity.dto';
-import { CORRECTION_DTOS } from './correction.dto';
-import { LinkInfluenceDto, MakeCommitmentDto, MeetCommitmentDto, RecordDecisionDto, RecordProposalNotAdoptedDto } from './decision.dto';
-import {
-  AmendExpenseClaimDto,
-  ApproveExpenseDto,
-  ClaimExpenseDto,
-  PayExpenseDto,
-  RejectExpenseDto,
-  ReverseExpensePaymentDto,
-  WithdrawExpenseApprovalDto,
-} from './expense.dto';
-import { DefineServiceMeasureDto, RecordServiceMeasureReadingDto } from './measure.dto';
-import { EraseParticipantDto, RegisterParticipantDto, UpdateParticipantDetailsDto, UpdateParticipantProfileDto } from './participant.dto';
-import {
-  ChangeProjectFrameworkDto,
-  CloseProjectDto,
-  MoveProjectToStageDto,
-  RecordPrincipleReflectionDto,
-  RecordSetupActivityDto,
-  RegisterProjectDto,
-  TailorOutcomeDto,
-} from './project.dto';
-import { CaptureQuoteDto, ChangeQuoteConsentDto, WithdrawQuoteConsentDto } from './quote.dto';
-import { RecordSurveyResponseDto } from './survey.dto';
+import { DeciderRegistry } from '@coprod/application';
+import * as activity from './activity.dto';
+import * as correction from './correction.dto';
+import * as decision from './decision.dto';
+import * as expense from './expense.dto';
+import * as measure from './measure.dto';
+import * as participant from './participant.dto';
+import * as project from './project.dto';
+import * as quote from './quote.dto';
+import * as survey from './survey.dto';
 
 export * from './activity.dto';
 export * from './correction.dto';
@@ -34,41 +19,15 @@ export * from './project.dto';
 export * from './quote.dto';
 export * from './survey.dto';
 
-/** The DTO that validates the body of `POST /api/commands/{CommandType}`, for every command type. */
-export const COMMAND_DTOS: Record<string, new () => object> = {
-  RegisterProject: RegisterProjectDto,
-  TailorOutcome: TailorOutcomeDto,
-  RecordSetupActivity: RecordSetupActivityDto,
-  MoveProjectToStage: MoveProjectToStageDto,
-  ChangeProjectFramework: ChangeProjectFrameworkDto,
-  RecordPrincipleReflection: RecordPrincipleReflectionDto,
-  CloseProject: CloseProjectDto,
-  RegisterParticipant: RegisterParticipantDto,
-  UpdateParticipantProfile: UpdateParticipantProfileDto,
-  UpdateParticipantDetails: UpdateParticipantDetailsDto,
-  EraseParticipant: EraseParticipantDto,
-  PlanActivity: PlanActivityDto,
-  HoldActivity: HoldActivityDto,
-  CancelActivity: CancelActivityDto,
-  RecordAttendance: RecordAttendanceDto,
-  RecordContribution: RecordContributionDto,
-  RecordDecision: RecordDecisionDto,
-  LinkInfluence: LinkInfluenceDto,
-  RecordProposalNotAdopted: RecordProposalNotAdoptedDto,
-  MakeCommitment: MakeCommitmentDto,
-  MeetCommitment: MeetCommitmentDto,
-  ClaimExpense: ClaimExpenseDto,
-  AmendExpenseClaim: AmendExpenseClaimDto,
-  ApproveExpense: ApproveExpenseDto,
-  RejectExpense: RejectExpenseDto,
-  PayExpense: PayExpenseDto,
-  CaptureQuote: CaptureQuoteDto,
-  ChangeQuoteConsent: ChangeQuoteConsentDto,
-  WithdrawQuoteConsent: WithdrawQuoteConsentDto,
-  RecordSurveyResponse: RecordSurveyResponseDto,
-  DefineServiceMeasure: DefineServiceMeasureDto,
-  RecordServiceMeasureReading: RecordServiceMeasureReadingDto,
-  WithdrawExpenseApproval: WithdrawExpenseApprovalDto,
-  ReverseExpensePayment: ReverseExpensePaymentDto,
-  ...CORRECTION_DTOS,
-};
+const EXPORTED: Readonly<Record<string, unknown>> = { ...activity, ...correction, ...decision, ...expense, ...measure, ...participant, ...project, ...quote, ...survey };
+
+/**
+ * The DTO that validates the body of `POST /api/commands/{CommandType}`, for every command type:
+ * the class named `<CommandType>Dto` in the feature's DTO file, so adding a command adds one class.
+ */
+export const COMMAND_DTOS: Readonly<Record<string, new () => object>> = Object.fromEntries(
+  new DeciderRegistry()
+    .commandTypes()
+    .filter((type) => typeof EXPORTED[`${type}Dto`] === 'function')
+    .map((type) => [type, EXPORTED[`${type}Dto`] as new () => object]),
+);

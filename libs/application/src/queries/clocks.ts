@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type { RecordReader } from '@coprod/projections';
 import { requireCalendarDate } from '@coprod/domain';
 import { InvalidInput } from '../commands/command-input';
 
@@ -23,11 +23,9 @@ export function isAsOfNow(asOf: string | undefined): asOf is undefined | '' {
  * Turns the caller's `asOf` (a date or instant; default: now) and `knownAt` (a global position,
  * a date or an instant; default: everything recorded) into comparable bounds.
  */
-export function resolveClocks(db: Database.Database, now: string, asOf?: string, knownAt?: string): Clocks {
+export function resolveClocks(record: Pick<RecordReader, 'head' | 'positionRecordedBy'>, now: string, asOf?: string, knownAt?: string): Clocks {
   const asOfInstant = isAsOfNow(asOf) ? now : toInstant(asOf, 'asOf', true);
-  const last = db.prepare('SELECT position, recorded_at AS recordedAt FROM record_events ORDER BY position DESC LIMIT 1').get() as
-    | { position: number; recordedAt: string }
-    | undefined;
+  const last = record.head();
   const head = last?.position ?? 0;
   if (knownAt === undefined || knownAt === '') return { asOf: asOfInstant, knownAtPosition: head, knownAt: `position ${head}` };
   if (/^\d+$/.test(knownAt)) {
@@ -44,8 +42,7 @@ export function resolveClocks(db: Database.Database, now: string, asOf?: string,
   if (startsAt > present) {
     throw knownAtRefused(`is ${knownAt}, which is in the future; ask for a moment up to now`);
   }
-  const row = db.prepare('SELECT MAX(position) AS p FROM record_events WHERE recorded_at <= ?').get(instant) as { p: number | null };
-  return { asOf: asOfInstant, knownAtPosition: row.p ?? 0, knownAt: instant };
+  return { asOf: asOfInstant, knownAtPosition: record.positionRecordedBy(instant), knownAt: instant };
 }
 
 function knownAtRefused(problem: string): InvalidInput {

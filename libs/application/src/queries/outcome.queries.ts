@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { ProjectListing } from '@coprod/projections';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { ProjectOutcomesCache } from './project-outcomes.cache';
 import { OutcomeQuery, ProjectOutcomes } from './project-outcomes.service';
@@ -24,18 +24,7 @@ export class GetProjectOutcomesHandler implements IQueryHandler<GetProjectOutcom
   }
 }
 
-export interface ProjectListing {
-  projectId: string;
-  title: string;
-  serviceArea: string;
-  aim: string;
-  frameworkId: string;
-  stage: string;
-  status: string;
-  openToNewMembers: boolean;
-  registeredAt: string;
-  closedOn: string | null;
-}
+export type { ProjectListing };
 
 /** Every project, or only those open to new members (the public list of opportunities). */
 export class ListProjects extends Query<ProjectListing[]> {
@@ -46,25 +35,9 @@ export class ListProjects extends Query<ProjectListing[]> {
 
 @QueryHandler(ListProjects)
 export class ListProjectsHandler implements IQueryHandler<ListProjects, ProjectListing[]> {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
   async execute({ onlyOpportunities }: ListProjects): Promise<ProjectListing[]> {
-    const where = onlyOpportunities ? "WHERE status = 'open' AND open_to_new_members = 1" : '';
-    const rows = this.readModels.db.prepare(`SELECT * FROM projects ${where} ORDER BY registered_at, project_id`).all() as Record<string, never>[];
-    return rows.map((r) => ({
-      projectId: r.project_id,
-      title: r.title,
-      serviceArea: r.service_area,
-      aim: r.aim,
-      frameworkId: r.framework_id,
-      stage: r.stage,
-      status: r.status,
-      openToNewMembers: r.open_to_new_members === 1,
-      registeredAt: r.registered_at,
-      closedOn: r.closed_on,
-    }));
+    return this.readModels.projects.list(onlyOpportunities);
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Database from 'better-sqlite3';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { isAsOfNow } from './clocks';
 import { OutcomeQuery, ProjectOutcomes, ProjectOutcomesService, SteadySpan } from './project-outcomes.service';
@@ -32,15 +31,12 @@ interface Kept {
 export class ProjectOutcomesCache {
   private readonly kept = new Map<string, Kept>();
   private rowsKept = 0;
-  private readonly dataVersion: Database.Statement;
   private keptAt: string | undefined;
 
   constructor(
     private readonly service: ProjectOutcomesService,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-  ) {
-    this.dataVersion = readModels.db.prepare('PRAGMA data_version').pluck();
-  }
+  ) {}
 
   /** The answer to `query`, from memory when the same question was answered on the same record. */
   outcomes(query: OutcomeQuery): ProjectOutcomes {
@@ -82,7 +78,7 @@ export class ProjectOutcomesCache {
    * data_version moves when another connection (a rebuild from the command line) writes the file.
    */
   private forgetIfRecordChanged(): void {
-    const at = `${this.readModels.runtime.currentPosition()}:${this.dataVersion.get() as number}`;
+    const at = `${this.readModels.runtime.currentPosition()}:${this.readModels.dataVersion() as number}`;
     if (at === this.keptAt) return;
     this.kept.clear();
     this.rowsKept = 0;

@@ -108,7 +108,7 @@ export class ProjectOutcomesService {
 
   /** The answer, with the span of asOf instants over which it would be the same record. */
   computeTimed(query: OutcomeQuery): TimedOutcomes {
-    const clocks = resolveClocks(this.readModels.db, query.now, query.asOf, query.knownAt);
+    const clocks = resolveClocks(this.readModels.reader, query.now, query.asOf, query.knownAt);
     const known = this.readModels.reader.projectRecord(query.projectId, clocks.knownAtPosition);
     if (!known.some((row) => row.type === 'ProjectRegistered')) {
       throw notFound('project.not_found', `project ${query.projectId} does not exist${clocks.knownAtPosition ? ` (as known at ${clocks.knownAt})` : ''}`);

@@ -55,7 +55,7 @@ export class ReportEvidence {
 
   /** The position `knownAt` resolves to. */
   knownAtPosition(knownAt: string | undefined): number {
-    return resolveClocks(this.readModels.db, '', '1970-01-01', knownAt).knownAtPosition;
+    return resolveClocks(this.readModels.reader, '', '1970-01-01', knownAt).knownAtPosition;
   }
 
   /**

@@ -54,3 +54,57 @@ export const projectsProjection: Projection = {
     };
   },
 };
+
+/** One project as the portfolio and the public list of opportunities show it. */
+export interface ProjectListing {
+  projectId: string;
+  title: string;
+  serviceArea: string;
+  aim: string;
+  frameworkId: string;
+  stage: string;
+  status: string;
+  openToNewMembers: boolean;
+  registeredAt: string;
+  closedOn: string | null;
+}
+
+interface ProjectRow {
+  project_id: string;
+  title: string;
+  service_area: string;
+  aim: string;
+  framework_id: string;
+  stage: string;
+  status: string;
+  open_to_new_members: number;
+  registered_at: string;
+  closed_on: string | null;
+}
+
+/** Reads the projects table: the only code that knows its columns besides the projection. */
+export class ProjectsReader {
+  private readonly all: Database.Statement;
+  private readonly opportunities: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.all = db.prepare('SELECT * FROM projects ORDER BY registered_at, project_id');
+    this.opportunities = db.prepare("SELECT * FROM projects WHERE status = 'open' AND open_to_new_members = 1 ORDER BY registered_at, project_id");
+  }
+
+  /** Every project, or only those open to new members. */
+  list(onlyOpportunities = false): ProjectListing[] {
+    return ((onlyOpportunities ? this.opportunities : this.all).all() as ProjectRow[]).map((r) => ({
+      projectId: r.project_id,
+      title: r.title,
+      serviceArea: r.service_area,
+      aim: r.aim,
+      frameworkId: r.framework_id,
+      stage: r.stage,
+      status: r.status,
+      openToNewMembers: r.open_to_new_members === 1,
+      registeredAt: r.registered_at,
+      closedOn: r.closed_on,
+    }));
+  }
+}

@@ -57,6 +57,8 @@ export class RecordReader {
   private readonly streamEvents: Database.Statement;
   private readonly participantAll: Database.Statement;
   private readonly lastPosition: Database.Statement;
+  private readonly newest: Database.Statement;
+  private readonly recordedBy: Database.Statement;
 
   constructor(db: Database.Database) {
     this.projectEvents = db.prepare('SELECT * FROM record_events WHERE project_id = ? AND position <= ? ORDER BY position');
@@ -66,6 +68,8 @@ export class RecordReader {
     this.participantAll = db.prepare('SELECT * FROM record_events WHERE participant_id = ? AND position <= ? ORDER BY position');
     this.streamEvents = db.prepare('SELECT * FROM record_events WHERE stream = ? AND position <= ? ORDER BY position');
     this.lastPosition = db.prepare('SELECT MAX(position) AS position FROM record_events');
+    this.newest = db.prepare('SELECT position, recorded_at AS recordedAt FROM record_events ORDER BY position DESC LIMIT 1');
+    this.recordedBy = db.prepare('SELECT MAX(position) AS position FROM record_events WHERE recorded_at <= ?');
   }
 
   /** The project's events up to `knownAt`, plus the participant records of everyone they mention. */
@@ -88,6 +92,16 @@ export class RecordReader {
 
   streamRecord(stream: string, knownAt = Number.MAX_SAFE_INTEGER): RecordRow[] {
     return (this.streamEvents.all(stream, knownAt) as Row[]).map(toRecordRow);
+  }
+
+  /** The newest event indexed: its position and when it was recorded; undefined while the record is empty. */
+  head(): { position: number; recordedAt: string } | undefined {
+    return this.newest.get() as { position: number; recordedAt: string } | undefined;
+  }
+
+  /** The last position recorded at or before an instant (0 when none was). */
+  positionRecordedBy(instant: string): number {
+    return (this.recordedBy.get(instant) as { position: number | null }).position ?? 0;
   }
 
   /** Highest position indexed (0 when empty). */

@@ -9,6 +9,8 @@ import {
   OutcomeSummary,
   PopulationProfile,
   ProjectFacts,
+  withCurrentConsent,
+  ConsentChange,
   summariseOutcomes,
 } from '@coprod/frameworks';
 import { RecordRow } from '@coprod/projections';
@@ -120,8 +122,10 @@ export class ProjectOutcomesService {
     const included = corrected.filter(passesAsOf);
     // Voided events count too: the moment one would have been included is the moment its voiding starts to shape the answer.
     const steady = steadySpan(recorded.filter((e) => !isEventCorrected(e)), clocks.asOf);
-    const facts = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
-    const consentApplied = this.applyCurrentConsent(query.projectId, facts, known, clocks.knownAtPosition);
+    const folded = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
+    const consent = this.consentChanges(query.projectId, known, clocks.knownAtPosition);
+    const { facts, applied } = withCurrentConsent(folded, consent.map((row) => toFact(toRecorded(row), row.position) as unknown as ConsentChange));
+    const consentApplied = consent.filter((row) => applied.includes(row.eventId));
 
     const frameworkId = query.frameworkId ?? facts.project?.frameworkId ?? this.frameworks.default().id;
     const framework = this.frameworks.get(frameworkId);
@@ -166,28 +170,11 @@ export class ProjectOutcomesService {
       .digest('hex');
   }
 
-  /** Applies every withdrawal of consent and erasure to the facts; returns those that changed something, in order. */
-  private applyCurrentConsent(projectId: string, facts: ProjectFacts, known: RecordRow[], knownAtPosition: number): RecordRow[] {
+  /** Every withdrawal of consent and erasure about the project, recorded at any time: they apply to every answer given after them. */
+  private consentChanges(projectId: string, known: RecordRow[], knownAtPosition: number): RecordRow[] {
     // Answers as known now need no second read; only an answer as known earlier must look at what came after.
     const record = knownAtPosition >= this.readModels.reader.indexedPosition() ? known : this.readModels.reader.projectRecord(projectId);
-    const applied: RecordRow[] = [];
-    for (const row of record) {
-      if (!CONSENT_TYPES.has(row.type)) continue;
-      if (row.type === 'QuoteConsentWithdrawn') {
-        const quote = facts.quotes.get(row.data.quoteId as string);
-        if (!quote) continue;
-        quote.withdrawn = true;
-      } else {
-        const person = facts.participants.get(row.data.participantId as string);
-        if (person) person.erased = true;
-        // An erased person's words are gone with their key: their quotes are never offered again.
-        const quotes = [...facts.quotes.values()].filter((quote) => quote.participantId === row.data.participantId);
-        for (const quote of quotes) quote.withdrawn = true;
-        if (!person && quotes.length === 0) continue;
-      }
-      applied.push(row);
-    }
-    return applied;
+    return record.filter((row) => CONSENT_TYPES.has(row.type));
   }
 }
 

@@ -5,3 +5,4 @@ export * from './catalogue';
 export * from './outcome-summary';
 export { heldAttendance } from './people.indicators';
 export { peopleBehind } from './decisions.indicators';
+export * from './current-consent';

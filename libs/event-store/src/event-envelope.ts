@@ -42,3 +42,38 @@ export interface StoredEvent extends EventToAppend {
   /** Where a server-backed store keeps the event in its own log (EventStoreDB `$all` commit and prepare positions). */
   storePosition?: { commit: string; prepare: string };
 }
+
+/**
+ * A recorded event as every reader sees it: what happened, where it sits in the log, who recorded it
+ * and its hash. Read models, histories, traces and reports take this shape or a named view of it.
+ */
+export interface RecordedEvent {
+  position: number;
+  eventId: string;
+  stream: string;
+  revision: number;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  source: string;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+/** The read-side shape of a stored event. */
+export function recordedEventOf(stored: StoredEvent): RecordedEvent {
+  return {
+    position: stored.position,
+    eventId: stored.id,
+    stream: stored.stream,
+    revision: stored.revision,
+    type: stored.type,
+    occurredAt: stored.occurredAt,
+    recordedAt: stored.recordedAt,
+    actor: stored.actor,
+    source: stored.source,
+    data: stored.data,
+    hash: stored.hash,
+  };
+}

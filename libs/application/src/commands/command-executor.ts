@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyCorrections, Command, decideCorrection, DomainError, Event, isEventCorrected, Recorded, ruleBroken } from '@coprod/domain';
-import { AppendResult, EVENT_STORE, EventStore, EventToAppend, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
+import { AppendResult, EVENT_STORE, EventStore, EventToAppend, recordedEventOf, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
+import { recordedOf } from '@coprod/projections';
 import { assertPermitted } from '@coprod/privacy/access/permissions';
 import { permissionForCommand } from '../access/command-permissions';
 import { checkCommandInput } from './command-input';
@@ -238,7 +239,5 @@ function resultOf(command: Command, stream: string, appended: EventToAppend[], r
   };
 }
 
-function toRecorded(event: StoredEvent): Recorded<Event> {
-  return { type: event.type, data: event.data, id: event.id, occurredAt: event.occurredAt, recordedAt: event.recordedAt };
-}
+const toRecorded = (event: StoredEvent): Recorded<Event> => recordedOf(recordedEventOf(event));
 

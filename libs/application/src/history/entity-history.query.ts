@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@coprod/domain';
-import { EVENT_STORE, EventStore, StoredEvent } from '@coprod/event-store';
-import { withoutPersonalData } from './event-summary';
+import { EVENT_STORE, EventStore, recordedEventOf, StoredEvent } from '@coprod/event-store';
+import { EventView, eventView } from './event-summary';
 
 /** The kinds of entity whose history can be asked for; each is one stream `<kind>-<id>`. */
 export const HISTORY_KINDS = ['project', 'participant', 'activity', 'decision', 'expense', 'quote', 'measure'] as const;
@@ -18,19 +18,8 @@ export interface CorrectionLink {
   actor: string;
 }
 
-/** One event of an entity's history, as an auditor reads it. */
-export interface HistoryEntry {
-  position: number;
-  revision: number;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: string;
-  role: string;
-  source: string;
-  /** The event's data with personal details withheld. */
-  summary: Record<string, unknown>;
+/** One event of an entity's history, as an auditor reads it, linked to its corrections. */
+export interface HistoryEntry extends EventView {
   /** For a correction: the event it corrects. */
   corrects: { eventId: string; type: string; kind: string } | null;
   /** Corrections later recorded against this event, in order. */
@@ -82,16 +71,7 @@ export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, 
 function toEntry(event: StoredEvent): HistoryEntry {
   const data = event.data as Record<string, unknown>;
   return {
-    position: event.position,
-    revision: event.revision,
-    eventId: event.id,
-    type: event.type,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: event.actor.id,
-    role: event.actor.role,
-    source: event.source,
-    summary: withoutPersonalData(data) as Record<string, unknown>,
+    ...eventView(recordedEventOf(event)),
     corrects:
       event.type === 'EventCorrected'
         ? { eventId: String(data.eventId), type: String(data.eventType), kind: String(data.kind) }

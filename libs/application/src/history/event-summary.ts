@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@coprod/event-store';
 import { isObject } from '@coprod/privacy/cipher/sealed-personal-data';
 
 /** What stands in for a person's sealed details wherever the record is shown without them. */
@@ -23,4 +24,37 @@ export function withoutPersonalData(value: unknown): unknown {
 function withheld(personal: unknown): WithheldPersonalData {
   const subjectId = isObject(personal) && typeof personal.subjectId === 'string' ? personal.subjectId : null;
   return { subjectId, withheld: true };
+}
+
+/** A recorded event as an auditor reads it in a history or a trace: its envelope, and its data with personal details withheld. */
+export interface EventView {
+  position: number;
+  eventId: string;
+  stream: string;
+  revision: number;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  role: string;
+  source: string;
+  hash: string;
+  summary: Record<string, unknown>;
+}
+
+export function eventView(event: RecordedEvent): EventView {
+  return {
+    position: event.position,
+    eventId: event.eventId,
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.actor.id,
+    role: event.actor.role,
+    source: event.source,
+    hash: event.hash,
+    summary: withoutPersonalData(event.data) as Record<string, unknown>,
+  };
 }

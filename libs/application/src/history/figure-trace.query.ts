@@ -1,26 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@coprod/domain';
-import { EVENT_STORE, EventStore } from '@coprod/event-store';
-import { RecordRow } from '@coprod/projections';
+import { EVENT_STORE, EventStore, RecordedEvent, recordedEventOf } from '@coprod/event-store';
 import { OutcomeQuery, ProjectOutcomes, ProjectOutcomesService } from '../queries/project-outcomes.service';
-import { withoutPersonalData } from './event-summary';
+import { EventView, eventView } from './event-summary';
 
 /** One event behind a figure, with its envelope and its data (personal details withheld). */
-export interface TracedEvent {
-  position: number;
-  eventId: string;
-  stream: string;
-  revision: number;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: string;
-  role: string;
-  source: string;
-  hash: string;
-  summary: Record<string, unknown>;
-}
+export type TracedEvent = EventView;
 
 /** A figure and every event it was computed from, under the same two clocks. */
 export interface FigureTrace {
@@ -61,7 +47,7 @@ export class TraceFigureHandler implements IQueryHandler<TraceFigure, FigureTrac
     const events: TracedEvent[] = [];
     for (const eventId of new Set(indicator.sourceEventIds)) {
       const row = rows.get(eventId) ?? (await this.fromStore(eventId));
-      if (row) events.push(toTraced(row));
+      if (row) events.push(eventView(row));
     }
     events.sort((a, b) => a.position - b.position);
     return {
@@ -76,26 +62,9 @@ export class TraceFigureHandler implements IQueryHandler<TraceFigure, FigureTrac
     };
   }
 
-  private async fromStore(eventId: string): Promise<RecordRow | undefined> {
+  private async fromStore(eventId: string): Promise<RecordedEvent | undefined> {
     const event = await this.store.findEvent(eventId);
-    if (!event) return undefined;
-    return { ...event, eventId: event.id, projectId: null, participantId: null, data: event.data as Record<string, unknown> };
+    return event ? recordedEventOf(event) : undefined;
   }
 }
 
-function toTraced(row: RecordRow): TracedEvent {
-  return {
-    position: row.position,
-    eventId: row.eventId,
-    stream: row.stream,
-    revision: row.revision,
-    type: row.type,
-    occurredAt: row.occurredAt,
-    recordedAt: row.recordedAt,
-    actor: row.actor.id,
-    role: row.actor.role,
-    source: row.source,
-    hash: row.hash,
-    summary: withoutPersonalData(row.data) as Record<string, unknown>,
-  };
-}

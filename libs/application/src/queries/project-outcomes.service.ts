@@ -13,7 +13,7 @@ import {
   ConsentChange,
   summariseOutcomes,
 } from '@coprod/frameworks';
-import { RecordRow } from '@coprod/projections';
+import { RecordRow, recordedOf } from '@coprod/projections';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 import { Clocks, isAsOfNow, resolveClocks } from './clocks';
@@ -115,7 +115,7 @@ export class ProjectOutcomesService {
     if (!known.some((row) => row.type === 'ProjectRegistered')) {
       throw notFound('project.not_found', `project ${query.projectId} does not exist${clocks.knownAtPosition ? ` (as known at ${clocks.knownAt})` : ''}`);
     }
-    const recorded = known.map(toRecorded);
+    const recorded = known.map((row) => recordedOf(row));
     const corrected = applyCorrections(recorded) as Recorded<Event>[];
     const byId = new Map(known.map((row) => [row.eventId, row]));
     const passesAsOf = (e: { type: string; occurredAt: string }) => e.occurredAt <= clocks.asOf || REFERENCED_RECORDS.has(e.type);
@@ -124,7 +124,7 @@ export class ProjectOutcomesService {
     const steady = steadySpan(recorded.filter((e) => !isEventCorrected(e)), clocks.asOf);
     const folded = foldProjectFacts(included.map((e) => toFact(e, byId.get(e.id)!.position)));
     const consent = this.consentChanges(query.projectId, known, clocks.knownAtPosition);
-    const { facts, applied } = withCurrentConsent(folded, consent.map((row) => toFact(toRecorded(row), row.position) as unknown as ConsentChange));
+    const { facts, applied } = withCurrentConsent(folded, consent.map((row) => toFact(recordedOf(row), row.position) as unknown as ConsentChange));
     const consentApplied = consent.filter((row) => applied.includes(row.eventId));
 
     const frameworkId = query.frameworkId ?? facts.project?.frameworkId ?? this.frameworks.default().id;
@@ -228,10 +228,6 @@ function besides(rows: readonly RecordRow[], changes: readonly RecordRow[]): Rec
     }
     return true;
   });
-}
-
-function toRecorded(row: RecordRow): Recorded<Event> {
-  return { id: row.eventId, type: row.type, data: row.data, occurredAt: row.occurredAt, recordedAt: row.recordedAt };
 }
 
 function toFact(event: Recorded<Event>, position: number): FactEvent {

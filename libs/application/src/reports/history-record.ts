@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '@coprod/domain';
-import { EVENT_STORE, EventStore, eventHash, StoredEvent } from '@coprod/event-store';
+import { EVENT_STORE, EventStore, eventHash, RecordedEvent, StoredEvent } from '@coprod/event-store';
 import { RecordRow } from '@coprod/projections';
 import type { HistoryEvent, HistorySubjectKind } from '@coprod/reporting/builders';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
@@ -25,7 +25,7 @@ export class HistoryRecord {
       throw notFound(`${kind}.not_found`, `no ${kind === 'claim' ? 'expense claim' : kind} ${id} is recorded${knownAtPosition ? ` up to position ${knownAtPosition}` : ''}; check the id`);
     }
     const events: HistoryEvent[] = [];
-    for (const row of rows) events.push({ ...toHistory(row), integrityProblem: await this.check(row) });
+    for (const { projectId: _project, participantId: _participant, ...event } of rows) events.push({ ...event, integrityProblem: await this.check(event) });
     return events;
   }
 
@@ -43,7 +43,7 @@ export class HistoryRecord {
     }
   }
 
-  private async check(row: RecordRow): Promise<string | null> {
+  private async check(row: RecordedEvent): Promise<string | null> {
     const pair = await this.store.readAll({ after: Math.max(0, row.position - 2), upTo: row.position });
     const stored: StoredEvent | undefined = pair.find((e) => e.position === row.position);
     if (!stored) return 'the event store no longer holds this event at its position';
@@ -56,19 +56,4 @@ export class HistoryRecord {
     if (stored.prevHash !== expected) return `it does not link to the hash of the event before it (position ${row.position - 1}): an event was removed, inserted or reordered`;
     return null;
   }
-}
-
-function toHistory(row: RecordRow): Omit<HistoryEvent, 'integrityProblem'> {
-  return {
-    position: row.position,
-    eventId: row.eventId,
-    type: row.type,
-    stream: row.stream,
-    occurredAt: row.occurredAt,
-    recordedAt: row.recordedAt,
-    actor: row.actor,
-    source: row.source,
-    data: row.data,
-    hash: row.hash,
-  };
 }

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@coprod/event-store';
 import {
   ActivityFacts,
   activityFacts,
@@ -36,16 +37,10 @@ export type {
 } from '@coprod/domain';
 
 /**
- * One event of a project's record, corrections already applied, as it comes from the read model:
- * its data is whatever was stored. `foldProjectFacts` reads it as the domain's typed events.
+ * The view of a recorded event a fold needs: one event of a project's record, corrections already
+ * applied, with whatever data was stored. `foldProjectFacts` reads it as the domain's typed events.
  */
-export interface FactEvent {
-  eventId: string;
-  type: string;
-  position: number;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
+export type FactEvent = Pick<RecordedEvent, 'eventId' | 'type' | 'position' | 'occurredAt' | 'data'>;
 
 /** Everything known about one project, folded from its record: each feature's facts side by side. */
 export type ProjectFacts = ProjectRecordFacts &

@@ -1,20 +1,16 @@
 import Database from 'better-sqlite3';
+import type { Event, Recorded } from '@coprod/domain';
+import type { RecordedEvent } from '@coprod/event-store';
 
-/** One event of a project's record as the read model holds it (personal fields still sealed). */
-export interface RecordRow {
-  position: number;
-  eventId: string;
-  stream: string;
-  revision: number;
-  type: string;
+/** One event of the record as the index holds it (personal fields still sealed): the read-side shape, with the project and person it is about. */
+export interface RecordRow extends RecordedEvent {
   projectId: string | null;
   participantId: string | null;
-  occurredAt: string;
-  recordedAt: string;
-  actor: { id: string; role: string };
-  source: string;
-  data: Record<string, unknown>;
-  hash: string;
+}
+
+/** A recorded event as the domain folds it: the one conversion every reader uses. */
+export function recordedOf(event: Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'occurredAt' | 'recordedAt'>): Recorded<Event> {
+  return { id: event.eventId, type: event.type, data: event.data, occurredAt: event.occurredAt, recordedAt: event.recordedAt };
 }
 
 interface Row {

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@coprod/event-store';
 import { applyReportDefinition } from '../definitions/apply-report-definition';
 import type { ReportBlock, ReportModel, ReportSection } from '../model/report-model';
 import { summariseEventData } from './event-summary';
@@ -11,21 +12,11 @@ export type HistorySubjectKind = 'project' | 'decision' | 'claim' | 'participant
 export const HISTORY_SUBJECT_KINDS: readonly HistorySubjectKind[] = ['project', 'decision', 'claim', 'participant'];
 
 /** One event of the history as read from the index, with what the store says about its integrity. */
-export interface HistoryEvent {
-  position: number;
-  eventId: string;
-  type: string;
-  stream: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: { id: string; role: string };
-  source: string;
-  /** The event's data as stored: personal fields stay sealed and are never summarised. */
-  data: Record<string, unknown>;
-  hash: string;
+/** One event of the subject's history: the recorded event (personal fields still sealed, never summarised) and what, if anything, is wrong with its integrity. */
+export type HistoryEvent = RecordedEvent & {
   /** Null when the event's hash recomputes and links to the event before it; otherwise what is wrong. */
   integrityProblem: string | null;
-}
+};
 
 /** What an audit history is built from. */
 export interface AuditHistoryInput {

@@ -19,5 +19,3 @@ export type CoprodEvent =
   | SurveyEvent
   | MeasureEvent
   | EventCorrected;
-
-export type CoprodEventType = CoprodEvent['type'];

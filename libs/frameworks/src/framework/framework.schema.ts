@@ -94,14 +94,3 @@ export const frameworkSchema = z.strictObject({
 });
 
 export type Framework = z.output<typeof frameworkSchema>;
-export type FrameworkOutcome = Framework['outcomes'][number];
-export type FrameworkPrinciple = Framework['principles'][number];
-export type FrameworkSetupActivity = Framework['setupActivities'][number];
-export type FrameworkStage = Framework['stages'][number];
-export type NotCoproductionItem = Framework['notCoproduction'][number];
-export type FrameworkBenefit = Framework['benefits'][number];
-export type FrameworkElement = Framework['elements'][number];
-export type FrameworkValue = Framework['values'][number];
-export type FrameworkLevel = Framework['levels'][number];
-export type LadderRung = Framework['ladder'][number];
-export type OtherDefinition = Framework['otherDefinitions'][number];

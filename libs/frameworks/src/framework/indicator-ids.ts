@@ -26,7 +26,6 @@ export const INDICATOR_IDS = [
   'principle_reflections',
   'not_coproduction_flags',
 ] as const;
-export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 /**
  * The "this is not co-production" rules the engine can check against the record (after Bracknell Forest's list):
@@ -37,4 +36,3 @@ export const NOT_COPRODUCTION_CHECKS = [
   'no_residents_involved',
   'volunteering_without_contribution',
 ] as const;
-export type CheckId = (typeof NOT_COPRODUCTION_CHECKS)[number];

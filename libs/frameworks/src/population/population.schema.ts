@@ -28,4 +28,3 @@ export const populationProfileSchema = z.strictObject({
 });
 
 export type PopulationProfile = z.output<typeof populationProfileSchema>;
-export type PopulationGroup = PopulationProfile['groups'][number];

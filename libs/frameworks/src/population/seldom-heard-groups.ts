@@ -16,4 +16,3 @@ export const SELDOM_HEARD_GROUPS = [
   { id: 'people_with_learning_disabilities', name: 'People with learning disabilities' },
   { id: 'non_english_speakers', name: 'People whose main language is not English' },
 ] as const;
-export type SeldomHeardGroupId = (typeof SELDOM_HEARD_GROUPS)[number]['id'];

@@ -1,4 +1,4 @@
-import { InMemoryKeyStore } from '../keys/in-memory-key-store';
+import { InMemoryKeyStore } from '../keys/in-memory-key-store.fixture';
 import { MissingSubjectKeyError, PersonalDataCipher, PersonalDataTamperedError } from './personal-data-cipher';
 import { SealedPersonalData } from './sealed-personal-data';
 

@@ -1,4 +1,4 @@
-import { InMemoryKeyStore } from '../keys/in-memory-key-store';
+import { InMemoryKeyStore } from '../keys/in-memory-key-store.fixture';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { openPersonalData, sealPersonalData } from './seal-personal-data';
 import { isSealedPersonalData } from './sealed-personal-data';

@@ -1,4 +1,4 @@
-import { InMemoryKeyStore } from '../keys/in-memory-key-store';
+import { InMemoryKeyStore } from '../keys/in-memory-key-store.fixture';
 import { PersonalDataCipher } from '../cipher/personal-data-cipher';
 import { openPersonalData, sealPersonalData } from '../cipher/seal-personal-data';
 import { buildSubjectAccessExport, describeType, SubjectAccessEvent, WITHHELD } from './subject-access-export';

@@ -115,10 +115,6 @@ export function signed(value: number): string {
 }
 
 /** A number in report style (up to two decimals, thousands separated). */
-export function plainNumber(value: number): string {
-  return decimal.format(value);
-}
-
 /** Each service measure against its baseline: the evidence that the improvement sought happened. */
 function measuresTable(result: IndicatorResult): TableSpec {
   const num = (v: unknown) => (typeof v === 'number' ? decimal.format(v) : '–');

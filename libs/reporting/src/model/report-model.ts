@@ -54,7 +54,6 @@ export type ReportBlock =
   | { kind: 'notice'; text: string };
 
 /** The kinds of block a section can hold. */
-export type ReportBlockKind = ReportBlock['kind'];
 
 /** One headline number with how many people it rests on and the events it came from. */
 export interface Figure {

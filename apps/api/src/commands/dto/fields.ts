@@ -199,27 +199,5 @@ export function NestedField(nestedType: () => new () => object, doc: FieldDoc): 
   return applyDecorators(ApiProperty({ ...doc, type: () => nestedType() }), IsObject(), ValidateNested(), Type(nestedType));
 }
 
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
-const MAX_CHANGED_FIELDS = 50;
-
-/** An object of field name to new value (a correction's changes); values are checked by the domain. */
-export function FieldChangesField(doc: FieldDoc, presence: Presence = {}): PropertyDecorator {
-  return applyDecorators(
-    documented(doc, presence, { type: 'object', additionalProperties: true }),
-    IsObject(),
-    ValidateBy({
-      name: 'isFieldChanges',
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'object' || value === null) return false;
-          const names = Object.keys(value);
-          return names.length <= MAX_CHANGED_FIELDS && names.every((name) => FIELD_NAME.test(name));
-        },
-        defaultMessage: () => `$property must map at most ${MAX_CHANGED_FIELDS} field names (letters and digits) to their new values`,
-      },
-    }),
-  );
-}
-
 /** The data of a domain command, which its DTO implements so the two cannot drift apart. */
 export type CommandBody<C extends { data: object }> = C['data'];

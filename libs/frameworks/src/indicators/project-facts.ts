@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@coprod/event-store';
+import type { RecordedEvent } from '@coprod/event-store/event-envelope';
 import {
   ActivityFacts,
   activityFacts,

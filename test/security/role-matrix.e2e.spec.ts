@@ -20,6 +20,39 @@ const ROUTES: Record<string, Permission | 'public' | 'per command'> = {
   'GET /api/history/:kind/:id/report': 'read_history',
 };
 
+/**
+ * The web interface's pages. Without a session they send people to sign in; with a role that lacks
+ * the permission they answer a 403 page naming the role and the permission.
+ */
+const WEB_ROUTES: Record<string, Permission | 'public'> = {
+  'GET /': 'public',
+  'GET /cookies': 'public',
+  'GET /accessibility': 'public',
+  'GET /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'GET /sign-out': 'public',
+  'GET /projects': 'read_figures',
+  'GET /projects/:projectId': 'read_figures',
+  ...WEB_RECORDING_ROUTES(),
+  ...WEB_DECISION_ROUTES(),
+  ...WEB_OVERSIGHT_ROUTES(),
+};
+
+/** Pages for recording: projects, sessions and registers, people, surveys and measures, corrections. */
+function WEB_RECORDING_ROUTES(): Record<string, Permission | 'public'> {
+  return {};
+}
+
+/** Pages for decisions, expenses and reports. */
+function WEB_DECISION_ROUTES(): Record<string, Permission | 'public'> {
+  return {};
+}
+
+/** Pages for auditors, administrators and the public. */
+function WEB_OVERSIGHT_ROUTES(): Record<string, Permission | 'public'> {
+  return {};
+}
+
 /** Routes added later under these prefixes need these permissions. */
 const PREFIXES: [RegExp, Permission][] = [[/^\/api\/reports\b/, 'read_reports']];
 
@@ -53,6 +86,7 @@ interface Probe {
   route: string;
   url: string;
   permission: Permission;
+  web: boolean;
 }
 
 describe('every route against every role (tokens, real API)', () => {
@@ -83,16 +117,17 @@ describe('every route against every role (tokens, real API)', () => {
     for (const { method, path } of routes()) {
       if (isDocumentation(path)) continue;
       const route = `${method.toUpperCase()} ${path}`;
-      const rule = ROUTES[route] ?? PREFIXES.find(([prefix]) => prefix.test(path))?.[1];
+      const web = !/^\/(api|health)(\/|$)/.test(path);
+      const rule = web ? WEB_ROUTES[route] : (ROUTES[route] ?? PREFIXES.find(([prefix]) => prefix.test(path))?.[1]);
       if (rule === undefined) unlisted.push(route);
-      else if (rule === 'public') publicRoutes.push(path);
+      else if (rule === 'public') publicRoutes.push(`${web ? 'web ' : ''}${path}`);
       else if (rule === 'per command') {
         for (const type of commandTypes) {
-          result.push({ method, route: `${route} (${type})`, url: `/api/commands/${type}`, permission: COMMANDS_NEEDING[type] ?? 'record' });
+          result.push({ method, route: `${route} (${type})`, url: `/api/commands/${type}`, permission: COMMANDS_NEEDING[type] ?? 'record', web });
         }
       } else {
         const url = path.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x-1');
-        result.push({ method, route, url, permission: rule });
+        result.push({ method, route, url, permission: rule, web });
       }
     }
     return { probes: result, unlisted, publicRoutes };
@@ -114,6 +149,11 @@ describe('every route against every role (tokens, real API)', () => {
     const failures: string[] = [];
     for (const probe of probes().probes) {
       const response = await send(probe);
+      if (probe.web) {
+        if (probe.method === 'get' && (response.status !== 303 || !String(response.headers.location).startsWith('/sign-in'))) failures.push(`${probe.route}: ${response.status}, not sent to sign in`);
+        if (probe.method === 'post' && response.status !== 403) failures.push(`${probe.route}: ${response.status} for a form without a session`);
+        continue;
+      }
       if (response.status !== 401 || !/^Bearer/.test(response.headers['www-authenticate'] ?? '') || !/problem\+json/.test(response.headers['content-type'])) {
         failures.push(`${probe.route}: ${response.status} ${response.headers['www-authenticate'] ?? '(no WWW-Authenticate)'}`);
       }
@@ -128,8 +168,8 @@ describe('every route against every role (tokens, real API)', () => {
         const response = await send(probe, { Authorization: `Bearer ${tokens[role]}` });
         if (can(role, probe.permission)) {
           if (response.status === 401 || response.status === 403) failures.push(`${probe.route} as ${role}: ${response.status} ${response.body.detail}`);
-        } else if (response.status !== 403 || !response.body.detail?.includes(role) || !response.body.detail?.includes(probe.permission)) {
-          failures.push(`${probe.route} as ${role}: expected 403 naming ${role} and ${probe.permission}, got ${response.status} ${response.body.detail}`);
+        } else if (response.status !== 403 || !(response.body.detail ?? response.text)?.includes(role) || !(response.body.detail ?? response.text)?.includes(probe.permission)) {
+          failures.push(`${probe.route} as ${role}: expected 403 naming ${role} and ${probe.permission}, got ${response.status} ${response.body.detail ?? ''}`);
         }
       }
     }
@@ -138,7 +178,7 @@ describe('every route against every role (tokens, real API)', () => {
 
   it('keeps the health check, the list of opportunities and the OpenAPI document public', async () => {
     const { publicRoutes } = probes();
-    expect(publicRoutes).toEqual(['/api/opportunities', '/health']);
+    expect(publicRoutes.filter((path) => !path.startsWith('web '))).toEqual(['/api/opportunities', '/health']);
     await api.http().get('/health').expect(200);
     await api.http().get('/api/opportunities').expect(200);
     const document = await api.http().get('/api/openapi.json').expect(200);

@@ -9,9 +9,10 @@ import { ReportsController } from './reports/reports.controller';
 import { AuthModule } from './auth/auth.module';
 import { HistoryApiModule } from './history/history.module';
 import { ParticipantsApiModule } from './participants/participants.module';
+import { WebModule } from '../../web/src/web.module';
 
 @Module({
-  imports: [ApplicationModule, HealthModule, AuthModule, HistoryApiModule, ParticipantsApiModule],
+  imports: [ApplicationModule, HealthModule, AuthModule, HistoryApiModule, ParticipantsApiModule, WebModule],
   controllers: [CommandsController, OutcomesController, ReportsController],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

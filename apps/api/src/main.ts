@@ -4,18 +4,29 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { refuseNonJsonBodies, refuseUnsafeJson } from './auth/json-bodies.middleware';
-import { loadConfig } from '@coprod/application';
+import { APP_CONFIG, AppConfig, loadConfig } from '@coprod/application';
+import { setupWeb } from '../../web/src/setup-web';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { AppModule } from './app.module';
 import { validationPipe } from './http/validation';
 import { COMMAND_DTOS } from './commands/dto';
 
+/** The routes of the JSON API; every other path is the web interface. */
+const API_PATHS = ['/api', '/health'];
+
 /** Builds the HTTP application (used by `coprod serve` and by the end-to-end tests). */
 export async function createApi(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] });
-  app.use(refuseNonJsonBodies);
-  app.use(json({ limit: '1mb', strict: true, type: () => true }));
-  app.use(refuseUnsafeJson);
+  // The API reads JSON only; the web interface's forms are read by its own stack (setupWeb).
+  app.use(API_PATHS, refuseNonJsonBodies);
+  app.use(API_PATHS, json({ limit: '1mb', strict: true, type: () => true }));
+  app.use(API_PATHS, refuseUnsafeJson);
+  const web = setupWeb(app, app.get<AppConfig>(APP_CONFIG));
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    web.close();
+  };
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

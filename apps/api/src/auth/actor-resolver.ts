@@ -45,3 +45,23 @@ export class LocalActorResolver implements ActorResolver {
 export function isActor(result: RequestActor | Unresolved): result is RequestActor {
   return 'id' in result;
 }
+
+/** Who signed in to the web interface, kept in their server-side session. */
+export interface SessionWithActor {
+  actor?: RequestActor;
+}
+
+/**
+ * The web interface's people sign in once and are remembered by their session; machine clients send
+ * their bearer token with every request. A request with an Authorization header is always judged by
+ * it; otherwise a signed-in session decides, then the configured resolver (the local identity).
+ */
+export class SessionAwareResolver implements ActorResolver {
+  constructor(private readonly primary: ActorResolver) {}
+
+  async resolve(request: Request): Promise<RequestActor | Unresolved> {
+    const signedIn = (request as Request & { session?: SessionWithActor }).session?.actor;
+    if (!request.headers.authorization && signedIn) return { ...signedIn };
+    return this.primary.resolve(request);
+  }
+}

@@ -22,8 +22,15 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: RequestActor }>();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      // Open to anyone; a page still knows who is signed in, to greet them and offer what they may do.
+      if (request.session !== undefined) {
+        const known = await this.resolver.resolve(request);
+        if (isActor(known)) request.actor = known;
+      }
+      return true;
+    }
     const resolved = await this.resolver.resolve(request);
     if (!isActor(resolved)) {
       const error = resolved.reason === 'invalid' ? ', error="invalid_token"' : '';

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, ApplicationModule, RecordAccessModule } from '@coprod/application';
 import { isAccessRole, TOKEN_STORE, TokenStore, ACCESS_ROLES } from '@coprod/privacy';
-import { ACTOR_RESOLVER, ActorResolver, BearerTokenResolver, LocalActorResolver } from './actor-resolver';
+import { ACTOR_RESOLVER, ActorResolver, BearerTokenResolver, LocalActorResolver, SessionAwareResolver } from './actor-resolver';
 import { AuthGuard } from './auth.guard';
 import { isLoopback } from './loopback';
 
 /** Chooses how requests are authenticated; refuses to start local mode where others could reach it. */
 export function actorResolverFor(config: AppConfig, tokens: TokenStore): ActorResolver {
-  if (config.auth === 'tokens') return new BearerTokenResolver(tokens);
+  if (config.auth === 'tokens') return new SessionAwareResolver(new BearerTokenResolver(tokens));
   const actor = config.localActor ?? { id: 'local.officer', role: 'administrator' };
   if (!isLoopback(config.host)) {
     throw new Error(

@@ -3,6 +3,7 @@ import { Request, Response } from 'express';
 import { DomainError } from '@coprod/domain';
 import { WrongExpectedRevisionError, DuplicateEventIdError, InvalidEventError, EventStoreUnavailableError } from '@coprod/event-store';
 import { ConcurrencyConflictError, InvalidInput, UnknownCommandError } from '@coprod/application';
+import { isWebPath, renderWebError } from '../../../web/src/web-errors';
 
 /** One invalid field of a request. */
 export interface InvalidField {
@@ -33,6 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error, request.originalUrl ?? request.url);
     if (problem.status >= 500) this.logger.error(`${request.method} ${request.path}: ${(error as Error)?.stack ?? String(error)}`);
+    // People using the web interface get a page they can act on, never JSON.
+    if (isWebPath(request.path)) return renderWebError(request, response, problem);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

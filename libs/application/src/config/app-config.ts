@@ -18,6 +18,8 @@ export interface AppConfig {
   populationFile: string | undefined;
   suppressionThreshold: number;
   publisher: string;
+  /** The web interface's sessions: their file, how long an idle one lasts, and whether its cookie is sent over TLS only. */
+  web: { sessionsFile: string; idleMinutes: number; secureCookies: boolean };
 }
 
 /** Reads configuration; every setting has a working default for the embedded store. */
@@ -32,6 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const auth = env.COPROD_AUTH ?? 'tokens';
   if (auth !== 'tokens' && auth !== 'local') throw new Error(`COPROD_AUTH must be tokens or local, got "${env.COPROD_AUTH}"`);
   const requireTokens = auth === 'tokens';
+  const idleMinutes = Number(env.COPROD_IDLE_MINUTES ?? 30);
+  if (!Number.isInteger(idleMinutes) || idleMinutes < 1) throw new Error(`COPROD_IDLE_MINUTES must be a whole number of minutes, got "${env.COPROD_IDLE_MINUTES}"`);
   return {
     dataDir,
     eventsFile: resolve(env.COPROD_EVENTS_FILE ?? join(dataDir, 'events.db')),
@@ -51,6 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     populationFile: env.COPROD_POPULATION_FILE ? resolve(env.COPROD_POPULATION_FILE) : undefined,
     suppressionThreshold: threshold,
     publisher: env.COPROD_PUBLISHER ?? 'West Berkshire Council',
+    web: {
+      sessionsFile: resolve(env.COPROD_SESSIONS_FILE ?? join(dataDir, 'sessions.db')),
+      idleMinutes,
+      secureCookies: env.COPROD_SECURE_COOKIES === 'true',
+    },
   };
 }
 

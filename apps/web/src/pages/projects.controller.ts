@@ -1,0 +1,87 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { GetProjectOutcomes, ListProjects, ProjectListing, ProjectOutcomes } from '@coprod/application';
+import { IndicatorResult } from '@coprod/frameworks';
+import { Requires } from '../../../api/src/auth/requires.decorator';
+import { pageContext } from '../web-page';
+import { wording } from '../wording';
+
+/** The portfolio of projects, and each project's page: its stage and its figures by outcome. */
+@ApiExcludeController()
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Requires('read_figures')
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const projects: ProjectListing[] = await this.queries.execute(new ListProjects());
+    response.render(
+      'projects/list.njk',
+      pageContext(request, 'Projects', {
+        projects: projects.map((p) => ({ ...p, stageName: wording(p.stage) })),
+      }),
+    );
+  }
+
+  @Get(':projectId')
+  @Requires('read_figures')
+  async project(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('projectId') projectId: string,
+    @Query('asOf') asOf?: string,
+    @Query('knownAt') knownAt?: string,
+  ): Promise<void> {
+    const clocks = {
+      ...(asOf ? { asOf } : {}),
+      ...(knownAt ? { knownAt } : {}),
+    };
+    const outcomes: ProjectOutcomes = await this.queries.execute(
+      new GetProjectOutcomes({
+        projectId,
+        now: new Date().toISOString(),
+        ...clocks,
+      }),
+    );
+    const project = outcomes.facts.project!;
+    response.render(
+      'projects/project.njk',
+      pageContext(request, project.title, {
+        project: { ...project, stageName: wording(project.stage) },
+        clocks: outcomes.clocks,
+        asked: { asOf: asOf ?? '', knownAt: knownAt ?? '' },
+        framework: outcomes.summary.framework,
+        outcomes: outcomes.summary.outcomes.map((outcome) => ({
+          ...outcome,
+          indicators: outcome.indicators.map(figure),
+        })),
+        sessions: [...outcomes.facts.activities.values()].map((a) => ({
+          ...a,
+          stageName: wording(a.stage),
+          formatName: wording(a.format),
+        })),
+        decisions: [...outcomes.facts.decisions.values()],
+        traceQuery: new URLSearchParams(clocks).toString(),
+      }),
+    );
+  }
+}
+
+/** A figure as the page shows it: its statement, its n, its table of numbers (hidden cells said to be hidden). */
+function figure(indicator: IndicatorResult) {
+  return {
+    id: indicator.id,
+    title: indicator.title,
+    statement: indicator.statement,
+    n: indicator.n,
+    note: indicator.note,
+    rows: indicator.breakdown.map((cell) => ({
+      label: cell.label,
+      value: cell.suppressed ? 'Not shown (fewer than the threshold)' : String(cell.value ?? ''),
+      n: cell.n,
+    })),
+  };
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ApplicationModule, RecordAccessModule } from '@coprod/application';
+import { FormCommand } from './form-command';
+import { AccountController } from './pages/account.controller';
+import { HomeController } from './pages/home.controller';
+import { ProjectsController } from './pages/projects.controller';
+import { DecisionPagesModule } from './decisions/decisions.module';
+import { OversightPagesModule } from './oversight/oversight.module';
+import { RecordingPagesModule } from './recording/recording.module';
+
+/** The web interface: GOV.UK pages over the same commands, queries and permissions as the API. */
+@Module({
+  imports: [ApplicationModule, RecordAccessModule, RecordingPagesModule, DecisionPagesModule, OversightPagesModule],
+  controllers: [HomeController, AccountController, ProjectsController],
+  providers: [FormCommand],
+  exports: [FormCommand],
+})
+export class WebModule {}

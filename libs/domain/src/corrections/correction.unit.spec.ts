@@ -4,6 +4,7 @@ import { activityDecider } from '../activities/activity.decider';
 import { measureDecider } from '../measures/measure.decider';
 import { participantDecider } from '../participants/participant.decider';
 import { applyCorrections, EventCorrected } from './correction';
+import { decideCorrection } from './correctable';
 
 // spec() gives the n-th given event the id `event-n`.
 const planned: Event = {
@@ -26,6 +27,9 @@ const voided = (eventId: string, eventType: string): EventCorrected => ({
 });
 const session = [planned, held, attended('p-3', 120), attended('p-4', 60)];
 const given = (events: Event[]) => spec(activityDecider).given(events as never);
+/** The history as the command handler hands it over: the n-th event has the id `event-n`, as spec() gives them. */
+const recordedHistory = (events: Event[]): Recorded<Event>[] =>
+  events.map((event, i) => ({ occurredAt: '2026-03-10T18:00:00.000Z', ...event, id: `event-${i + 1}`, recordedAt: '2026-03-11T09:00:00.000Z' }));
 const correct = (type: string, data: Record<string, unknown>) =>
   command<Command>(type, { activityId: 'a-1', eventId: 'event-3', reason: 'Sign-in sheet misread', ...data });
 const amended = (eventId: string, eventType: string, changes: Record<string, unknown>, occurredAt = '2026-03-10T18:00:00.000Z') => ({
@@ -66,6 +70,22 @@ describe('corrections, decided by the aggregate that owns the event', () => {
       given(session)
         .when(correct('AmendAttendance', { minutes: 90, participantId: 'p-9', projectId: 'p-other' }))
         .then([amended('event-3', 'AttendanceRecorded', { minutes: 90 })] as never);
+    });
+
+    it('records exactly the fields given, and no key for those left out', () => {
+      const [correction] = decideCorrection(activityDecider as never, correct('AmendAttendance', { capacity: 'chair' }), recordedHistory(session));
+      expect(correction.data.changes).toStrictEqual({ capacity: 'chair' });
+    });
+
+    it('refuses a correction with no reason at all, as one with an empty reason', () => {
+      given(session).when(command<Command>('AmendAttendance', { activityId: 'a-1', eventId: 'event-3', minutes: 90 })).thenRefuses('rule', /needs a reason/);
+    });
+
+    it('judges only the corrected event and what came after it: an older event recorded under other rules does not block it', () => {
+      const older = { ...attended('p-9', 120), data: { ...attended('p-9', 120).data, capacity: 'observer' } };
+      given([planned, held, older, attended('p-3', 120)])
+        .when(correct('AmendAttendance', { eventId: 'event-4', minutes: 90 }))
+        .then([amended('event-4', 'AttendanceRecorded', { minutes: 90 })] as never);
     });
 
     it('refuses an event of another type, and one that is not in the stream', () => {

@@ -47,6 +47,10 @@ describe('expense claim', () => {
         .thenRefuses('rule', new RegExp(`whole number of pence, at least 1; got ${amountPence}`));
     });
 
+    it('accepts a claim of a single penny, the smallest amount', () => {
+      expect(expenseDecider.decide(command<ExpenseCommand>('ClaimExpense', { ...claim, amountPence: 1 }), given([]).state)).toHaveLength(1);
+    });
+
     it('refuses more than £10,000 as probably pounds typed as pence', () => {
       expect(expenseDecider.decide(command<ExpenseCommand>('ClaimExpense', { ...claim, amountPence: 1_000_000 }), given([]).state)).toHaveLength(1);
       given([])

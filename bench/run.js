@@ -30,6 +30,7 @@ const STEPS = [
   { id: 'emmett-1', script: 'writes-emmett.js', args: ['1'], what: 'case 1 peer: Emmett, 1 writer' },
   { id: 'emmett-32', script: 'writes-emmett.js', args: ['32'], what: 'case 1 peer: Emmett, 32 writers' },
   { id: 'http', script: 'http.js', what: 'case 2: HTTP on loopback with loadtest' },
+  { id: 'web', script: 'web.js', what: 'case 7: web pages beside the JSON API' },
   { id: 'bulk-import', script: 'bulk-import.js', what: 'case 3: bulk import through the store' },
   { id: 'report', script: 'report.js', what: 'case 5: case-study PDF' },
   { id: 'chromium', script: 'chromium.js', what: 'case 5 peer: Chromium printing the HTML twin' },

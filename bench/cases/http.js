@@ -10,11 +10,10 @@
  * connection send its whole quota for the second at once, so every second begins with a burst of the whole
  * second's requests and the p99 measures the queue that burst builds, not the server at that rate.
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
 const { runCase, median, workFolder, SCALE, RUNS } = require('../lib/measure');
 const { copyTemplate } = require('../lib/stores');
 const { CASE_STUDY_PROJECT } = require('../lib/report');
+const { serve } = require('../lib/api-process');
 
 const COMMAND_RATE = 1500;
 const QUERY_RATE = 500;
@@ -101,18 +100,4 @@ function summary(name, runs, rate) {
     [`${name}P99Ms`]: { value: pick((r) => r.percentiles[99]), unit: 'ms' },
     [`${name}Failed`]: { value: runs.reduce((n, r) => n + r.totalErrors, 0), unit: 'responses' },
   };
-}
-
-/** Starts the API in its own process and resolves once it listens. */
-function serve(dataDir) {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'lib', 'serve.js'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /@@port (\d+)/.exec(out);
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`the API process exited with code ${code} before listening`)));
-  });
 }

@@ -23,6 +23,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
   moduleNameMapper: aliases,
+  // No test inherits a deployment's EVENTSTORE_CONNECTION_STRING (see test/support/forget-deployment-store.ts).
+  setupFiles: ['<rootDir>/test/support/forget-deployment-store.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

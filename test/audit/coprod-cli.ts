@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutDeploymentStore } from '../support/deployment-store';
 
 export const root = join(__dirname, '..', '..');
 
@@ -11,7 +12,7 @@ export const built = existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.j
 export function coprod(dataDir: string, args: string[], env: Record<string, string> = {}): { output: string; status: number } {
   try {
     const output = execFileSync(process.execPath, [join(root, 'bin', 'coprod.js'), ...args], {
-      env: { ...process.env, COPROD_DATA_DIR: dataDir, ...env },
+      env: withoutDeploymentStore(process.env, { COPROD_DATA_DIR: dataDir, ...env }),
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,

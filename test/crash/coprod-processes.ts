@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { withoutDeploymentStore } from '../support/deployment-store';
 
 const root = join(__dirname, '..', '..');
 const entry = join(root, 'bin', 'coprod.js');
@@ -15,7 +16,7 @@ export interface RunningServer {
 /** Starts `coprod serve` on a data folder as a real child process and resolves once it listens. */
 export function serve(dataDir: string, port: number): Promise<RunningServer> {
   const child = spawn(process.execPath, [entry, 'serve'], {
-    env: { ...process.env, COPROD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', COPROD_AUTH: 'local' },
+    env: withoutDeploymentStore(process.env, { COPROD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', COPROD_AUTH: 'local' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
@@ -48,7 +49,7 @@ export function serve(dataDir: string, port: number): Promise<RunningServer> {
 
 /** Runs a `coprod` command as a separate process without blocking this one; resolves with its exit code and output. */
 export function coprodAsync(dataDir: string, args: string[]): Promise<{ status: number | null; output: string }> {
-  const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, COPROD_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, ...args], { env: withoutDeploymentStore(process.env, { COPROD_DATA_DIR: dataDir }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,5 +1,6 @@
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { CliModule } from '../../apps/cli/src/cli.module';
+import { withoutDeploymentStore } from '../support/deployment-store';
 
 /** What one in-process `coprod` run printed, how it ended, and the exit code it set. */
 export interface CliRun {
@@ -10,13 +11,14 @@ export interface CliRun {
 }
 
 /**
- * Runs `coprod <args>` in this process on the real CLI module, with COPROD_DATA_DIR set to `dataDir`.
+ * Runs `coprod <args>` in this process on the real CLI module, with `env` on top of this process's
+ * environment (EVENTSTORE_CONNECTION_STRING only when `env` names it).
  * A thrown error (which the real binary prints and exits 1 on) is returned instead of exiting.
  */
 export async function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   const saved = { ...process.env };
   const savedExitCode = process.exitCode;
-  Object.assign(process.env, env);
+  process.env = withoutDeploymentStore(saved, env);
   const out: string[] = [];
   const err: string[] = [];
   const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { AccessRole, TOKEN_STORE, TokenStore } from '@coprod/privacy';
 import { createApi } from '../../apps/api/src/main';
+import { withoutDeploymentStore } from './deployment-store';
 
 /** A real API on real files in a fresh data folder. */
 export interface ApiHarness {
@@ -33,7 +34,7 @@ export async function startApiHarness(options: Record<string, string> | HarnessO
   const env: Record<string, string> = { COPROD_AUTH: harness.auth ?? 'local', ...harness.env };
   const dataDir = mkdtempSync(join(tmpdir(), 'coprod-api-'));
   const saved = { ...process.env };
-  Object.assign(process.env, { COPROD_DATA_DIR: dataDir, COPROD_EVENTS_FILE: '', COPROD_READ_MODELS_FILE: '', COPROD_KEYS_FILE: '', ...env });
+  process.env = withoutDeploymentStore(saved, { COPROD_DATA_DIR: dataDir, ...env });
   for (const key of ['COPROD_EVENTS_FILE', 'COPROD_READ_MODELS_FILE', 'COPROD_KEYS_FILE']) if (!env[key]) delete process.env[key];
   const app = await createApi({ logger: false });
   await app.init();

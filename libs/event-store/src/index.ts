@@ -5,7 +5,7 @@ export * from './integrity';
 export * from './validate-event';
 export * from './sqlite/sqlite-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
-export * from './eventstoredb/foreign-writer-error';
+export * from './eventstoredb/eventstore-client';
 export * from './eventstoredb/reconnect-backoff';
 export * from './eventstoredb/store-logger';
 export * from './config/open-event-store';

@@ -8,6 +8,7 @@ import { redactConnectionString } from '@coprod/event-store/eventstoredb/connect
 interface MigrateOptions {
   from?: string;
   to?: string;
+  acceptServerOrder?: boolean;
 }
 
 /** A store named on the command line: `sqlite:<path>` or an EventStoreDB connection string. */
@@ -46,15 +47,18 @@ export class MigrateCommand extends CommandRunner {
   async run(_: string[], options: MigrateOptions): Promise<void> {
     const from = parseStoreAddress(options.from, 'from');
     const to = parseStoreAddress(options.to, 'to');
+    if (options.acceptServerOrder && from.kind !== 'eventstoredb') {
+      throw new Error('--accept-server-order applies to an EventStoreDB source only: an embedded store has no other order to accept');
+    }
     if (sameStore(from, to)) {
       throw new Error(`--from and --to name the same store (${shown(from)}); a store cannot be copied into itself. Name an empty target.`);
     }
     if (from.kind === 'sqlite' && !existsSync(from.file)) {
       throw new Error(`there is no event file at ${from.file} to copy from; check the --from path (the default store is data/events.db)`);
     }
-    const source = await open(from, 'source');
+    const source = await open(from, 'source', options.acceptServerOrder ?? false);
     try {
-      const target = await open(to, 'target');
+      const target = await open(to, 'target', false);
       try {
         await this.copy(source, target);
       } finally {
@@ -73,6 +77,16 @@ export class MigrateCommand extends CommandRunner {
   @Option({ flags: '--to <store>', description: 'the store to copy into (empty, or holding an earlier interrupted copy)' })
   parseTo(value: string): string {
     return value;
+  }
+
+  @Option({
+    flags: '--accept-server-order',
+    description:
+      "copy an EventStoreDB record whose chain breaks (two writers once sealed the same position) in the server's order: " +
+      'hashes stay the same up to the break and are computed afresh after it',
+  })
+  parseAcceptServerOrder(): boolean {
+    return true;
   }
 
   private async copy(source: EventStore, target: EventStore): Promise<void> {
@@ -98,10 +112,10 @@ export class MigrateCommand extends CommandRunner {
   }
 }
 
-async function open(address: StoreAddress, role: 'source' | 'target'): Promise<EventStore> {
+async function open(address: StoreAddress, role: 'source' | 'target', acceptServerOrder: boolean): Promise<EventStore> {
   if (address.kind === 'sqlite') return new SqliteEventStore({ file: address.file });
   try {
-    return await EventStoreDbEventStore.connect({ connectionString: address.connectionString, logger: quietLogger });
+    return await EventStoreDbEventStore.connect({ connectionString: address.connectionString, logger: quietLogger, acceptServerOrder });
   } catch (error) {
     if (error instanceof EventStoreUnavailableError) throw new EventStoreUnavailableError(`the ${role} store: ${error.message}`);
     throw error;

@@ -1,5 +1,6 @@
-import { BACKWARDS, END, EventStoreDBClient } from '@eventstore/db-client';
+import { BACKWARDS, END } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../errors';
+import { EventStoreClient } from './eventstore-client';
 
 /** The connection string with any password hidden, fit for logs and error messages. */
 export function redactConnectionString(connectionString: string): string {
@@ -8,10 +9,11 @@ export function redactConnectionString(connectionString: string): string {
 
 /**
  * Reads the last event of `$all` within `deadlineMs`, so that a wrong address, TLS mismatch or
- * missing permission fails at start with advice instead of on the first command.
+ * missing permission fails at start with advice instead of on the first command. Any node may answer
+ * it; the reads that follow ask for the leader.
  */
-export async function checkReachable(client: EventStoreDBClient, connectionString: string, deadlineMs: number): Promise<void> {
-  const read = client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: deadlineMs });
+export async function checkReachable(client: EventStoreClient, connectionString: string, deadlineMs: number): Promise<void> {
+  const read = client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${deadlineMs} ms`)), deadlineMs);
@@ -34,7 +36,7 @@ export function describeConnectionFailure(connectionString: string, error: Error
     'that the server is running and listening on that host and port (EventStoreDB and KurrentDB use 2113 by default)',
     /tls=false/i.test(connectionString)
       ? 'that the server runs in insecure mode (EVENTSTORE_INSECURE=true / KURRENTDB_INSECURE=true), since the connection string says tls=false'
-      : 'TLS: a local server started in insecure mode needs `?tls=false`; a secure one needs its CA trusted (tlsCAFile=...) or tlsVerifyCert=false for testing',
+      : 'TLS: a local server started in insecure mode needs `?tls=false`; a secure one needs its CA trusted (tlsCAFile=...)',
     'that the user in the connection string may read $all (an admin, or a user granted it)',
   ];
   const failure = new EventStoreUnavailableError(

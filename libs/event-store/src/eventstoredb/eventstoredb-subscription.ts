@@ -1,20 +1,21 @@
 import {
   AllStreamSubscription,
   ErrorType,
-  EventStoreDBClient,
   Position,
   ReadPosition,
+  RecordedEvent,
   isCommandError,
 } from '@eventstore/db-client';
+import { StoredEvent } from '../event-envelope';
 import { EventFilter, SubscribeOptions, Subscription } from '../event-store.port';
-import { fromRecordedEvent, toStorePosition } from './esdb-mapping';
+import { EventStoreClient } from './eventstore-client';
 import { matchesFilter, serverFilter } from './esdb-filter';
 import { ReconnectPolicy, reconnectDelay } from './reconnect-backoff';
 import { StoreLogger } from './store-logger';
 
 /** What a subscription needs from its store. */
 export interface SubscriptionSource {
-  client: EventStoreDBClient;
+  client: EventStoreClient;
   description: string;
   logger: StoreLogger;
   reconnect: ReconnectPolicy;
@@ -22,6 +23,8 @@ export interface SubscriptionSource {
   startAfter(after: number): Promise<ReadPosition>;
   /** The record's head as last seen, reported with "caught up". */
   knownHead(): number;
+  /** The event placed in the record, or undefined for events that are not part of it. */
+  place(record: RecordedEvent): Promise<StoredEvent | undefined>;
 }
 
 class HandlerFailure {
@@ -100,7 +103,7 @@ export class EventStoreDbSubscription implements Subscription {
 
   private async deliverFrom(from: ReadPosition, onProgress: () => void): Promise<void> {
     const { logger, description } = this.source;
-    const subscription = this.source.client.subscribeToAll({ fromPosition: from, filter: serverFilter(this.filter) });
+    const subscription = this.source.client.subscribeToAll({ fromPosition: from, filter: serverFilter(this.filter), requiresLeader: true });
     this.current = subscription;
     if (this.closed) {
       subscription.destroy();
@@ -129,10 +132,9 @@ export class EventStoreDbSubscription implements Subscription {
       if (this.closed) return;
       const record = resolved.event;
       if (record) {
+        const event = await this.source.place(record);
         this.lastStorePosition = record.position;
-        const event = fromRecordedEvent(record);
         if (event && event.position > this.lastDelivered && matchesFilter(event, this.filter)) {
-          event.storePosition = toStorePosition(record.position);
           try {
             await this.options.onEvent(event);
           } catch (error) {

@@ -1,6 +1,6 @@
 import { EventToAppend, StoredEvent } from '../event-envelope';
 import { EventStore } from '../event-store.port';
-import { WrongExpectedRevisionError } from '../errors';
+import { AppendTooLargeError, WrongExpectedRevisionError } from '../errors';
 import { MigrationRefusedError } from './migration-errors';
 
 export interface MigrationProgress {
@@ -13,7 +13,7 @@ export interface MigrationProgress {
 }
 
 export interface MigrateOptions {
-  /** Events read from the source per batch (default 500). */
+  /** Events read from the source per batch (default 500). Runs of one stream too large for one append are split. */
   batchSize?: number;
   /** Called after each batch is copied and checked; throwing stops the run, which a later run resumes. */
   onProgress?: (progress: MigrationProgress) => void | Promise<void>;
@@ -100,7 +100,30 @@ function runsByStream(batch: StoredEvent[]): StoredEvent[][] {
   return runs;
 }
 
+/**
+ * Appends a run of one stream's events, halving it while the target refuses it as too large for one
+ * append (EventStoreDB takes 1 MiB at a time). A run split this way is not atomic, which a copy does
+ * not need: an interrupted run resumes after the target's head like any other.
+ */
 async function appendRun(to: EventStore, run: StoredEvent[]): Promise<void> {
+  try {
+    await appendWhole(to, run);
+  } catch (error) {
+    if (!(error instanceof AppendTooLargeError)) throw error;
+    if (run.length === 1) {
+      throw new MigrationRefusedError(
+        `event ${run[0].id} at position ${run[0].position} is ${error.bytes} bytes on its own, more than the ${error.limit} bytes ` +
+          `${to.description} takes in one append; it cannot be copied there (raise the server's MaxAppendSize to copy it)`,
+        run[0].position,
+      );
+    }
+    const half = Math.ceil(run.length / 2);
+    await appendRun(to, run.slice(0, half));
+    await appendRun(to, run.slice(half));
+  }
+}
+
+async function appendWhole(to: EventStore, run: StoredEvent[]): Promise<void> {
   const first = run[0];
   const result = await to
     .append(first.stream, run.map(asAppended), { expectedRevision: first.revision === 0 ? 'no_stream' : first.revision - 1 })

@@ -12,3 +12,4 @@ export * from './config/open-event-store';
 export * from './migration/migrate-store';
 export * from './migration/verify-copy';
 export * from './migration/migration-errors';
+export * from './config/connecting-event-store';

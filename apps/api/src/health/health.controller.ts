@@ -4,7 +4,7 @@ import { Request, Response } from 'express';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { READ_MODELS, ReadModels } from '@coprod/application';
 import { Public } from '../auth/requires.decorator';
-import { ConnectingEventStore, ConnectionStatus } from '@coprod/application/store/connecting-event-store';
+import { ConnectingEventStore, ConnectionStatus } from '@coprod/event-store';
 
 @ApiTags('health')
 @Public()

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
-import { ConnectingEventStore } from '@coprod/application/store/connecting-event-store';
+import { ConnectingEventStore } from '@coprod/event-store';
 import { HealthController } from './health.controller';
 
 /**

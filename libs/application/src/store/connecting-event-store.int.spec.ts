@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore, EventStoreUnavailableError, SqliteEventStore, StoreLogger } from '@coprod/event-store';
+import { ConnectingEventStore, EventStore, EventStoreUnavailableError, SqliteEventStore, StoreLogger } from '@coprod/event-store';
 import { anEvent } from '@coprod/event-store/contract/event-store.contract';
 import { ReadModels } from '../read-models/read-models';
-import { ConnectingEventStore } from './connecting-event-store';
 
 describe('a store that connects in the background', () => {
   let dir: string;

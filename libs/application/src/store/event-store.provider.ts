@@ -2,7 +2,7 @@ import { Logger, Provider } from '@nestjs/common';
 import { EVENT_STORE, EventStore, SqliteEventStore, StoreLogger, openEventStore, selectedConnectionString } from '@coprod/event-store';
 import { redactConnectionString } from '@coprod/event-store/eventstoredb/connection-check';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ConnectingEventStore } from './connecting-event-store';
+import { ConnectingEventStore } from '@coprod/event-store';
 
 /**
  * The configured event store: EventStoreDB when a connection string is set, the embedded file otherwise.

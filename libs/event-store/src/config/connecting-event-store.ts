@@ -1,19 +1,8 @@
-import {
-  AppendOptions,
-  AppendResult,
-  DEFAULT_RECONNECT,
-  EventStore,
-  EventStoreUnavailableError,
-  EventToAppend,
-  ReadAllOptions,
-  ReadStreamOptions,
-  ReconnectPolicy,
-  StoreLogger,
-  StoredEvent,
-  SubscribeOptions,
-  Subscription,
-  reconnectDelay,
-} from '@coprod/event-store';
+import { EventStoreUnavailableError } from '../errors';
+import { EventToAppend, StoredEvent } from '../event-envelope';
+import { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import { DEFAULT_RECONNECT, ReconnectPolicy, reconnectDelay } from '../eventstoredb/reconnect-backoff';
+import { StoreLogger } from '../eventstoredb/store-logger';
 import { ErrorType, isCommandError } from '@eventstore/db-client';
 
 export interface ConnectingEventStoreOptions {

@@ -67,5 +67,5 @@ describe("tests never reach the deployment's EventStoreDB", () => {
   (built ? it : it.skip)('the spawned CLI runs on the embedded store, through both process helpers', async () => {
     expect(coprod(dir, ['verify'])).toMatchObject({ status: 0, output: expect.stringContaining('chain verified: 0 events') });
     expect(await coprodAsync(dir, ['verify'])).toMatchObject({ status: 0, output: expect.stringContaining('chain verified: 0 events') });
-  });
+  }, 120_000);
 });

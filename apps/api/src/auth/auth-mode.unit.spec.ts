@@ -1,14 +1,20 @@
 import { loadConfig } from '@coprod/application';
 import { TokenStore } from '@coprod/privacy';
-import { BearerTokenResolver, LocalActorResolver } from './actor-resolver';
+import { Request } from 'express';
+import { LocalActorResolver, SessionAwareResolver } from './actor-resolver';
 import { actorResolverFor } from './auth.module';
 import { isLoopback } from './loopback';
 
 const tokens = {} as TokenStore;
 
 describe('choosing how requests are authenticated', () => {
-  it('uses bearer tokens unless told otherwise', () => {
-    expect(actorResolverFor(loadConfig({}), tokens)).toBeInstanceOf(BearerTokenResolver);
+  it('uses bearer tokens unless told otherwise, or the web session someone signed in to with one', async () => {
+    const resolver = actorResolverFor(loadConfig({}), tokens);
+    expect(resolver).toBeInstanceOf(SessionAwareResolver);
+    const anonymous = { headers: {} } as Request;
+    expect(await resolver.resolve(anonymous)).toMatchObject({ reason: 'missing' });
+    const signedIn = { headers: {}, session: { actor: { id: 'ann.lead', role: 'evaluation_lead' } } } as unknown as Request;
+    expect(await resolver.resolve(signedIn)).toEqual({ id: 'ann.lead', role: 'evaluation_lead' });
   });
 
   it('serves the local identity only on a loopback address', () => {

@@ -33,6 +33,7 @@ const STEPS = [
   { id: 'web', script: 'web.js', what: 'case 7: web pages beside the JSON API' },
   { id: 'bulk-import', script: 'bulk-import.js', what: 'case 3: bulk import through the store' },
   { id: 'report', script: 'report.js', what: 'case 5: case-study PDF' },
+  { id: 'report-scripts', script: 'report-scripts.js', what: 'case 5: case-study PDF quoting people in every script, beside Latin-only' },
   { id: 'chromium', script: 'chromium.js', what: 'case 5 peer: Chromium printing the HTML twin' },
   { id: 'store-small', script: 'large-store.js', args: [smallStore, 'store-small'], what: `store with ${smallStore} other events` },
   { id: 'store-large', script: 'large-store.js', args: [String(SCALE), 'store-large'], what: `store with ${SCALE} other events` },

@@ -40,8 +40,8 @@ export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
     });
 }
 
-/** The structure element types (/S) in the PDF's structure tree, read with `qpdf --json`. */
-export function structureTypes(pdf: Buffer): string[] {
+/** The structure elements in the PDF's structure tree, read with `qpdf --json`. */
+function structureElements(pdf: Buffer): Record<string, unknown>[] {
   const json = JSON.parse(onFile(pdf, (file) => execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }))) as {
     qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
   };
@@ -49,6 +49,53 @@ export function structureTypes(pdf: Buffer): string[] {
   return objects
     .map((o) => o.value)
     // pdfkit leaves out the optional /Type /StructElem: a structure element is what has a type (/S) and a parent (/P).
-    .filter((v): v is Record<string, unknown> => !!v && typeof v['/S'] === 'string' && (v['/Type'] === '/StructElem' || '/P' in v))
-    .map((v) => String(v['/S']).slice(1));
+    .filter((v): v is Record<string, unknown> => !!v && typeof v['/S'] === 'string' && (v['/Type'] === '/StructElem' || '/P' in v));
+}
+
+/** The structure element types (/S) in the PDF's structure tree. */
+export function structureTypes(pdf: Buffer): string[] {
+  return structureElements(pdf).map((v) => String(v['/S']).slice(1));
+}
+
+/** The language (/Lang) of each structure element of `type`, as a BCP 47 tag. */
+export function structureLanguages(pdf: Buffer, type: string): string[] {
+  return structureElements(pdf)
+    .filter((v) => v['/S'] === `/${type}` && typeof v['/Lang'] === 'string')
+    .map((v) => String(v['/Lang']).replace(/^u:/, ''));
+}
+
+/** The text of a PDF as `pdfText` gives it, without the embedding marks (U+202A–U+202C) pdftotext puts around right-to-left stretches. */
+export function pdfPlainText(pdf: Buffer): string {
+  return pdfText(pdf).replace(/[\u202A-\u202C]/g, '');
+}
+
+/** Every word pdftotext finds, with its page and box in points from the page's top left, read from `pdftotext -bbox`. */
+export function pdfWords(pdf: Buffer): { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = onFile(pdf, (file) => execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return html
+    .split('<page ')
+    .slice(1)
+    .flatMap((page, index) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        page: index + 1,
+        text: m[5],
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      })),
+    );
+}
+
+/**
+ * How many glyphs the PDF's text operators draw, and how many of them are glyph 0 (`.notdef`, the empty box a
+ * font shows for a character it lacks). Every font pdfkit embeds is a two-byte CID font, so each four hex
+ * digits of a string shown by Tj or TJ is one glyph.
+ */
+export function drawnGlyphs(pdf: Buffer): { glyphs: number; notdef: number } {
+  const qdf = onFile(pdf, (file) => execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 }));
+  const shown = [...qdf.matchAll(/<([0-9a-fA-F]*)>\s*Tj/g)].map((m) => m[1]);
+  for (const array of qdf.matchAll(/\[([^[\]]*)\]\s*TJ/g)) shown.push(...[...array[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]));
+  const ids = shown.flatMap((hex) => hex.match(/.{4}/g) ?? []);
+  return { glyphs: ids.length, notdef: ids.filter((id) => id === '0000').length };
 }

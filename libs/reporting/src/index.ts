@@ -3,6 +3,7 @@ export { renderChartPng, chartSize, type ChartImage } from './charts/chart-image
 export { chartTable, formatChartValue } from './charts/chart-format';
 export { SERIES_COLOURS } from './charts/chart-palette';
 export { renderPdf } from './render/render-pdf';
+export { MissingGlyphError } from './render/pdf/pdf-font-choice';
 export { renderHtml } from './render/render-html';
 export { renderMarkdown } from './render/render-markdown';
 export { figureBasis, provenanceRows, PROVENANCE_SECTION_ID } from './render/wording';

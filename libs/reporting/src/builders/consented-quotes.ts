@@ -26,13 +26,13 @@ export function consentedQuotes(quotes: readonly QuoteFact[], evidence: ProjectE
     );
     const words = evidence.words.get(quote.quoteId);
     if (!visibility.show || words === undefined) continue;
+    const name = visibility.attribution === 'named' ? evidence.names.get(quote.participantId)?.trim() : undefined;
+    const attribution = attributeQuote(visibility.attribution, { name, roleLabel: roleNoun(speaker?.role ?? '') });
     blocks.push({
       quoteId: quote.quoteId,
       text: words,
-      attribution: attributeQuote(visibility.attribution, {
-        name: visibility.attribution === 'named' ? evidence.names.get(quote.participantId) : undefined,
-        roleLabel: roleNoun(speaker?.role ?? ''),
-      }),
+      attribution,
+      ...(name && attribution.startsWith(name) ? { speaker: name } : {}),
       lang: quote.language,
       context: quote.context,
       outcomeIds: [...quote.outcomeIds],

@@ -104,6 +104,8 @@ export interface QuoteBlock {
   quoteId?: string;
   text: string;
   attribution: string;
+  /** The speaker's name as `attribution` prints it, when their consent names them: renderers set it apart from the words around it. */
+  speaker?: string;
   /** BCP 47 language of the words, e.g. `cy` for Welsh. */
   lang: string;
   context?: string;

@@ -2,7 +2,15 @@
 export const HTML_STYLE = `
 :root { --ink: #0b0c0c; --secondary: #505a5f; --brand: #1d4f91; --accent: #00665e; --tile: #f3f2f1; --rule: #b1b4b6; --link: #1d4f91; --focus: #ffdd00; }
 * { box-sizing: border-box; }
-html { font-family: "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
+@font-face { font-family: "Report Arabic"; src: local("Noto Naskh Arabic"), local("NotoNaskhArabic-Regular"); unicode-range: U+0600-06FF, U+0750-077F, U+0870-08FF, U+FB50-FDFF, U+FE70-FEFF; }
+@font-face { font-family: "Report Arabic"; font-weight: bold; src: local("Noto Naskh Arabic Bold"), local("NotoNaskhArabic-Bold"); unicode-range: U+0600-06FF, U+0750-077F, U+0870-08FF, U+FB50-FDFF, U+FE70-FEFF; }
+@font-face { font-family: "Report Hebrew"; src: local("Noto Sans Hebrew"), local("NotoSansHebrew-Regular"); unicode-range: U+0590-05FF, U+FB1D-FB4F; }
+@font-face { font-family: "Report Hebrew"; font-weight: bold; src: local("Noto Sans Hebrew Bold"), local("NotoSansHebrew-Bold"); unicode-range: U+0590-05FF, U+FB1D-FB4F; }
+html { font-family: "Report Arabic", "Report Hebrew", "DejaVu Sans", Arial, "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans Gurmukhi", "Noto Sans Gujarati", "Noto Sans Tamil", "Noto Sans Sinhala", "Noto Sans Ethiopic", "Noto Sans Thai", "Noto Sans SC", "Noto Sans CJK SC", sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
+:lang(ur), :lang(pa-Arab), :lang(pnb), :lang(skr) { font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", "DejaVu Sans", sans-serif; line-height: 2.2; }
+:lang(zh-Hant), :lang(zh-TW), :lang(zh-HK), :lang(zh-MO), :lang(yue) { font-family: "DejaVu Sans", Arial, "Noto Sans TC", "Noto Sans CJK TC", "Noto Sans SC", sans-serif; }
+:lang(ja) { font-family: "DejaVu Sans", Arial, "Noto Sans JP", "Noto Sans CJK JP", "Noto Sans SC", sans-serif; }
+:lang(ko) { font-family: "DejaVu Sans", Arial, "Noto Sans KR", "Noto Sans CJK KR", "Noto Sans SC", sans-serif; }
 body { margin: 0; }
 a { color: var(--link); }
 a:focus { outline: 3px solid transparent; background: var(--focus); color: var(--ink); box-shadow: 0 -2px var(--focus), 0 4px var(--ink); text-decoration: none; }
@@ -32,6 +40,7 @@ th, td { text-align: left; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px s
 thead th { background: var(--tile); padding-left: 0.5rem; }
 .quote { border-left: 5px solid var(--accent); padding-left: 1rem; }
 .quote blockquote { margin: 0; font-style: italic; font-size: 1.1rem; }
+.quote blockquote.upright { font-style: normal; }
 .quote figcaption { font-weight: normal; color: var(--secondary); margin: 0.4rem 0 0; }
 .quote .context { color: var(--secondary); font-size: 0.9rem; margin: 0.25rem 0 0; }
 .notice { background: #e8f1f8; border-left: 5px solid var(--brand); padding: 0.75rem 1rem; margin: 1rem 0; }

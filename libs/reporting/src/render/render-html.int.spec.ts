@@ -11,9 +11,22 @@ describe('renderHtml', () => {
     expect(html.indexOf('href="#main"')).toBeLessThan(html.indexOf('<main id="main"'));
   });
 
-  it('marks quotes with their own language and cites who said them', () => {
-    expect(html).toContain('<blockquote lang="cy"><p>Mae&#39;r grŵp wedi newid y cynllun</p></blockquote><figcaption>— <cite>Group member, resident</cite>');
-    expect(html).toContain('<blockquote lang="pl"><p>Zażółć gęślą jaźń</p>');
+  it('marks quotes with their own language and direction, and cites who said them', () => {
+    expect(html).toContain('<blockquote lang="cy" dir="ltr"><p>Mae&#39;r grŵp wedi newid y cynllun</p></blockquote><figcaption>— <cite>Group member, resident</cite>');
+    expect(html).toContain('<blockquote lang="pl" dir="ltr"><p>Zażółć gęślą jaźń</p>');
+  });
+
+  it('runs right-to-left words right to left, upright, and sets a named speaker apart in <bdi>', () => {
+    const model = caseStudyFixture();
+    model.sections[1].blocks.push(
+      { kind: 'quote', quote: { text: 'ہماری بات سنی گئی', attribution: 'عائشہ خان, resident', speaker: 'عائشہ خان', lang: 'ur', outcomeIds: [] } },
+      { kind: 'quote', quote: { text: 'We were heard', attribution: 'فاطمة الزهراء, carer', speaker: 'فاطمة الزهراء', lang: 'en', outcomeIds: [] } },
+      { kind: 'quote', quote: { text: 'Wedi ein clywed', attribution: 'Siân Llŷr, resident', speaker: 'Siân Llŷr', lang: 'cy', outcomeIds: [] } },
+    );
+    const page = renderHtml(model);
+    expect(page).toContain('<blockquote lang="ur" dir="rtl" class="upright"><p>ہماری بات سنی گئی</p></blockquote><figcaption>— <cite><bdi dir="rtl" lang="ur">عائشہ خان</bdi>, resident</cite>');
+    expect(page).toContain('<cite><bdi dir="rtl" lang="und-Arab">فاطمة الزهراء</bdi>, carer</cite>');
+    expect(page).toContain('<cite><bdi dir="ltr" lang="cy">Siân Llŷr</bdi>, resident</cite>');
   });
 
   it('embeds each chart inline with alternative text and its numbers as a table', () => {
@@ -53,6 +66,17 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('- **Not shown** carers who took part (suppressed (fewer than 5 people); Counted, not published)');
     expect(markdown).toContain('> “Zażółć gęślą jaźń”\n>\n> — Participant, role only');
     expect(markdown).toContain('| Residents | 187.5 | 125.0 |');
+  });
+
+  it('sets right-to-left words and names in Unicode isolates, and leaves other text as it is', () => {
+    const model = caseStudyFixture();
+    model.sections[1].blocks.push(
+      { kind: 'quote', quote: { text: 'لقد استمعوا إلينا', attribution: 'فاطمة الزهراء, carer', speaker: 'فاطمة الزهراء', lang: 'ar', outcomeIds: [] } },
+      { kind: 'quote', quote: { text: 'Wedi ein clywed', attribution: 'Siân Llŷr, resident', speaker: 'Siân Llŷr', lang: 'cy', outcomeIds: [] } },
+    );
+    const text = renderMarkdown(model);
+    expect(text).toContain('> “\u2067لقد استمعوا إلينا\u2069”\n>\n> — \u2068فاطمة الزهراء\u2069, carer');
+    expect(text).toContain('> “Wedi ein clywed”\n>\n> — Siân Llŷr, resident');
   });
 
   it('escapes pipes inside table cells', () => {

@@ -2,6 +2,7 @@ import { renderChartImage } from '../charts/chart-image';
 import { chartTable } from '../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { HTML_STYLE } from './html-style';
+import { hasItalicStyle, nameLanguage, passageDirection, textDirection } from './text/scripts';
 import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
 
 /** C0 controls but tab, newline and carriage return, DEL and C1 controls, which HTML does not allow in a document. */
@@ -48,9 +49,20 @@ function chart(spec: ChartSpec): string {
   ].join('\n');
 }
 
-function quote(q: QuoteBlock): string {
+/** A participant's words with their language and direction, and the speaker's name set apart in `<bdi>`. */
+function quote(q: QuoteBlock, model: ReportModel): string {
   const context = q.context ? `<p class="context">${e(q.context)}</p>` : '';
-  return `<figure class="quote"><blockquote lang="${e(q.lang)}"><p>${e(q.text)}</p></blockquote><figcaption>— <cite>${e(q.attribution)}</cite></figcaption>${context}</figure>`;
+  const upright = hasItalicStyle(q.text) ? '' : ' class="upright"';
+  const words = `<blockquote lang="${e(q.lang)}" dir="${passageDirection(q.text, q.lang)}"${upright}><p>${e(q.text)}</p></blockquote>`;
+  return `<figure class="quote">${words}<figcaption>— <cite>${attribution(q, model)}</cite></figcaption>${context}</figure>`;
+}
+
+function attribution(q: QuoteBlock, model: ReportModel): string {
+  const at = q.speaker ? q.attribution.indexOf(q.speaker) : -1;
+  if (!q.speaker || at < 0) return e(q.attribution);
+  const lang = nameLanguage(q.speaker, q.lang, model.lang);
+  const name = `<bdi dir="${textDirection(q.speaker) ?? 'ltr'}"${lang ? ` lang="${e(lang)}"` : ''}>${e(q.speaker)}</bdi>`;
+  return `${e(q.attribution.slice(0, at))}${name}${e(q.attribution.slice(at + q.speaker.length))}`;
 }
 
 function block(b: ReportBlock, model: ReportModel): string {
@@ -68,7 +80,7 @@ function block(b: ReportBlock, model: ReportModel): string {
     case 'table':
       return table(b.table);
     case 'quote':
-      return quote(b.quote);
+      return quote(b.quote, model);
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
     case 'notice':

@@ -1,6 +1,7 @@
 import { markdownBlock, markdownInline } from '@coprod/privacy/subject-access/subject-access-markdown';
 import { chartTable } from '../charts/chart-format';
-import type { ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
+import type { QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
+import { type Direction, hasRightToLeft, passageDirection } from './text/scripts';
 import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
 
 function table(spec: TableSpec): string {
@@ -36,9 +37,9 @@ function block(b: ReportBlock, model: ReportModel): string {
       return table(b.table);
     case 'quote':
       return [
-        `> “${markdownBlock(b.quote.text).replace(/\n/g, '\n> ')}”`,
+        `> “${isolated(markdownBlock(b.quote.text), passageDirection(b.quote.text, b.quote.lang)).replace(/\n/g, '\n> ')}”`,
         `>`,
-        `> — ${markdownInline(b.quote.attribution)}`,
+        `> — ${attribution(b.quote)}`,
         ...(b.quote.context ? ['', `_${markdownInline(b.quote.context)}_`] : []),
       ].join('\n');
     case 'list':
@@ -46,6 +47,25 @@ function block(b: ReportBlock, model: ReportModel): string {
     case 'notice':
       return `**Note:** ${markdownBlock(b.text)}`;
   }
+}
+
+/*
+ * Markdown has no language or direction markup, so a passage that runs right to left is set in a Unicode
+ * isolate (UAX #9): a right-to-left isolate for words whose language runs right to left, a first-strong
+ * isolate for a name. Wherever the Markdown is pasted, the text around them keeps its order. Text with no
+ * right-to-left letter is left as it is.
+ */
+function isolated(text: string, direction: Direction | 'auto'): string {
+  if (!hasRightToLeft(text)) return text;
+  return `${direction === 'rtl' ? '\u2067' : direction === 'ltr' ? '\u2066' : '\u2068'}${text}\u2069`;
+}
+
+function attribution(quote: QuoteBlock): string {
+  const at = quote.speaker ? quote.attribution.indexOf(quote.speaker) : -1;
+  if (!quote.speaker || at < 0) return markdownInline(quote.attribution);
+  const before = quote.attribution.slice(0, at);
+  const after = quote.attribution.slice(at + quote.speaker.length);
+  return `${markdownInline(before)}${isolated(markdownInline(quote.speaker), 'auto')}${markdownInline(after)}`;
 }
 
 function section(s: ReportSection, model: ReportModel, level: number): string[] {

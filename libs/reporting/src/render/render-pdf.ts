@@ -7,7 +7,8 @@ import { PdfKitDocument, PdfWriter } from './pdf/pdf-writer';
 
 /**
  * Renders a report model as a tagged PDF/UA document on A4. The same model always gives the same
- * bytes: the document dates come from `provenance.generatedAt`, never from the clock.
+ * bytes: the document dates come from `provenance.generatedAt`, never from the clock. Refuses, with
+ * MissingGlyphError, a model holding a character none of the report's fonts can draw.
  */
 export function renderPdf(model: ReportModel): Promise<Buffer> {
   const stamp = new Date(model.provenance.generatedAt);

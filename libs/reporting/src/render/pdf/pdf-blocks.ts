@@ -1,6 +1,7 @@
 import { chartSize, renderChartImage } from '../../charts/chart-image';
 import { chartTable } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
+import { hasRightToLeft, passageDirection } from '../text/scripts';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
 import { drawTableRows, type PdfTableRow } from './pdf-table';
 import { COLOUR, FONT, GAP, SIZE } from './pdf-theme';
@@ -147,21 +148,35 @@ function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {
 function drawQuote(w: PdfWriter, parent: Struct, quote: QuoteBlock, reportLang: string): void {
   const indent = 18;
   const width = w.width - indent;
+  const record = quote.quoteId ? `quote ${quote.quoteId}` : 'a quote';
+  const words = { font: FONT.italic, size: SIZE.body + 1, width, lang: quote.lang, direction: passageDirection(quote.text, quote.lang), origin: record };
+  const byline = { size: SIZE.small, width, origin: `the attribution of ${record}` };
+  const about = { size: SIZE.small, width, origin: `the context of ${record}` };
   const text = `“${quote.text}”`;
-  const attribution = `— ${quote.attribution}`;
-  const textHeight = w.measure(text, { font: FONT.italic, size: SIZE.body + 1, width });
-  const height = textHeight + 4 + w.measure(attribution, { size: SIZE.small, width }) + (quote.context ? w.measure(quote.context, { size: SIZE.small, width }) + 2 : 0);
+  const attribution = `— ${isolateSpeaker(quote)}`;
+  const textHeight = w.measure(text, words);
+  const height = textHeight + 4 + w.measure(attribution, byline) + (quote.context ? w.measure(quote.context, about) + 2 : 0);
   w.ensureSpace(height + 8);
   const top = w.doc.y;
   w.artifact(() => w.doc.rect(w.left, top, 4, height).fill(COLOUR.accent));
   const block = w.element(parent, 'BlockQuote');
-  const style = { x: w.left + indent, width };
+  const style = { x: w.left + indent };
   const lang = languageDiffers(quote.lang, reportLang) ? { lang: quote.lang } : {};
-  w.text(block, 'Quote', text, { ...style, font: FONT.italic, size: SIZE.body + 1, gapAfter: 4 }, lang);
-  w.text(block, 'P', attribution, { ...style, size: SIZE.small, colour: COLOUR.secondary, gapAfter: quote.context ? 2 : 0 });
-  if (quote.context) w.text(block, 'P', quote.context, { ...style, size: SIZE.small, colour: COLOUR.secondary });
+  w.text(block, 'Quote', text, { ...words, ...style, gapAfter: 4 }, lang);
+  w.text(block, 'P', attribution, { ...byline, ...style, colour: COLOUR.secondary, gapAfter: quote.context ? 2 : 0 });
+  if (quote.context) w.text(block, 'P', quote.context, { ...about, ...style, colour: COLOUR.secondary });
   block.end();
   w.doc.y = Math.max(w.doc.y, top + height) + GAP;
+}
+
+/**
+ * The attribution with the speaker's name set apart (first-strong isolate, UAX #9), so a name written
+ * right to left keeps to itself and the punctuation after it stays where the sentence puts it.
+ */
+function isolateSpeaker(quote: QuoteBlock): string {
+  const at = quote.speaker ? quote.attribution.indexOf(quote.speaker) : -1;
+  if (!quote.speaker || at < 0 || !hasRightToLeft(quote.attribution)) return quote.attribution;
+  return `${quote.attribution.slice(0, at)}\u2068${quote.speaker}\u2069${quote.attribution.slice(at + quote.speaker.length)}`;
 }
 
 function drawList(w: PdfWriter, parent: Struct, items: string[]): void {

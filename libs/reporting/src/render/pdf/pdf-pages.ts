@@ -11,6 +11,7 @@ type Outline = PDFKit.PDFOutline;
 /** The cover: publisher band, title (the only H1), subtitle and the label/value facts. */
 export function drawCover(w: PdfWriter, root: Struct, model: ReportModel): void {
   const doc = w.doc;
+  w.origin = 'the cover';
   const bandHeight = 120;
   w.artifact(() => doc.rect(0, 0, doc.page.width, bandHeight).fill(COLOUR.brand));
   doc.y = 52;
@@ -39,17 +40,21 @@ export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection
   w.ensureSpace(w.measure(section.heading, { font: FONT.bold, size }) + 8 + blockLeadHeight(w, lead[0], lead[1]) + (section.blocks.length ? 0 : 30));
   if (level === 2 && w.doc.y > PAGE.margins.top + 1) w.doc.y += GAP;
   const item = outline.addItem(section.heading);
+  const origin = w.origin;
+  w.origin = `the section "${section.heading}"`;
   const sect = w.element(parent, 'Sect');
   w.text(sect, `H${level}`, section.heading, { font: FONT.bold, size, colour: level === 2 ? COLOUR.brand : COLOUR.ink, gapAfter: 8 });
   section.blocks.forEach((block, i) => drawBlock(w, sect, block, model, section.blocks[i + 1]));
   for (const sub of section.subsections ?? []) drawSection(w, sect, sub, model, item, 3);
   sect.end();
+  w.origin = origin;
 }
 
 /** The provenance page: its section's wording, then every fact needed to rebuild the report. */
 export function drawProvenance(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline): void {
   w.newPage();
   drawSection(w, parent, { ...section, subsections: [] }, model, outline, 2);
+  w.origin = 'the record behind the report';
   const sect = w.element(parent, 'Sect');
   drawFacts(w, sect, provenanceRows(model.provenance), 'Record behind this report', true);
   sect.end();
@@ -66,7 +71,7 @@ export function drawFurniture(w: PdfWriter, model: ReportModel): void {
     w.artifact(() => {
       doc.font(FONT.regular).fontSize(SIZE.furniture).fillColor(COLOUR.secondary);
       if (i > range.start) {
-        doc.text(`${model.publisher} · ${model.title}`, w.left, 40, { width: w.width, lineBreak: false, ellipsis: true, height: 12 });
+        w.runningHeader(`${model.publisher} · ${model.title}`, 40, { font: FONT.regular, size: SIZE.furniture, origin: 'the running header' });
         doc.rect(w.left, 54, w.width, 0.5).fill(COLOUR.rule);
       }
       doc.fillColor(COLOUR.secondary).text(`Page ${i - range.start + 1} of ${range.count}`, w.left, doc.page.height - 44, {

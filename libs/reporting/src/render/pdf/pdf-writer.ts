@@ -1,4 +1,9 @@
 import PDFDocument from 'pdfkit';
+import type { Direction } from '../text/scripts';
+import { baseFont, drawnByBaseFont, type TextOrigin } from './pdf-font-choice';
+import { drawGlyphRun } from './pdf-glyph-runs';
+import { isScriptFont } from './pdf-script-fonts';
+import { layoutText, type PlacedRun, type TextLayout } from './pdf-text-layout';
 import { COLOUR, FONT, SIZE } from './pdf-theme';
 
 type Doc = PDFKit.PDFDocument;
@@ -16,6 +21,12 @@ export interface TextStyle {
   align?: 'left' | 'right' | 'center';
   gapAfter?: number;
   lineGap?: number;
+  /** Language of the passage when it is not the report's: it chooses the font of some scripts (Urdu's Nastaliq). */
+  lang?: string;
+  /** Direction of the passage's paragraphs; right-to-left ones are aligned right. Left to right unless given. */
+  direction?: Direction;
+  /** The record the text came from, named if it holds a character no font can draw. */
+  origin?: TextOrigin;
 }
 
 /*
@@ -44,12 +55,22 @@ function keptHeight(style: string, text: string, measure: () => number): number 
   return height;
 }
 
+/*
+ * Text that DejaVu cannot draw alone is laid out here (see pdf-text-layout.ts) once for measuring and
+ * once for drawing, so layouts are kept the same way heights are.
+ */
+const LAYOUTS_KEPT = 2_000;
+const layouts = new Map<string, TextLayout>();
+
 /**
  * Writes tagged content: every mark on a page is either inside a structure element or an Artifact.
  * Decoration is drawn first as an Artifact, then the text inside its element, so marked-content
  * sequences never interleave.
  */
 export class PdfWriter {
+  /** The record the text being written came from, unless a style names its own. */
+  origin: TextOrigin = 'the report';
+
   constructor(readonly doc: Doc) {}
 
   get left(): number {
@@ -102,7 +123,9 @@ export class PdfWriter {
     const size = style.size ?? SIZE.body;
     const width = style.width ?? this.width;
     const lineGap = style.lineGap ?? 2;
-    return keptHeight(`${font} ${size} ${width} ${lineGap}`, text, () => {
+    const passage = style.lang || style.direction ? ` ${style.lang ?? ''} ${style.direction ?? ''}` : '';
+    return keptHeight(`${font} ${size} ${width} ${lineGap}${passage}`, text, () => {
+      if (!drawnByBaseFont(text, font)) return this.layout(text, style).height;
       this.doc.font(font).fontSize(size);
       return this.doc.heightOfString(text, { width, lineGap });
     });
@@ -110,6 +133,7 @@ export class PdfWriter {
 
   /** Writes one run of text as a structure element of `type` (P, H1, Lbl...). */
   text(parent: Struct, type: string, text: string, style: TextStyle = {}, options: StructOptions = {}): void {
+    if (!drawnByBaseFont(text, style.font ?? FONT.regular)) return this.laidOutText(parent, type, text, style, options);
     const height = this.measure(text, style);
     const lineGap = style.lineGap ?? 2;
     const x = style.x ?? this.left;
@@ -126,6 +150,71 @@ export class PdfWriter {
     );
     this.doc.y += style.gapAfter ?? 0;
     this.doc.x = this.left;
+  }
+
+  /** The layout of text DejaVu cannot draw alone: fonts by script, bidirectional order, Unicode line breaks. */
+  layout(text: string, style: TextStyle = {}): TextLayout {
+    const font = style.font ?? FONT.regular;
+    const size = style.size ?? SIZE.body;
+    const width = style.width ?? this.width;
+    const lineGap = style.lineGap ?? 2;
+    const direction = style.direction ?? 'ltr';
+    const origin = style.origin ?? this.origin;
+    const key = `${font} ${size} ${width} ${lineGap} ${style.lang ?? ''} ${direction} ${origin}\n${text}`;
+    let laid = layouts.get(key);
+    if (!laid) {
+      laid = layoutText({ text, base: baseFont(font), size, width, lineGap, lang: style.lang, direction, origin });
+      if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+      layouts.set(key, laid);
+    }
+    return laid;
+  }
+
+  /**
+   * Writes laid-out text line by line, moving on to a new page as pdfkit's own wrapping would. Each run
+   * in a script font, or running right to left, carries the words as written for copying and extraction.
+   */
+  private laidOutText(parent: Struct, type: string, text: string, style: TextStyle, options: StructOptions): void {
+    const laid = this.layout(text, style);
+    const size = style.size ?? SIZE.body;
+    const lineGap = style.lineGap ?? 2;
+    const x = style.x ?? this.left;
+    const width = style.width ?? this.width;
+    const align = style.align ?? (laid.direction === 'rtl' ? 'right' : 'left');
+    this.tagged(
+      parent,
+      type,
+      () => {
+        this.apply(style);
+        for (const line of laid.lines) {
+          if (this.doc.y + line.height > this.bottom) {
+            this.doc.continueOnNewPage();
+            this.apply(style);
+          }
+          const left = x + (align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0);
+          const baseline = this.doc.y + line.ascent;
+          for (const run of line.runs) drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: left + run.x, baseline, actualText: actualText(run) });
+          this.doc.y += line.height + lineGap;
+        }
+      },
+      options,
+    );
+    this.doc.y += style.gapAfter ?? 0;
+    this.doc.x = this.left;
+  }
+
+  /**
+   * Writes one line of page furniture at `top`, cut short with an ellipsis where pdfkit draws it, or
+   * to the runs of its first line where the text needs laying out by script.
+   */
+  runningHeader(text: string, top: number, style: TextStyle): void {
+    if (drawnByBaseFont(text, style.font ?? FONT.regular)) {
+      this.doc.text(text, this.left, top, { width: this.width, lineBreak: false, ellipsis: true, height: 12 });
+      return;
+    }
+    const line = this.layout(text, style).lines[0];
+    const size = style.size ?? SIZE.body;
+    for (const run of line?.runs ?? []) drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: this.left + run.x, baseline: top + line.ascent });
   }
 
   /** True when text of this measured height takes one line (or none) in `style`. */
@@ -152,6 +241,16 @@ export class PdfWriter {
       .fontSize(style.size ?? SIZE.body)
       .fillColor(style.colour ?? COLOUR.ink);
   }
+}
+
+/*
+ * Text extraction reads a page's glyphs left to right and turns right-to-left stretches around itself, as
+ * it must for glyphs stored in visual order. The actual text of a right-to-left run is written in that same
+ * visual order, so extraction gives the words as they were written.
+ */
+function actualText(run: PlacedRun): string | undefined {
+  if (run.rtl) return [...run.text].reverse().join('');
+  return isScriptFont(run.font) ? run.text : undefined;
 }
 
 /** The pdfkit constructor, re-exported so callers need not know how it is imported. */

@@ -40,17 +40,116 @@ const WEB_ROUTES: Record<string, Permission | 'public'> = {
 
 /** Pages for recording: projects, sessions and registers, people, surveys and measures, corrections. */
 function WEB_RECORDING_ROUTES(): Record<string, Permission | 'public'> {
-  return {};
+  const project = '/projects/:projectId';
+  const session = `${project}/sessions/:activityId`;
+  const attendance = `${session}/attendance/:eventId`;
+  const person = '/people/:participantId';
+  const quote = `${person}/quotes/:quoteId`;
+  const both = (path: string, permission: Permission) => ({ [`GET ${path}`]: permission, [`POST ${path}`]: permission });
+  return {
+    ...both('/new-project', 'manage_projects'),
+    ...both(`${project}/outcomes/:outcomeId`, 'manage_projects'),
+    ...both(`${project}/stage`, 'record'),
+    ...both(`${project}/sessions/new`, 'record'),
+    [`POST ${project}/sessions/new/how`]: 'record',
+    [`GET ${session}`]: 'read_figures',
+    ...both(`${session}/held`, 'record'),
+    ...both(`${session}/cancel`, 'record'),
+    [`POST ${session}/cancel/confirm`]: 'record',
+    ...both(`${session}/register`, 'record'),
+    ...both(`${session}/contributions/new`, 'record'),
+    ...both(`${attendance}/amend`, 'record'),
+    ...both(`${attendance}/void`, 'record'),
+    'GET /people': 'read_personal',
+    ...both('/people/new', 'record'),
+    [`GET ${person}`]: 'read_personal',
+    [`GET ${person}/registered`]: 'record',
+    ...both(`${person}/profile`, 'record'),
+    ...both(`${person}/details`, 'record'),
+    ...both(`${person}/quotes/new`, 'record'),
+    ...both(`${quote}/consent`, 'record'),
+    ...both(`${quote}/withdraw`, 'record'),
+    [`POST ${quote}/withdraw/confirm`]: 'record',
+    [`GET ${project}/surveys`]: 'read_figures',
+    ...both(`${project}/surveys/new`, 'record'),
+    [`GET ${project}/measures`]: 'read_figures',
+    ...both(`${project}/measures/new`, 'record'),
+    ...both(`${project}/measures/:measureId/readings/new`, 'record'),
+  };
 }
 
 /** Pages for decisions, expenses and reports. */
 function WEB_DECISION_ROUTES(): Record<string, Permission | 'public'> {
-  return {};
+  const decision = '/projects/:projectId/decisions/:decisionId';
+  const influence = `${decision}/influences/new`;
+  const claim = '/expenses/:claimId';
+  return {
+    'GET /projects/:projectId/decisions/new': 'record',
+    'POST /projects/:projectId/decisions/new': 'record',
+    [`GET ${decision}`]: 'read_figures',
+    [`GET ${influence}`]: 'record',
+    [`POST ${influence}`]: 'record',
+    [`GET ${influence}/words`]: 'record',
+    [`POST ${influence}/words`]: 'record',
+    [`GET ${influence}/levels`]: 'record',
+    [`POST ${influence}/levels`]: 'record',
+    [`GET ${influence}/check`]: 'record',
+    [`POST ${influence}/check`]: 'record',
+    [`GET ${decision}/proposals/new`]: 'record',
+    [`POST ${decision}/proposals/new`]: 'record',
+    [`GET ${decision}/commitments/new`]: 'record',
+    [`POST ${decision}/commitments/new`]: 'record',
+    [`GET ${decision}/commitments/:commitmentId/met`]: 'record',
+    [`POST ${decision}/commitments/:commitmentId/met`]: 'record',
+    'GET /expenses': 'approve_expenses',
+    'GET /projects/:projectId/expenses': 'read_figures',
+    'GET /projects/:projectId/expenses/new': 'record',
+    'POST /projects/:projectId/expenses/new': 'record',
+    [`GET ${claim}`]: 'read_figures',
+    [`POST ${claim}/approve`]: 'approve_expenses',
+    [`GET ${claim}/reject`]: 'approve_expenses',
+    [`POST ${claim}/reject`]: 'approve_expenses',
+    [`GET ${claim}/withdraw-approval`]: 'approve_expenses',
+    [`POST ${claim}/withdraw-approval`]: 'approve_expenses',
+    [`GET ${claim}/pay`]: 'pay_expenses',
+    [`POST ${claim}/pay`]: 'pay_expenses',
+    [`GET ${claim}/pay/check`]: 'pay_expenses',
+    [`POST ${claim}/pay/check`]: 'pay_expenses',
+    [`GET ${claim}/reverse-payment`]: 'pay_expenses',
+    [`POST ${claim}/reverse-payment`]: 'pay_expenses',
+    'GET /projects/:projectId/reports': 'read_reports',
+    'GET /projects/:projectId/reports/case-study': 'read_reports',
+    [`GET ${decision}/committee-report`]: 'read_reports',
+    'GET /reports/history/:kind/:id': 'read_history',
+  };
 }
 
 /** Pages for auditors, administrators and the public. */
 function WEB_OVERSIGHT_ROUTES(): Record<string, Permission | 'public'> {
-  return {};
+  return {
+    'GET /audit': 'read_history',
+    'GET /audit/history/:kind/:id': 'read_history',
+    'GET /audit/projects/:projectId/trace/:indicatorId': 'read_history',
+    'GET /audit/verification': 'verify',
+    'POST /audit/verification': 'verify',
+    'POST /audit/verification/checkpoint': 'verify',
+    'GET /people/:participantId/subject-access': 'read_personal',
+    'GET /people/:participantId/subject-access/markdown': 'read_personal',
+    'GET /people/:participantId/subject-access/json': 'read_personal',
+    'GET /people/:participantId/erasure': 'erase',
+    'POST /people/:participantId/erasure': 'erase',
+    'GET /people/:participantId/erasure/check': 'erase',
+    'POST /people/:participantId/erasure/check': 'erase',
+    'GET /people/:participantId/erasure/done': 'erase',
+    'GET /tokens': 'manage_tokens',
+    'GET /tokens/new': 'manage_tokens',
+    'POST /tokens/new': 'manage_tokens',
+    'GET /tokens/:tokenId/issued': 'manage_tokens',
+    'GET /tokens/:tokenId/revoke': 'manage_tokens',
+    'POST /tokens/:tokenId/revoke': 'manage_tokens',
+    'GET /opportunities': 'public',
+    'GET /you-said-we-did/:projectId': 'public',
+  };
 }
 
 /** Routes added later under these prefixes need these permissions. */
@@ -159,7 +258,7 @@ describe('every route against every role (tokens, real API)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers 403 naming the role and the missing permission to every role that lacks it, and lets every role that has it through', async () => {
     const failures: string[] = [];
@@ -174,7 +273,7 @@ describe('every route against every role (tokens, real API)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('keeps the health check, the list of opportunities and the OpenAPI document public', async () => {
     const { publicRoutes } = probes();

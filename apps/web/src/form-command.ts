@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CommandResult, HandleDomainCommand, idempotentCommandId, InvalidInput, requestFingerprint } from '@coprod/application';
+import { CommandResult, HandleDomainCommand, idempotentCommandId, InvalidInput, READ_MODELS, ReadModels, requestFingerprint } from '@coprod/application';
 import { DomainError } from '@coprod/domain';
 import { COMMAND_DTOS } from '../../api/src/commands/dto';
 import { RequestActor } from '../../api/src/http/request-actor';
@@ -15,6 +15,10 @@ export interface FormError {
   field: string;
   text: string;
   href: string;
+  /** The whole path of the invalid field (`personal.fields.name`), for a form whose inputs are nested. */
+  path?: string;
+  /** The rule's code when the record's rules refused the command (`activity.minutes_over_duration`). */
+  code?: string;
 }
 
 /** What happened to a form's command: recorded (or recognised as sent before), or refused with errors to show. */
@@ -28,7 +32,10 @@ export type FormOutcome = { recorded: CommandResult } | { errors: FormError[] };
  */
 @Injectable()
 export class FormCommand {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
 
   async send(
     type: string,
@@ -40,14 +47,9 @@ export class FormCommand {
       source?: string;
     },
   ): Promise<FormOutcome> {
-    const dto = COMMAND_DTOS[type];
-    const instance = plainToInstance(dto, data);
-    const invalid = invalidFields(await validate(instance, { whitelist: true, forbidNonWhitelisted: true }));
-    if (invalid.length > 0)
-      return {
-        errors: invalid.map((field) => formError(field.field, field.problems[0], context.labels)),
-      };
-    const commandData = { ...instance } as Record<string, unknown>;
+    const errors = await this.check(type, data, context.labels);
+    if (errors.length > 0) return { errors };
+    const commandData = { ...plainToInstance(COMMAND_DTOS[type], data) } as Record<string, unknown>;
     const key = context.formKey && /^[A-Za-z0-9-]{8,100}$/.test(context.formKey) ? context.formKey : undefined;
     const commandId = key ? idempotentCommandId(context.actor.id, type, key) : randomUUID();
     try {
@@ -69,6 +71,8 @@ export class FormCommand {
           },
         ),
       );
+      // The page the form redirects to reads the read models: it shows what was just recorded.
+      await this.readModels.runtime.waitFor(recorded.position).catch(() => undefined);
       return { recorded };
     } catch (error) {
       if (error instanceof InvalidInput)
@@ -77,10 +81,16 @@ export class FormCommand {
         };
       if (error instanceof DomainError && error.kind !== 'forbidden')
         return {
-          errors: [{ field: '', text: sentence(error.message), href: '#main-content' }],
+          errors: [{ field: '', text: sentence(error.message), href: '#main-content', code: error.code }],
         };
       throw error;
     }
+  }
+
+  /** What the command's DTO finds wrong with the data, recording nothing: a form sending several commands checks them all first. */
+  async check(type: string, data: Record<string, unknown>, labels: Readonly<Record<string, string>>): Promise<FormError[]> {
+    const invalid = invalidFields(await validate(plainToInstance(COMMAND_DTOS[type], data), { whitelist: true, forbidNonWhitelisted: true }));
+    return invalid.map((field) => formError(field.field, field.problems[0], labels));
   }
 }
 
@@ -91,7 +101,7 @@ function formError(path: string, problem: string, labels: Readonly<Record<string
   const field = path.split('.')[0];
   const label = labels[path] ?? labels[field] ?? field;
   const text = sentence(problem.replace(new RegExp(`^${escapeRegExp(path.split('.').pop() ?? field)}\\b`), label));
-  return { field, text, href: `#${field}` };
+  return { field, text, href: `#${field}`, path };
 }
 
 function sentence(text: string): string {

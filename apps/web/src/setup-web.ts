@@ -123,7 +123,8 @@ export function setupWeb(nest: INestApplication, config: AppConfig): { close(): 
     ),
   );
   const csrf = csrfSync({
-    getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+    // A file upload's body is read by its route, after this check, so its form carries the token in its address too.
+    getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.is('multipart/form-data') ? (req.query as Record<string, string>)._csrf : undefined),
   });
   // A browser never attaches an Authorization header by itself, so a request carrying one cannot be forged from another site.
   const forgeable = (req: Request) => req.method === 'POST' && req.headers.authorization === undefined;

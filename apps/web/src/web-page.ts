@@ -1,5 +1,5 @@
 import { Request } from 'express';
-import { can, Permission } from '@coprod/privacy';
+import { can, Permission, PERMISSIONS } from '@coprod/privacy';
 import { RequestActor } from '../../api/src/http/request-actor';
 
 /** Role names as people say them. */
@@ -23,6 +23,17 @@ const SECTIONS: readonly {
   { href: '/people', text: 'People', permission: 'read_personal' },
 ];
 
+interface WebSession {
+  actor?: RequestActor;
+  flash?: string;
+}
+
+/** Keeps a success message for the next page this person sees: the page a form redirects to says what was recorded. */
+export function setFlash(request: Request, text: string): void {
+  const session = (request as Request & { session?: WebSession }).session;
+  if (session) session.flash = text;
+}
+
 /** What every page needs: who is signed in, the sections they may use, and which one they are in. */
 export function pageContext(request: Request, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const actor = (request as Request & { actor?: RequestActor }).actor;
@@ -34,9 +45,12 @@ export function pageContext(request: Request, title: string, extra: Record<strin
         active: here === section.href || here.startsWith(`${section.href}/`),
       }))
     : [];
-  const session = (request as Request & { session?: { actor?: RequestActor } }).session;
+  const session = (request as Request & { session?: WebSession }).session;
+  const flash = session?.flash;
+  if (session && flash !== undefined) delete session.flash;
   return {
     title,
+    flash,
     navigation,
     signedIn: actor
       ? {
@@ -45,6 +59,8 @@ export function pageContext(request: Request, title: string, extra: Record<strin
           canSignOut: Boolean(session?.actor),
         }
       : undefined,
+    /** The permissions of whoever is signed in, so a page offers only what they may do: `{% if "record" in allowed %}`. */
+    allowed: actor ? PERMISSIONS.filter((permission) => can(actor.role, permission)) : [],
     ...extra,
   };
 }

@@ -411,6 +411,9 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       await page().getByLabel('Evidence that it was met').fill('Posting list of 63 parish councils, signed off by the project lead');
       await page().getByRole('button', { name: 'Record that it was met' }).click();
       expect(await text('#commitments + div tbody tr')).toContain(`Met on ${TODAY_WORDS}: Posting list of 63 parish councils`);
+      await page().getByRole('link', { name: 'Every event of this decision' }).click();
+      expect(await page().locator('#main-content').innerText()).toMatch(/Decision recorded[\s\S]*Parish councils need paper copies[\s\S]*Commitment met/);
+      await page().goBack();
       expect(await accessibilityProblems(page())).toEqual([]);
       await screenshot(page(), 'decision', true);
     }, 120_000);

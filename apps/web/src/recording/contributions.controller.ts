@@ -63,13 +63,13 @@ export class ContributionsController {
     }
     if (errors.length > 0) return this.showForm(request, response, outcomes, session, values, errors);
     const contributionId = idFor('con', values.formKey || newFormKey());
-    const text_ =
+    const words =
       values.recordedAs === 'participant_words'
         ? { personal: { subjectId: values.participantIds[0], fields: { words: values.text } } }
         : { summary: values.text };
     const outcome = await this.forms.send(
       'RecordContribution',
-      { activityId, contributionId, participantIds: values.participantIds, kind: values.kind, recordedAs: values.recordedAs, ...text_ },
+      { activityId, contributionId, participantIds: values.participantIds, kind: values.kind, recordedAs: values.recordedAs, ...words },
       { actor: request.actor, formKey: values.formKey, labels: LABELS },
     );
     const refused = besideFields(errorsOf(outcome), { 'activity.words_of_several': 'participantIds', 'activity.summary_missing': 'text', 'activity.words_missing': 'text' }, { 'personal.fields.words': 'text', summary: 'text' });

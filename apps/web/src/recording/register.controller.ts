@@ -31,6 +31,9 @@ interface RegisterDraft {
 
 type DraftSession = { registerDraft?: RegisterDraft };
 
+/** Refusals by the record's rules that are about a row's minutes. */
+const MINUTES_RULES = { 'activity.minutes_over_duration': 'minutes', 'activity.minutes_invalid': 'minutes', 'activity.minutes_over_a_day': 'minutes' };
+
 const NEW_PERSON_LABELS = { 'personal.fields.name': 'Name of the new person', role: 'Role of the new person' };
 
 /**
@@ -52,9 +55,9 @@ export class RegisterController {
   async form(@Req() request: PageRequest, @Res() response: Response, @Param('projectId') projectId: string, @Param('activityId') activityId: string): Promise<void> {
     const outcomes = await projectRecord(this.queries, projectId);
     const session = sessionOf(outcomes, activityId);
-    const session_ = request.session as unknown as DraftSession;
-    const draft = session_.registerDraft?.activityId === activityId ? session_.registerDraft : undefined;
-    if (draft) delete session_.registerDraft;
+    const kept = request.session as unknown as DraftSession;
+    const draft = kept.registerDraft?.activityId === activityId ? kept.registerDraft : undefined;
+    if (draft) delete kept.registerDraft;
     await this.showRegister(request, response, outcomes, session, { formKey: newFormKey(), rows: draft?.rows ?? {}, added: draft?.added ?? [] });
   }
 
@@ -115,8 +118,7 @@ export class RegisterController {
       });
       const errors = errorsOf(outcome);
       if (errors.length === 0) recorded += 1;
-      const minutesRule = { 'activity.minutes_over_duration': 'minutes', 'activity.minutes_invalid': 'minutes', 'activity.minutes_over_a_day': 'minutes' };
-      refused.push(...onRow(row, besideFields(errors, minutesRule).map((e) => ({ ...e, text: `${who(row.participantId)}: ${e.text}` }))));
+      refused.push(...onRow(row, besideFields(errors, MINUTES_RULES).map((e) => ({ ...e, text: `${who(row.participantId)}: ${e.text}` }))));
     }
     if (refused.length > 0) {
       const fresh = await projectRecord(this.queries, projectId);

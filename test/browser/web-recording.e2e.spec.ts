@@ -168,6 +168,7 @@ describeInBrowser('recording: projects, sessions, registers, people, quotes, sur
     await web.visit(projectHref);
     expect(await web.page.textContent('main')).toContain('12 people took part in at least one session.');
     expect(await web.page.textContent('main')).toContain('People gave 35 hours to the project');
+    await screenshot(web.page, 'recording-project', true);
   }, 360_000);
 
   it('refuses a register with bad minutes, naming the person and the field, and stores nothing; a register sent twice records once', async () => {

@@ -13,7 +13,7 @@ if (!existsSync(CHROMIUM)) {
   console.warn(`\n*** SKIPPING the web interface's browser journeys: ${CHROMIUM} is missing. Install Debian's chromium package to run them. ***\n`);
 }
 
-/** Where the journeys leave a picture of each main page, to be looked at by eye (COPROD_SCREENSHOTS_DIR=docs/screenshots refreshes the README's). */
+/** Where the journeys leave a picture of each page they visit (COPROD_SCREENSHOTS_DIR=docs/screenshots refreshes the README's). */
 export const SCREENSHOTS = process.env.COPROD_SCREENSHOTS_DIR ?? join(tmpdir(), 'coprod-screenshots');
 
 /** A real server on a loopback port, its store, and a real Chromium (JavaScript on or off). */
@@ -86,10 +86,16 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
-/** Saves a full-page picture of the page at 1280 px (and at 320 px with `narrow`) in SCREENSHOTS. */
+/**
+ * Saves a picture of the page at 1280 px (and at 320 px with `narrow`) in SCREENSHOTS: the full page, to be
+ * looked at by eye; or, when refreshing the README's pictures (COPROD_SCREENSHOTS_DIR set), the first screen
+ * a person sees on opening it (1280 by 900).
+ */
 export async function screenshot(page: Page, name: string, narrow = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const forReadme = process.env.COPROD_SCREENSHOTS_DIR !== undefined;
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !forReadme });
+  if (forReadme) return;
   if (narrow) {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-320.png`), fullPage: true });

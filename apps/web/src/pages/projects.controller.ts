@@ -47,6 +47,8 @@ export class ProjectsController {
       }),
     );
     const project = outcomes.facts.project!;
+    const traceQuery = new URLSearchParams(clocks).toString();
+    const figuresHtml = await figuresSection(request, outcomes, traceQuery);
     response.render(
       'projects/project.njk',
       pageContext(request, project.title, {
@@ -54,20 +56,39 @@ export class ProjectsController {
         clocks: outcomes.clocks,
         asked: { asOf: asOf ?? '', knownAt: knownAt ?? '' },
         framework: outcomes.summary.framework,
-        outcomes: outcomes.summary.outcomes.map((outcome) => ({
-          ...outcome,
-          indicators: outcome.indicators.map(figure),
-        })),
-        sessions: [...outcomes.facts.activities.values()].map((a) => ({
-          ...a,
-          stageName: wording(a.stage),
-          formatName: wording(a.format),
-        })),
-        decisions: [...outcomes.facts.decisions.values()],
-        traceQuery: new URLSearchParams(clocks).toString(),
+        figuresHtml,
       }),
     );
   }
+}
+
+/**
+ * Figure sections already rendered, per answer. An answer is computed once per question on a record
+ * (ProjectOutcomesCache) and shared, read-only, until the record changes; its figures, sessions and
+ * decisions are the same for everyone who may read figures. So the section is rendered once per answer
+ * and trace query, and forgotten with the answer itself (a WeakMap holds nothing the cache has let go).
+ */
+const renderedSections = new WeakMap<ProjectOutcomes['summary'], Map<string, string>>();
+
+async function figuresSection(request: Request, outcomes: ProjectOutcomes, traceQuery: string): Promise<string> {
+  const byQuery = renderedSections.get(outcomes.summary) ?? new Map<string, string>();
+  renderedSections.set(outcomes.summary, byQuery);
+  const kept = byQuery.get(traceQuery);
+  if (kept !== undefined) return kept;
+  const context = {
+    project: outcomes.facts.project,
+    outcomes: outcomes.summary.outcomes.map((outcome) => ({ ...outcome, indicators: outcome.indicators.map(figure) })),
+    sessions: [...outcomes.facts.activities.values()].map((a) => ({ ...a, stageName: wording(a.stage), formatName: wording(a.format) })),
+    decisions: [...outcomes.facts.decisions.values()],
+    traceQuery,
+  };
+  const html = await new Promise<string>((resolve, reject) =>
+    request.app.render('projects/figures.njk', context, (error: Error | null, rendered?: string) =>
+      error ? reject(error) : resolve(rendered ?? ''),
+    ),
+  );
+  byQuery.set(traceQuery, html);
+  return html;
 }
 
 /** A figure as the page shows it: its statement, its n, its table of numbers (hidden cells said to be hidden). */

@@ -35,6 +35,9 @@ const WEB_ROUTES: Record<string, Permission | 'public'> = {
   'GET /projects/:projectId': 'read_figures',
   ...WEB_RECORDING_ROUTES(),
   ...WEB_DECISION_ROUTES(),
+  'GET /sign-in/oidc': 'public',
+  'GET /sign-in/oidc/callback': 'public',
+  'GET /signed-out': 'public',
   ...WEB_OVERSIGHT_ROUTES(),
 };
 

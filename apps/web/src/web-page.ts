@@ -55,6 +55,7 @@ export function pageContext(request: Request, title: string, extra: Record<strin
     signedIn: actor
       ? {
           id: actor.id,
+          name: actor.name,
           roleName: ROLE_NAMES[actor.role] ?? actor.role,
           canSignOut: Boolean(session?.actor),
         }

@@ -7,10 +7,11 @@ import { ProjectsController } from './pages/projects.controller';
 import { DecisionPagesModule } from './decisions/decisions.module';
 import { OversightPagesModule } from './oversight/oversight.module';
 import { RecordingPagesModule } from './recording/recording.module';
+import { SignInModule } from './sign-in/sign-in.module';
 
 /** The web interface: GOV.UK pages over the same commands, queries and permissions as the API. */
 @Module({
-  imports: [ApplicationModule, RecordAccessModule, RecordingPagesModule, DecisionPagesModule, OversightPagesModule],
+  imports: [ApplicationModule, RecordAccessModule, RecordingPagesModule, DecisionPagesModule, OversightPagesModule, SignInModule],
   controllers: [HomeController, AccountController, ProjectsController],
   providers: [FormCommand],
   exports: [FormCommand],

@@ -49,6 +49,8 @@ export function isActor(result: RequestActor | Unresolved): result is RequestAct
 /** Who signed in to the web interface, kept in their server-side session. */
 export interface SessionWithActor {
   actor?: RequestActor;
+  /** When a council sign-in ends however active the person is (epoch milliseconds); the idle timeout applies as well. */
+  signedInUntil?: number;
 }
 
 /**
@@ -60,7 +62,9 @@ export class SessionAwareResolver implements ActorResolver {
   constructor(private readonly primary: ActorResolver) {}
 
   async resolve(request: Request): Promise<RequestActor | Unresolved> {
-    const signedIn = (request as Request & { session?: SessionWithActor }).session?.actor;
+    const session = (request as Request & { session?: SessionWithActor }).session;
+    const current = session?.signedInUntil === undefined || Date.now() < session.signedInUntil;
+    const signedIn = current ? session?.actor : undefined;
     if (!request.headers.authorization && signedIn) return { ...signedIn };
     return this.primary.resolve(request);
   }

@@ -7,6 +7,8 @@ export interface RequestActor {
   role: string;
   /** The participant record this person is, if they also take part. */
   participantId?: string;
+  /** How the person is called by their council's identity provider: shown on pages, never recorded in events (the id is). */
+  name?: string;
 }
 
 /** Reads the actor resolved for this request by the authentication guard. */

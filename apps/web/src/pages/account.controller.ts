@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { TOKEN_STORE, TokenStore } from '@coprod/privacy';
 import { Public } from '../../../api/src/auth/requires.decorator';
 import { RequestActor } from '../../../api/src/http/request-actor';
 import { pageContext } from '../web-page';
+import type { OidcRelyingParty } from '../sign-in/oidc-client';
+import { OIDC_RELYING_PARTY } from '../sign-in/sign-in.tokens';
 
-type WebSession = Request['session'] & { actor?: RequestActor };
+type WebSession = Request['session'] & { actor?: RequestActor; idToken?: string };
 
 /** Only a path on this service: never another site, never a protocol-relative address. */
 export function safeReturn(value: unknown): string {
@@ -17,12 +19,20 @@ export function safeReturn(value: unknown): string {
 @ApiExcludeController()
 @Controller()
 export class AccountController {
-  constructor(@Inject(TOKEN_STORE) private readonly tokens: TokenStore) {}
+  constructor(
+    @Inject(TOKEN_STORE) private readonly tokens: TokenStore,
+    @Optional() @Inject(OIDC_RELYING_PARTY) private readonly oidc: OidcRelyingParty | null = null,
+  ) {}
+
+  /** When council accounts are configured, the sign-in page offers them first; access tokens stay for those who have one. */
+  private signInChoices(): Record<string, unknown> {
+    return this.oidc ? { oidc: { name: this.oidc.settings.name } } : {};
+  }
 
   @Get('sign-in')
   @Public()
   form(@Req() request: Request, @Res() response: Response, @Query('returnTo') returnTo?: string): void {
-    response.render('account/sign-in.njk', pageContext(request, 'Sign in', { returnTo: safeReturn(returnTo) }));
+    response.render('account/sign-in.njk', pageContext(request, 'Sign in', { returnTo: safeReturn(returnTo), ...this.signInChoices() }));
   }
 
   @Post('sign-in')
@@ -37,6 +47,7 @@ export class AccountController {
         'account/sign-in.njk',
         pageContext(request, 'Sign in', {
           returnTo,
+          ...this.signInChoices(),
           errors: [{ text, href: '#token' }],
           tokenError: text,
         }),
@@ -57,8 +68,20 @@ export class AccountController {
 
   @Get('sign-out')
   @Public()
-  signOut(@Req() request: Request, @Res() response: Response): void {
-    const done = () => response.clearCookie('coprod_session').render('account/signed-out.njk', pageContext(request, 'You have signed out'));
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    // Someone who signed in with a council account is signed out by their provider too (RP-initiated sign-out).
+    const idToken = (request.session as WebSession | undefined)?.idToken;
+    let endSession: URL | undefined;
+    let providerUnreached = false;
+    if (idToken && this.oidc) endSession = await this.oidc.endSessionUrl(idToken).catch(() => ((providerUnreached = true), undefined));
+    const done = () => {
+      response.clearCookie('coprod_session');
+      if (endSession) return response.redirect(303, endSession.href);
+      response.render(
+        'account/signed-out.njk',
+        pageContext(request, 'You have signed out', providerUnreached ? { provider: this.oidc?.settings.name } : {}),
+      );
+    };
     if (request.session) request.session.destroy(done);
     else done();
   }

@@ -32,6 +32,7 @@ const STEPS = [
   { id: 'http', script: 'http.js', what: 'case 2: HTTP on loopback with loadtest' },
   { id: 'web', script: 'web.js', what: 'case 7: web pages beside the JSON API' },
   { id: 'bulk-import', script: 'bulk-import.js', what: 'case 3: bulk import through the store' },
+  { id: 'import', script: 'import.js', what: 'case 3: a register imported from a CSV through the command path, beside bulk append' },
   { id: 'report', script: 'report.js', what: 'case 5: case-study PDF' },
   { id: 'report-scripts', script: 'report-scripts.js', what: 'case 5: case-study PDF quoting people in every script, beside Latin-only' },
   { id: 'chromium', script: 'chromium.js', what: 'case 5 peer: Chromium printing the HTML twin' },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule, RecordAccessModule } from '@coprod/application';
+import { ImportModule } from '@coprod/application/import';
 import { DemoCommand } from './commands/demo.command';
 import { EraseCommand } from './commands/erase.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -9,8 +10,22 @@ import { RebuildCommand } from './commands/rebuild.command';
 import { ReportCommand } from './commands/report.command';
 import { SubjectAccessCommand } from './commands/subject-access.command';
 import { TOKEN_COMMANDS } from './commands/token.command';
+import { ExportCommand } from './import/export.command';
+import { ImportCommand } from './import/import.command';
 
-const commands = [DemoCommand, OutcomesCommand, RebuildCommand, VerifyCommand, CheckpointCommand, EraseCommand, MigrateCommand, ...ReportCommand.registerWithSubCommands()];
+const commands = [
+  DemoCommand,
+  OutcomesCommand,
+  RebuildCommand,
+  VerifyCommand,
+  CheckpointCommand,
+  EraseCommand,
+  MigrateCommand,
+  ...ReportCommand.registerWithSubCommands(),
+];
 
-@Module({ imports: [ApplicationModule, RecordAccessModule], providers: [...commands, ...TOKEN_COMMANDS, SubjectAccessCommand] })
+@Module({
+  imports: [ApplicationModule, RecordAccessModule, ImportModule],
+  providers: [...commands, ...TOKEN_COMMANDS, SubjectAccessCommand, ImportCommand, ExportCommand],
+})
 export class CliModule {}

@@ -3,6 +3,7 @@ import { ApplicationModule, RecordAccessModule } from '@coprod/application';
 import { FormCommand } from './form-command';
 import { AccountController } from './pages/account.controller';
 import { HomeController } from './pages/home.controller';
+import { ImportPagesModule } from './import/import-pages.module';
 import { ProjectsController } from './pages/projects.controller';
 import { DecisionPagesModule } from './decisions/decisions.module';
 import { OversightPagesModule } from './oversight/oversight.module';
@@ -11,7 +12,7 @@ import { SignInModule } from './sign-in/sign-in.module';
 
 /** The web interface: GOV.UK pages over the same commands, queries and permissions as the API. */
 @Module({
-  imports: [ApplicationModule, RecordAccessModule, RecordingPagesModule, DecisionPagesModule, OversightPagesModule, SignInModule],
+  imports: [ApplicationModule, RecordAccessModule, RecordingPagesModule, DecisionPagesModule, OversightPagesModule, SignInModule, ImportPagesModule],
   controllers: [HomeController, AccountController, ProjectsController],
   providers: [FormCommand],
   exports: [FormCommand],

@@ -56,6 +56,8 @@ export class ProjectsController {
         clocks: outcomes.clocks,
         asked: { asOf: asOf ?? '', knownAt: knownAt ?? '' },
         framework: outcomes.summary.framework,
+        // The outcomes themselves (not their figures) for the links to word an outcome for this project.
+        outcomes: outcomes.summary.outcomes,
         figuresHtml,
       }),
     );

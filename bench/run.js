@@ -42,6 +42,7 @@ const STEPS = [
   { id: 'scaling-small', script: 'scaling.js', args: ['store-small'], what: 'case 6: query and report, small store' },
   { id: 'scaling-large', script: 'scaling.js', args: ['store-large'], what: 'case 6: query and report, large store' },
   { id: 'api-memory', script: 'api-memory.js', args: ['store-large'], what: 'case 6: API resident memory, large store' },
+  { id: 'soak', script: 'soak.js', what: 'case 8: soak at a fixed rate, then overload at twice the sustainable rate' },
 ];
 
 async function main() {

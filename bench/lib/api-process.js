@@ -10,7 +10,7 @@ function serve(dataDir) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /@@port (\d+)/.exec(out);
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => child.kill('SIGTERM') });
+      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, pid: child.pid, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`the API process exited with code ${code} before listening`)));
   });

@@ -5,6 +5,8 @@ import { ApiHarness, energyProject, startApiHarness } from '../support/api-harne
 /** The permission every route needs, as the brief for roles states it. A route missing here fails the matrix. */
 const ROUTES: Record<string, Permission | 'public' | 'per command'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'POST /api/commands/:type': 'per command',
   'GET /api/projects': 'read_figures',
   'GET /api/opportunities': 'public',
@@ -14,10 +16,15 @@ const ROUTES: Record<string, Permission | 'public' | 'per command'> = {
   'GET /api/projects/:projectId/outcomes/:indicatorId/trace': 'read_history',
   'POST /api/verification': 'verify',
   'GET /api/participants/:participantId/subject-access': 'read_personal',
+  'GET /api/access-log': 'read_access_log',
   'POST /api/participants/:participantId/erasure': 'erase',
   'GET /api/projects/:projectId/reports/case-study': 'read_reports',
+  'GET /api/projects/:projectId/reports/easy-read': 'read_reports',
   'GET /api/decisions/:decisionId/reports/committee': 'read_reports',
   'GET /api/history/:kind/:id/report': 'read_history',
+  'GET /api/projects/:projectId/exports/figures': 'read_figures',
+  'GET /api/projects/:projectId/exports/record': 'read_figures',
+  'GET /api/exports/record': 'read_figures',
 };
 
 /**
@@ -31,15 +38,30 @@ const WEB_ROUTES: Record<string, Permission | 'public'> = {
   'GET /sign-in': 'public',
   'POST /sign-in': 'public',
   'GET /sign-out': 'public',
+  'GET /sign-in/oidc': 'public',
+  'GET /sign-in/oidc/callback': 'public',
+  'GET /signed-out': 'public',
   'GET /projects': 'read_figures',
   'GET /projects/:projectId': 'read_figures',
   ...WEB_RECORDING_ROUTES(),
   ...WEB_DECISION_ROUTES(),
-  'GET /sign-in/oidc': 'public',
-  'GET /sign-in/oidc/callback': 'public',
-  'GET /signed-out': 'public',
   ...WEB_OVERSIGHT_ROUTES(),
+  ...WEB_IMPORT_ROUTES(),
 };
+
+/** The upload page for spreadsheets and paper: the permission of the commands it records. */
+function WEB_IMPORT_ROUTES(): Record<string, Permission | 'public'> {
+  const upload = '/projects/:projectId/import';
+  return {
+    [`GET ${upload}`]: 'record',
+    [`POST ${upload}`]: 'record',
+    [`GET ${upload}/:token/check`]: 'record',
+    [`POST ${upload}/:token/check`]: 'record',
+    [`GET ${upload}/:token/done`]: 'record',
+    'GET /projects/:projectId/exports/figures': 'read_figures',
+    'GET /projects/:projectId/exports/record': 'read_figures',
+  };
+}
 
 /** Pages for recording: projects, sessions and registers, people, surveys and measures, corrections. */
 function WEB_RECORDING_ROUTES(): Record<string, Permission | 'public'> {
@@ -122,6 +144,7 @@ function WEB_DECISION_ROUTES(): Record<string, Permission | 'public'> {
     [`POST ${claim}/reverse-payment`]: 'pay_expenses',
     'GET /projects/:projectId/reports': 'read_reports',
     'GET /projects/:projectId/reports/case-study': 'read_reports',
+    'GET /projects/:projectId/reports/easy-read': 'read_reports',
     [`GET ${decision}/committee-report`]: 'read_reports',
     'GET /reports/history/:kind/:id': 'read_history',
   };
@@ -280,8 +303,10 @@ describe('every route against every role (tokens, real API)', () => {
 
   it('keeps the health check, the list of opportunities and the OpenAPI document public', async () => {
     const { publicRoutes } = probes();
-    expect(publicRoutes.filter((path) => !path.startsWith('web '))).toEqual(['/api/opportunities', '/health']);
+    expect(publicRoutes.filter((path) => !path.startsWith('web ')).sort()).toEqual(['/api/opportunities', '/health', '/health/live', '/health/ready']);
     await api.http().get('/health').expect(200);
+    await api.http().get('/health/live').expect(200);
+    await api.http().get('/health/ready').expect(200);
     await api.http().get('/api/opportunities').expect(200);
     const document = await api.http().get('/api/openapi.json').expect(200);
     expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/history/{kind}/{id}', '/api/participants/{participantId}/erasure']));

@@ -9,10 +9,11 @@ import { ReportsController } from './reports/reports.controller';
 import { AuthModule } from './auth/auth.module';
 import { HistoryApiModule } from './history/history.module';
 import { ParticipantsApiModule } from './participants/participants.module';
+import { AccessLogApiModule } from './access-log/access-log.module';
 import { WebModule } from '../../web/src/web.module';
 
 @Module({
-  imports: [ApplicationModule, HealthModule, AuthModule, HistoryApiModule, ParticipantsApiModule, WebModule],
+  imports: [ApplicationModule, HealthModule, AuthModule, HistoryApiModule, ParticipantsApiModule, AccessLogApiModule, WebModule],
   controllers: [CommandsController, OutcomesController, ReportsController],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -4,19 +4,27 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { refuseNonJsonBodies, refuseUnsafeJson } from './auth/json-bodies.middleware';
-import { APP_CONFIG, AppConfig, loadConfig } from '@coprod/application';
+import { AccessLog, APP_CONFIG, AppConfig, CommandExecutor, loadConfig } from '@coprod/application';
 import { setupWeb } from '../../web/src/setup-web';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { AppModule } from './app.module';
 import { validationPipe } from './http/validation';
 import { COMMAND_DTOS } from './commands/dto';
+import { loadShedder } from './http/load-shedding.middleware';
+import { recordPersonalDataReads } from './http/personal-data-reads.middleware';
 
 /** The routes of the JSON API; every other path is the web interface. */
 const API_PATHS = ['/api', '/health'];
 
 /** Builds the HTTP application (used by `coprod serve` and by the end-to-end tests). */
 export async function createApi(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule, { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  // abortOnError false: a refusal to start (such as a keys file that does not belong to the record) reaches the caller as one clear error.
+  const app = await NestFactory.create(AppModule, { bodyParser: false, abortOnError: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  // First of all, so a request the service has no room for costs nothing more than its refusal.
+  const executor = app.get(CommandExecutor);
+  const shedder = loadShedder({ limits: app.get<AppConfig>(APP_CONFIG).loadShedding, queuedCommands: () => executor.queueDepth });
+  app.use(shedder);
+  app.use(recordPersonalDataReads(app.get(AccessLog)));
   // The API reads JSON only; the web interface's forms are read by its own stack (setupWeb).
   app.use(API_PATHS, refuseNonJsonBodies);
   app.use(API_PATHS, json({ limit: '1mb', strict: true, type: () => true }));
@@ -24,6 +32,7 @@ export async function createApi(options: { logger?: LogLevel[] | false } = {}): 
   const web = setupWeb(app, app.get<AppConfig>(APP_CONFIG));
   const close = app.close.bind(app);
   app.close = async () => {
+    shedder.stop();
     await close();
     web.close();
   };

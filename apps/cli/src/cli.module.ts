@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ApplicationModule, RecordAccessModule } from '@coprod/application';
 import { ImportModule } from '@coprod/application/import';
+import { AccessLogCommand } from './commands/access-log.command';
+import { BackupCommand, RestoreCommand } from './commands/backup.commands';
 import { DemoCommand } from './commands/demo.command';
 import { EraseCommand } from './commands/erase.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -21,6 +23,9 @@ const commands = [
   CheckpointCommand,
   EraseCommand,
   MigrateCommand,
+  BackupCommand,
+  RestoreCommand,
+  AccessLogCommand,
   ...ReportCommand.registerWithSubCommands(),
 ];
 

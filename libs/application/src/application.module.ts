@@ -18,6 +18,7 @@ import { ProjectOutcomesService } from './queries/project-outcomes.service';
 import { HistoryRecord, ReportEvidence, ReportService } from './reports';
 import { READ_MODELS, ReadModels } from './read-models/read-models';
 import { eventStoreProvider } from './store/event-store.provider';
+import { IntegrityWatch } from './integrity/integrity-watch';
 
 const infrastructure = [
   { provide: APP_CONFIG, useFactory: () => loadConfig() },
@@ -37,7 +38,7 @@ const infrastructure = [
   },
 ];
 const commandPath = [DeciderRegistry, ReferenceChecker, CommandExecutor, HandleDomainCommandHandler];
-const queries = [ProjectOutcomesService, ProjectOutcomesCache, GetProjectOutcomesHandler, ListProjectsHandler, ReportEvidence, HistoryRecord, ReportService];
+const queries = [IntegrityWatch, ProjectOutcomesService, ProjectOutcomesCache, GetProjectOutcomesHandler, ListProjectsHandler, ReportEvidence, HistoryRecord, ReportService];
 
 /** The write path, the read models and the queries, shared by the API and the CLI. */
 @Module({

@@ -16,3 +16,6 @@ export * from './access';
 export * from './history';
 export * from './reports';
 export * from './commands/command-input';
+export * from './integrity/integrity-watch';
+export * from './integrity/integrity-settings';
+export * from './operations';

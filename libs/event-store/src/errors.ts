@@ -62,5 +62,44 @@ export class AppendTooLargeError extends InvalidEventError {
  * sealed or claimed earlier, or it was opened only to be copied.
  */
 export class RecordReadOnlyError extends EventStoreUnavailableError {
-  override readonly name = 'RecordReadOnlyError';
+  override readonly name: string = 'RecordReadOnlyError';
+}
+
+/**
+ * The disk (or the file's size limit) is full: the write was rolled back whole, nothing of it is
+ * stored. Kept apart from other failures so callers can answer 507 and operators know to free space.
+ */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor(
+    readonly file: string,
+    override readonly cause?: Error,
+  ) {
+    super(
+      `the disk holding ${file} is full, so nothing of this change was stored; free space on that disk ` +
+        '(or move the data folder to a larger one) and send the change again',
+    );
+  }
+}
+
+/** Whether a failure is SQLite's or the system's "no space left" (SQLITE_FULL, ENOSPC, or an I/O error caused by it). */
+export function isStorageFull(error: unknown): boolean {
+  if (error instanceof StorageFullError) return true;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return true;
+  return typeof code === 'string' && code.startsWith('SQLITE_IOERR') && typeof message === 'string' && /disk is full|no space/i.test(message);
+}
+
+/** The running service found the integrity chain broken: the record is served read-only, with the break named. */
+export class IntegrityFailedError extends RecordReadOnlyError {
+  override readonly name = 'IntegrityFailedError';
+  constructor(
+    readonly position: number,
+    readonly problem: string,
+  ) {
+    super(
+      `integrity check failed at position ${position}: ${problem}; nothing is recorded until the record is restored from a backup ` +
+        'that verifies (coprod verify) and the service restarted',
+    );
+  }
 }

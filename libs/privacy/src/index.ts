@@ -1,5 +1,6 @@
 export * from './keys/key-store.port';
 export * from './keys/sqlite-key-store';
+export * from './keys/key-custody';
 export { MASTER_KEY_ENV, masterKeyFromEnv } from './keys/master-key';
 export type { OpenedPersonalData, SealedPersonalData } from './cipher/sealed-personal-data';
 export { isSealedPersonalData } from './cipher/sealed-personal-data';

@@ -27,7 +27,11 @@ export class BearerTokenResolver implements ActorResolver {
       return { reason: 'invalid', detail: `the Authorization header must be "Bearer ${TOKEN_PREFIX}..." with a token from coprod token issue` };
     }
     const actor = await this.tokens.authenticate(match[1]);
-    if (!actor) return { reason: 'invalid', detail: 'the bearer token is unknown or was revoked: ask an administrator for a new one' };
+    if (!actor) {
+      const expired = await this.tokens.expiredAt(match[1]);
+      if (expired) return { reason: 'invalid', detail: `the bearer token expired on ${expired}: ask an administrator for a new one (coprod token rotate)` };
+      return { reason: 'invalid', detail: 'the bearer token is unknown or was revoked: ask an administrator for a new one' };
+    }
     return { id: actor.actorId, role: actor.role, ...(actor.participantId ? { participantId: actor.participantId } : {}) };
   }
 }
@@ -51,6 +55,8 @@ export interface SessionWithActor {
   actor?: RequestActor;
   /** When a council sign-in ends however active the person is (epoch milliseconds); the idle timeout applies as well. */
   signedInUntil?: number;
+  /** The access token someone signed in with: revoking or expiring it ends the session too. */
+  tokenId?: string;
 }
 
 /**
@@ -59,11 +65,16 @@ export interface SessionWithActor {
  * it; otherwise a signed-in session decides, then the configured resolver (the local identity).
  */
 export class SessionAwareResolver implements ActorResolver {
-  constructor(private readonly primary: ActorResolver) {}
+  constructor(
+    private readonly primary: ActorResolver,
+    private readonly tokens?: Pick<TokenStore, 'isCurrent'>,
+  ) {}
 
   async resolve(request: Request): Promise<RequestActor | Unresolved> {
     const session = (request as Request & { session?: SessionWithActor }).session;
-    const current = session?.signedInUntil === undefined || Date.now() < session.signedInUntil;
+    // A session is worth no more than what it was opened with: a revoked or expired token ends it at once.
+    const tokenHolds = session?.tokenId === undefined || !this.tokens || (await this.tokens.isCurrent(session.tokenId));
+    const current = tokenHolds && (session?.signedInUntil === undefined || Date.now() < session.signedInUntil);
     const signedIn = current ? session?.actor : undefined;
     if (!request.headers.authorization && signedIn) return { ...signedIn };
     return this.primary.resolve(request);

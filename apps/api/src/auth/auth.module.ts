@@ -8,7 +8,7 @@ import { isLoopback } from './loopback';
 
 /** Chooses how requests are authenticated; refuses to start local mode where others could reach it. */
 export function actorResolverFor(config: AppConfig, tokens: TokenStore): ActorResolver {
-  if (config.auth === 'tokens') return new SessionAwareResolver(new BearerTokenResolver(tokens));
+  if (config.auth === 'tokens') return new SessionAwareResolver(new BearerTokenResolver(tokens), tokens);
   const actor = config.localActor ?? { id: 'local.officer', role: 'administrator' };
   if (!isLoopback(config.host)) {
     throw new Error(

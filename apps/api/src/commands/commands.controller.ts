@@ -22,6 +22,8 @@ import { COMMAND_DTOS } from './dto';
 
 const SOURCES = ['api', 'web', 'paper', 'import'] as const;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+/** An `If-Match` naming a stream revision, as the `ETag` of a command's answer gives it: `"3"`, or `"-1"` for a record that must not exist yet. */
+const EXPECTED_REVISION = /^(?:W\/)?"?(-1|0|[1-9]\d{0,14})"?$/;
 
 /**
  * Records any command of the co-production record. The body is the command's data, validated
@@ -52,6 +54,12 @@ export class CommandsController {
     description:
       'Repeat a request with the same key: the first result is returned and nothing is recorded twice. A key belongs to its caller and command type; the same key with a different body is refused (422)',
   })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The revision of the record the caller decided on (the ETag of an earlier answer, such as "3"; "-1" for a record that must not exist yet): if the record has changed since, nothing is recorded and the answer is 409. Without it, commands that do not conflict are all recorded however many arrive at once',
+  })
   @ApiHeader({ name: 'X-Record-Source', required: false, description: 'Where the information came from: api (default), web, paper, import' })
   @ApiBody({ description: 'The command data; see the schemas named <CommandType>Dto' })
   async record(
@@ -61,6 +69,7 @@ export class CommandsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-record-source') source: string | undefined,
     @Headers('x-correlation-id') correlationId: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResult> {
     this.deciders.forCommand(type);
@@ -71,6 +80,17 @@ export class CommandsController {
     }
     if (source !== undefined && !SOURCES.includes(source as never)) {
       throw new BadRequestException({ errors: [{ field: 'X-Record-Source', problems: [`must be one of ${SOURCES.join(', ')}`] }] });
+    }
+    const expected = ifMatch === undefined ? undefined : EXPECTED_REVISION.exec(ifMatch.trim());
+    if (expected === null) {
+      throw new BadRequestException({
+        errors: [
+          {
+            field: 'If-Match',
+            problems: ['must be the revision the request was decided on, such as "3" (the ETag of an earlier answer), or "-1" for a new record'],
+          },
+        ],
+      });
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new BadRequestException({ errors: [{ field: 'body', problems: ['must be a JSON object with the command data'] }] });
@@ -85,10 +105,16 @@ export class CommandsController {
     const result = await this.commandBus.execute(
       new HandleDomainCommand(
         { type, data: commandData, metadata: { commandId, now: new Date().toISOString(), actor } },
-        { source: source ?? 'api', correlationId: correlationId && correlationId.length <= 100 ? correlationId : randomUUID(), ...keyed },
+        {
+          source: source ?? 'api',
+          correlationId: correlationId && correlationId.length <= 100 ? correlationId : randomUUID(),
+          ...keyed,
+          ...(expected ? { expectedRevision: Number(expected[1]) } : {}),
+        },
       ),
     );
     await this.readModels.runtime.waitFor(result.position).catch(() => response.setHeader('X-Read-Models-Lagging', 'true'));
+    response.setHeader('ETag', `"${result.nextExpectedRevision}"`);
     if (result.duplicate) response.status(200);
     return result;
   }

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError } from '@coprod/domain';
-import { WrongExpectedRevisionError, DuplicateEventIdError, InvalidEventError, EventStoreUnavailableError } from '@coprod/event-store';
+import { WrongExpectedRevisionError, DuplicateEventIdError, InvalidEventError, EventStoreUnavailableError, isStorageFull, StorageFullError, IntegrityFailedError } from '@coprod/event-store';
+import { KeyUnavailableError } from '@coprod/privacy';
+import { ReadModelsRecoveringError } from '../health/store-available.guard';
 import { ConcurrencyConflictError, InvalidInput, UnknownCommandError } from '@coprod/application';
 import { isWebPath, renderWebError } from '../../../web/src/web-errors';
 
@@ -34,6 +36,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error, request.originalUrl ?? request.url);
     if (problem.status >= 500) this.logger.error(`${request.method} ${request.path}: ${(error as Error)?.stack ?? String(error)}`);
+    // A refusal is logged by what it was, never by what was sent: bodies and details can carry personal data.
+    else this.logger.log(`${request.method} ${request.path} refused ${problem.status}${problem.code ? ` ${problem.code}` : ''}`);
     // People using the web interface get a page they can act on, never JSON.
     if (isWebPath(request.path)) return renderWebError(request, response, problem);
     response.status(problem.status).type('application/problem+json').json(problem);
@@ -57,7 +61,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof DuplicateEventIdError) return problem(409, 'Duplicate event', error.message);
     if (error instanceof UnknownCommandError) return problem(404, 'Unknown command', error.message);
     if (error instanceof InvalidEventError) return problem(400, 'Invalid event', error.message);
+    if (error instanceof IntegrityFailedError) return problem(503, 'Integrity check failed', error.message, { code: 'integrity.failed' });
+    if (error instanceof ReadModelsRecoveringError) return problem(503, 'Read models rebuilding', error.message, { code: 'read_models.rebuilding' });
     if (error instanceof EventStoreUnavailableError) return problem(503, 'Event store unavailable', error.message);
+    if (error instanceof KeyUnavailableError) return problem(503, 'Keys unavailable', error.message, { code: 'keys.unavailable' });
+    if (error instanceof StorageFullError) return problem(507, 'Storage full', error.message, { code: 'storage.full' });
+    if (isStorageFull(error)) {
+      return problem(507, 'Storage full', 'the disk holding the data folder is full, so nothing of this change was stored; free space and send it again', {
+        code: 'storage.full',
+      });
+    }
     if (error instanceof InvalidInput) return invalidRequest(error.fields);
     if (error instanceof HttpException) {
       const body = error.getResponse() as { message?: unknown; errors?: InvalidField[] } | string;

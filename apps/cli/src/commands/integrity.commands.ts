@@ -7,7 +7,11 @@ import { Checkpoint, createCheckpoint, generateSigningKeys, verifyAgainstCheckpo
 interface VerifyOptions {
   against?: string;
   publicKey?: string;
+  acceptUntrusted?: boolean;
 }
+
+/** Environment variable naming the organisation's trusted checkpoint public keys (PEM files, separated by ':'). */
+const TRUSTED_KEYS_ENV = 'COPROD_TRUSTED_KEYS';
 
 @Command({ name: 'verify', description: 'Recompute the integrity chain and report the first break; --against CHECKPOINT also detects truncation or rewritten history' })
 export class VerifyCommand extends CommandRunner {
@@ -25,8 +29,17 @@ export class VerifyCommand extends CommandRunner {
     console.log(`chain verified: ${chain.count} events, head at position ${chain.head.position}, hash ${chain.head.hash}`);
     if (!options.against) return;
     const checkpoint = JSON.parse(readFileSync(options.against, 'utf8')) as Checkpoint;
-    const trusted = options.publicKey ? [readFileSync(options.publicKey, 'utf8')] : undefined;
-    if (!trusted) console.log('warning: no --public-key given; the checkpoint is only checked against its own key');
+    const keyFiles = options.publicKey ? [options.publicKey] : (process.env[TRUSTED_KEYS_ENV] ?? '').split(':').filter(Boolean);
+    const trusted = keyFiles.length > 0 ? keyFiles.map((file) => readFileSync(file, 'utf8')) : undefined;
+    if (!trusted && !options.acceptUntrusted) {
+      console.log(
+        `REFUSED: a checkpoint proves nothing unless it is signed by a key you trust; give the organisation's public key with --public-key FILE (or ${TRUSTED_KEYS_ENV}), ` +
+          'or pass --accept-untrusted to check it only against its own key',
+      );
+      process.exitCode = 2;
+      return;
+    }
+    if (!trusted) console.log('warning: --accept-untrusted: the checkpoint is only checked against its own key, which proves nothing about who signed it');
     const result = await verifyAgainstCheckpoint(this.store, checkpoint, { trustedPublicKeys: trusted });
     if (result.ok) {
       console.log(`matches checkpoint of ${checkpoint.createdAt}: position ${checkpoint.position}, hash ${checkpoint.hash}`);
@@ -41,9 +54,14 @@ export class VerifyCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--public-key <file>', description: "the organisation's checkpoint public key (PEM)" })
+  @Option({ flags: '--public-key <file>', description: "the organisation's checkpoint public key (PEM); default: the files in COPROD_TRUSTED_KEYS" })
   parsePublicKey(value: string): string {
     return value;
+  }
+
+  @Option({ flags: '--accept-untrusted', description: 'check a checkpoint signed by a key that is not trusted, against its own key only' })
+  parseAcceptUntrusted(): boolean {
+    return true;
   }
 }
 

@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner } from 'nest-commander';
 import { READ_MODELS, ReadModels } from '@coprod/application';
 
-@Command({ name: 'rebuild', description: 'Drop every read model and rebuild it from the event log' })
+@Command({ name: 'rebuild', description: 'Rebuild every read model from the event log beside the live ones, then swap them in at once' })
 export class RebuildCommand extends CommandRunner {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {
     super();
@@ -13,7 +13,7 @@ export class RebuildCommand extends CommandRunner {
     const bar = new SingleBar({ format: 'rebuilding read models [{bar}] {value}/{total} events', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 });
     const started = Date.now();
     let begun = false;
-    const count = await this.readModels.runtime.rebuild((done, total) => {
+    const count = await this.readModels.rebuildBeside((done, total) => {
       if (!begun) {
         bar.start(total, 0);
         begun = true;

@@ -34,6 +34,7 @@ const PERMISSION_WORDS: Readonly<Record<Permission, string>> = {
   verify: 'check the integrity of the record',
   erase: 'erase people',
   manage_tokens: 'issue and revoke tokens',
+  read_access_log: 'see who read personal data',
 };
 
 /** What a role may do, in words. */

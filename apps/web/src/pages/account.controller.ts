@@ -8,7 +8,7 @@ import { pageContext } from '../web-page';
 import type { OidcRelyingParty } from '../sign-in/oidc-client';
 import { OIDC_RELYING_PARTY } from '../sign-in/sign-in.tokens';
 
-type WebSession = Request['session'] & { actor?: RequestActor; idToken?: string };
+type WebSession = Request['session'] & { actor?: RequestActor; idToken?: string; tokenId?: string };
 
 /** Only a path on this service: never another site, never a protocol-relative address. */
 export function safeReturn(value: unknown): string {
@@ -62,6 +62,7 @@ export class AccountController {
         role: actor.role,
         ...(actor.participantId ? { participantId: actor.participantId } : {}),
       };
+      (request.session as WebSession).tokenId = actor.tokenId;
       request.session.save(() => response.redirect(303, returnTo));
     });
   }

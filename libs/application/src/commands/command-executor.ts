@@ -11,6 +11,7 @@ import { eventIdFor } from './event-ids';
 import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector } from './personal-data-protector';
 import { ReferenceChecker } from './reference-checker';
 import { StreamMemo } from './stream-memo';
+import { StreamQueue } from './stream-queue';
 
 /** Where a command came from, recorded on every event it produces. */
 export interface CommandOrigin {
@@ -26,6 +27,11 @@ export interface CommandOrigin {
    * idempotency key: a repeat with the same id and another digest is refused, never taken as a retry.
    */
   requestFingerprint?: string;
+  /**
+   * The stream revision the caller decided on (HTTP `If-Match`; -1: the record must not exist yet).
+   * When given, a stream at any other revision is a conflict (409), never re-decided for them.
+   */
+  expectedRevision?: number;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -43,8 +49,11 @@ interface FoldedStream {
 
 /**
  * The only place that writes: read the stream, fold, decide, append with the expected revision.
- * A conflict is retried by deciding again on the fresh stream (every command here is safe to
- * re-decide) and reported as a ConcurrencyConflictError when retries run out.
+ * Commands to one stream take turns in this process (StreamQueue), so commands that do not conflict,
+ * such as fifty people's attendance at one session sent at once, are all recorded. A stale revision
+ * left by another process is retried by deciding again on the fresh stream (every command here is
+ * safe to re-decide) and reported as a ConcurrencyConflictError when retries run out, or at once when
+ * the caller said which revision they expected.
  */
 @Injectable()
 export class CommandExecutor {
@@ -56,6 +65,7 @@ export class CommandExecutor {
   ) {}
 
   private readonly folded = new StreamMemo<FoldedStream>();
+  private readonly queue = new StreamQueue();
 
   async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
     checkCommandInput(command.type, command.data);
@@ -63,18 +73,30 @@ export class CommandExecutor {
     assertPermitted(command.metadata.actor, permissionForCommand(command.type));
     const decider = this.deciders.forCommand(command.type);
     const stream = this.deciders.streamOf(decider, command);
+    return this.queue.run(stream, () => this.executeInTurn(decider, stream, command, origin));
+  }
+
+  /** Commands queued or being decided in this process, over every stream: how far behind the writer is. */
+  get queueDepth(): number {
+    return this.queue.depth;
+  }
+
+  /** Decides and appends one command; only one command per stream is here at a time in this process. */
+  private async executeInTurn(decider: AnyDecider, stream: string, command: Command, origin: CommandOrigin): Promise<CommandResult> {
     const earlier = await this.earlierResult(command.metadata.commandId, origin.requestFingerprint);
     if (earlier) return earlier;
     await this.references.check(command);
     const correcting = decider.corrections?.rules[command.type] !== undefined;
+    const expectedByCaller = origin.expectedRevision;
 
-    if (!correcting && !this.folded.get(stream)) {
+    if (!correcting && expectedByCaller === undefined && !this.folded.get(stream)) {
       const recorded = await this.recordOnNewStream(decider, stream, command, origin);
       if (recorded) return recorded;
     }
 
     for (let attempt = 1; ; attempt += 1) {
       const { events, revision } = correcting ? await this.decideCorrection(decider, stream, command) : await this.decide(decider, stream, command);
+      if (expectedByCaller !== undefined && expectedByCaller !== revision) throw staleForCaller(stream, command, expectedByCaller, revision);
       const expected = revision < 0 ? 'no_stream' : revision;
       const toAppend = await Promise.all(events.map((event, i) => this.envelope(command, event, i, origin)));
       try {
@@ -85,9 +107,13 @@ export class CommandExecutor {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         const repeated = await this.earlierResult(command.metadata.commandId, origin.requestFingerprint);
         if (repeated) return repeated;
-        if (attempt >= MAX_ATTEMPTS) {
+        // Another process wrote to the stream between this read and the append. Unless the caller named
+        // the revision they decided on, the command is decided again on the fresh history.
+        if (attempt >= MAX_ATTEMPTS || expectedByCaller !== undefined) {
           throw new ConcurrencyConflictError(
-            `${stream} changed ${MAX_ATTEMPTS} times while ${command.type} was being decided; nothing was recorded, try again`,
+            expectedByCaller !== undefined
+              ? `${stream} changed while ${command.type} was being recorded, so it is no longer at revision ${expectedByCaller} as the request expected (If-Match); nothing was recorded: read it again and decide`
+              : `${stream} changed ${MAX_ATTEMPTS} times while ${command.type} was being decided; nothing was recorded, try again`,
           );
         }
       }
@@ -184,7 +210,9 @@ export class CommandExecutor {
       actor: { id: command.metadata.actor.id, role: command.metadata.actor.role },
       source: origin.source,
       correlationId: origin.correlationId,
-      causationId: origin.requestFingerprint ? `${command.metadata.commandId}${FINGERPRINT_MARK}${origin.requestFingerprint}` : command.metadata.commandId,
+      causationId: origin.requestFingerprint
+        ? `${command.metadata.commandId}${FINGERPRINT_MARK}${origin.requestFingerprint}`
+        : command.metadata.commandId,
       ...(origin.recordedAt ? { recordedAt: origin.recordedAt } : {}),
     };
   }
@@ -218,6 +246,15 @@ export class CommandExecutor {
   }
 }
 
+/** The caller decided on one revision of the stream and it is now at another: theirs is a real conflict. */
+function staleForCaller(stream: string, command: Command, expected: number, actual: number): ConcurrencyConflictError {
+  const now = actual < 0 ? 'does not exist yet' : `is at revision ${actual}`;
+  const then = expected < 0 ? 'not to exist yet' : `to be at revision ${expected}`;
+  return new ConcurrencyConflictError(
+    `${stream} ${now}, but this ${command.type} expected it ${then} (If-Match); nothing was recorded: read the record again and decide on what it holds now`,
+  );
+}
+
 /**
  * One form for every instant in the log (UTC, milliseconds): a plain date becomes its midnight UTC,
  * and "as of" comparisons between instants stay correct whatever offset they were given with.
@@ -240,4 +277,3 @@ function resultOf(command: Command, stream: string, appended: EventToAppend[], r
 }
 
 const toRecorded = (event: StoredEvent): Recorded<Event> => recordedOf(recordedEventOf(event));
-

@@ -20,6 +20,16 @@ export interface AppConfig {
   publisher: string;
   /** The web interface's sessions: their file, how long an idle one lasts, and whether its cookie is sent over TLS only. */
   web: { sessionsFile: string; idleMinutes: number; secureCookies: boolean };
+  /**
+   * When the API sheds load (503 with Retry-After) rather than queueing: more than `maxInFlight`
+   * requests being answered at once, more than `maxQueuedCommands` commands waiting for the writer,
+   * or requests waiting more than `maxLagMs` before the busy process can read them.
+   */
+  loadShedding: { maxInFlight: number; maxQueuedCommands: number; maxLagMs: number; retryAfterSeconds: number };
+  /** How long a newly issued access token lasts unless its issuer says otherwise, in days. */
+  tokenLifetimeDays: number;
+  /** The log of who read personal data, when and through which route (an auditor reads it). */
+  accessLogFile: string;
 }
 
 /** Reads configuration; every setting has a working default for the embedded store. */
@@ -38,6 +48,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(idleMinutes) || idleMinutes < 1) throw new Error(`COPROD_IDLE_MINUTES must be a whole number of minutes, got "${env.COPROD_IDLE_MINUTES}"`);
   return {
     dataDir,
+    loadShedding: {
+      maxInFlight: wholeNumber(env, 'COPROD_MAX_IN_FLIGHT', 128),
+      maxQueuedCommands: wholeNumber(env, 'COPROD_MAX_QUEUED_COMMANDS', 256),
+      maxLagMs: wholeNumber(env, 'COPROD_MAX_LAG_MS', 1000),
+      retryAfterSeconds: wholeNumber(env, 'COPROD_RETRY_AFTER_SECONDS', 1),
+    },
+    tokenLifetimeDays: wholeNumber(env, 'COPROD_TOKEN_DAYS', 90),
+    accessLogFile: resolve(env.COPROD_ACCESS_LOG_FILE ?? join(dataDir, 'access-log.db')),
     eventsFile: resolve(env.COPROD_EVENTS_FILE ?? join(dataDir, 'events.db')),
     readModelsFile: resolve(env.COPROD_READ_MODELS_FILE ?? join(dataDir, 'read-models.db')),
     keysFile: resolve(env.COPROD_KEYS_FILE ?? join(dataDir, 'keys.db')),
@@ -61,6 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: env.COPROD_SECURE_COOKIES === 'true',
     },
   };
+}
+
+/** A setting that must be a whole number of at least 1, or its default when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

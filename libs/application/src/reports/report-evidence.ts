@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { PersonalDataCipher } from '@coprod/privacy/cipher/personal-data-cipher';
 import { openPersonalData } from '@coprod/privacy/cipher/seal-personal-data';
@@ -23,6 +23,8 @@ type Opened = { personal?: { fields?: Record<string, string>; erased?: true } };
  */
 @Injectable()
 export class ReportEvidence {
+  private readonly logger = new Logger('ReportEvidence');
+
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -93,7 +95,7 @@ export class ReportEvidence {
     const words = new Map<string, string>();
     for (const quote of result.facts.quotes.values()) {
       if (quote.withdrawn || result.facts.participants.get(quote.participantId)?.erased) continue;
-      const opened = (await openPersonalData({ personal: quote.personal }, quote.eventIds[0], this.cipher)) as Opened;
+      const opened = await this.openOrHide({ personal: quote.personal }, quote.eventIds[0], `the words of quote ${quote.quoteId}`);
       const text = opened.personal?.fields?.words;
       if (typeof text === 'string') words.set(quote.quoteId, text);
     }
@@ -112,11 +114,24 @@ export class ReportEvidence {
         .filter((row) => row.type === 'ParticipantRegistered' || row.type === 'ParticipantDetailsUpdated')
         .pop();
       if (!details) continue;
-      const opened = (await openPersonalData({ personal: details.data.personal }, details.eventId, this.cipher)) as Opened;
+      const opened = await this.openOrHide({ personal: details.data.personal }, details.eventId, `the name of participant ${participantId}`);
       const name = opened.personal?.fields?.name;
       if (typeof name === 'string' && name.trim()) names.set(participantId, name.trim());
     }
     return names;
+  }
+
+  /**
+   * Opens one person's sealed data; a key that cannot be read (damaged, wrapped under another master
+   * key, missing) hides that person's words with a logged problem instead of failing the whole report.
+   */
+  private async openOrHide(data: { personal: unknown }, eventId: string, what: string): Promise<Opened> {
+    try {
+      return (await openPersonalData(data, eventId, this.cipher)) as Opened;
+    } catch (error) {
+      this.logger.error(`${what} (event ${eventId}) cannot be opened and is left out of the report: ${(error as Error).message}`);
+      return {};
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, isStorageFull, StorageFullError, WrongExpectedRevisionError } from '../errors';
 import { sealEventForStorage } from '../integrity';
 import { revisionMatches, validateAppend } from '../validate-event';
 import { openPrivateDatabase } from './private-database';
@@ -58,6 +58,7 @@ class RefusedInBatch extends Error {}
  */
 export class SqliteEventStore implements EventStore {
   readonly description: string;
+  private readonly file: string;
   private readonly db: Database.Database;
   private readonly clock: () => Date;
   private readonly appended = new EventEmitter();
@@ -71,6 +72,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.description = options.file === ':memory:' ? 'embedded SQLite (in memory)' : `embedded SQLite file ${options.file}`;
+    this.file = options.file;
     this.db = openPrivateDatabase(options.file);
     this.db.pragma('journal_mode = WAL');
     // better-sqlite3 defaults WAL databases to NORMAL, which can lose the last commits on power loss.
@@ -205,7 +207,9 @@ export class SqliteEventStore implements EventStore {
     try {
       outcomes = this.commitTogether(batch);
     } catch (error) {
-      for (const p of batch) p.reject(error as Error);
+      // The transaction rolled back whole: a full disk leaves nothing of the batch behind.
+      const refusal = isStorageFull(error) ? new StorageFullError(this.file, error as Error) : (error as Error);
+      for (const p of batch) p.reject(refusal);
       return;
     }
     outcomes.forEach((outcome, i) => ('ok' in outcome ? batch[i].resolve(outcome.ok) : batch[i].reject(outcome.error)));

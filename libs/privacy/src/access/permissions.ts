@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'verify',
   'erase',
   'manage_tokens',
+  'read_access_log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,9 +29,10 @@ const READ_EVERYTHING: readonly Permission[] = ['read_personal', 'read_figures',
  */
 export const ROLE_PERMISSIONS: Readonly<Record<AccessRole, readonly Permission[]>> = {
   administrator: PERMISSIONS,
-  evaluation_lead: PERMISSIONS.filter((permission) => permission !== 'manage_tokens'),
+  evaluation_lead: PERMISSIONS.filter((permission) => permission !== 'manage_tokens' && permission !== 'read_access_log'),
   recorder: ['record', 'read_figures'],
-  auditor: READ_EVERYTHING,
+  // Who read whose personal data is for those who check on the readers, not for the readers themselves.
+  auditor: [...READ_EVERYTHING, 'read_access_log'],
   viewer: ['read_figures', 'read_reports'],
 };
 

@@ -8,10 +8,14 @@ describe('the permission matrix', () => {
     for (const permission of PERMISSIONS) expect(can('administrator', permission)).toBe(true);
   });
 
-  it('lets an evaluation lead do everything except manage tokens', () => {
+  it('lets an evaluation lead do everything except manage tokens and read the log of who read personal data', () => {
     for (const permission of PERMISSIONS) {
-      expect(can('evaluation_lead', permission)).toBe(permission !== 'manage_tokens');
+      expect(can('evaluation_lead', permission)).toBe(permission !== 'manage_tokens' && permission !== 'read_access_log');
     }
+  });
+
+  it('lets the auditor and the administrator, and nobody else, read the log of who read personal data', () => {
+    expect(ACCESS_ROLES.filter((role) => can(role, 'read_access_log'))).toEqual(['administrator', 'auditor']);
   });
 
   it('lets an auditor read everything, history and verification included, and write nothing', () => {

@@ -69,8 +69,45 @@ describe('SqliteTokenStore', () => {
       label: 'setup',
       issuedAt: '2026-05-01T09:00:00.000Z',
       revokedAt: '2026-05-01T09:00:00.000Z',
+      expiresAt: '2026-07-30T09:00:00.000Z',
     });
     expect(JSON.stringify(listed)).not.toMatch(/cpd_|hash/);
+    await store.close();
+  });
+
+  it('expires a token after its lifetime (90 days unless configured), saying when, and never authenticates it again', async () => {
+    let now = new Date('2026-05-01T09:00:00.000Z');
+    const store = new SqliteTokenStore({ file, clock: () => now, defaultLifetimeDays: 10 });
+    const issued = await store.issue({ actorId: 'ann', role: 'recorder', label: '' });
+    const short = await store.issue({ actorId: 'ann', role: 'recorder', label: '', lifetimeMs: 60_000 });
+    expect(issued.expiresAt).toBe('2026-05-11T09:00:00.000Z');
+    expect(short.expiresAt).toBe('2026-05-01T09:01:00.000Z');
+    now = new Date('2026-05-11T08:59:59.999Z');
+    expect(await store.authenticate(issued.token)).toMatchObject({ actorId: 'ann' });
+    expect(await store.expiredAt(issued.token)).toBeUndefined();
+    expect(await store.authenticate(short.token)).toBeUndefined();
+    expect(await store.expiredAt(short.token)).toBe('2026-05-01T09:01:00.000Z');
+    now = new Date('2026-05-11T09:00:00.000Z');
+    expect(await store.authenticate(issued.token)).toBeUndefined();
+    expect(await store.expiredAt(issued.token)).toBe('2026-05-11T09:00:00.000Z');
+    await store.close();
+  });
+
+  it('rotates a token in one step: the new one carries the holder, role, label and participant; the old one is revoked', async () => {
+    const store = new SqliteTokenStore({ file, clock });
+    const old = await store.issue({ actorId: 'ann', role: 'evaluation_lead', label: 'laptop', participantId: 'part-4' });
+    const rotated = await store.rotate(old.tokenId, { lifetimeMs: 3_600_000 });
+    expect(rotated).toMatchObject({
+      actorId: 'ann',
+      role: 'evaluation_lead',
+      label: 'laptop',
+      participantId: 'part-4',
+      expiresAt: '2026-05-01T10:00:00.000Z',
+    });
+    expect(await store.authenticate(rotated!.token)).toMatchObject({ actorId: 'ann', tokenId: rotated!.tokenId });
+    expect(await store.authenticate(old.token)).toBeUndefined();
+    expect(await store.expiredAt(old.token)).toBeUndefined();
+    expect(await store.rotate(old.tokenId)).toBeUndefined();
     await store.close();
   });
 

@@ -13,6 +13,10 @@ const WAIT_POLL_MS = 100;
 const STOP_PATIENCE_MS = 10_000;
 /** Start-up creates tables synchronously before anything is served, so it may wait longer for the lock. */
 const START_BUSY_TIMEOUT_MS = 5000;
+/** First pause before following again after a failure; it doubles with each failure in a row. */
+const RESUME_FIRST_MS = 500;
+/** Longest pause between two attempts to follow again: a freed disk is noticed within this. */
+const RESUME_MAX_MS = 15_000;
 
 export interface RuntimeLogger {
   log(message: string): void;
@@ -21,6 +25,19 @@ export interface RuntimeLogger {
 
 /** Progress of a rebuild, for a progress bar. */
 export type RebuildProgress = (done: number, total: number) => void;
+
+/** Where the projections stand, for health checks: following the log, waiting to try again after a failure, or stopped. */
+export interface RuntimeStatus {
+  state: 'following' | 'retrying' | 'stopped';
+  /** Position every read model has reached. */
+  position: number;
+  /** The failure that stopped following, while it is not yet resolved. */
+  failure?: string;
+  /** Failures in a row since the projections last committed. */
+  failedAttempts: number;
+  /** When following is tried again (ISO 8601), while retrying. */
+  nextAttemptAt?: string;
+}
 
 /** What one batch commit found in the file and did. */
 interface Committed {
@@ -54,17 +71,49 @@ export class ProjectionRuntime {
   private waitPoll: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
   private stopping = false;
+  /** Whether the runtime is meant to be following the log (between start and stop). */
+  private wanted = false;
+  private failedAttempts = 0;
+  private resumeTimer: NodeJS.Timeout | undefined;
+  private nextAttemptAt: Date | undefined;
   /** Commits run one after another: each starts from the position the previous one reached. */
   private committing: Promise<void> = Promise.resolve();
-  private readonly checkpoints: StoredCheckpoints;
-  private readonly commitOnce: (events: StoredEvent[], after: number) => Committed;
+  private checkpoints!: StoredCheckpoints;
+  private commitOnce!: (events: StoredEvent[], after: number) => Committed;
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: Database.Database,
+    private db: Database.Database,
     private readonly projections: readonly Projection[],
     private readonly logger: RuntimeLogger = { log: () => undefined, error: (m) => console.error(m) },
   ) {
+    this.bind(db);
+  }
+
+  /**
+   * Projects into another file from now on (the read-model file was removed or replaced): stops
+   * following, then starts again from the new file's own checkpoints, rebuilding what it lacks.
+   */
+  async moveTo(db: Database.Database): Promise<void> {
+    await this.stop();
+    this.bind(db);
+    this.start();
+  }
+
+  /** Where the projections stand; see RuntimeStatus. */
+  status(): RuntimeStatus {
+    const state = !this.wanted ? 'stopped' : this.failure ? 'retrying' : 'following';
+    return {
+      state,
+      position: this.position,
+      ...(this.failure && { failure: this.failure.message }),
+      failedAttempts: this.failedAttempts,
+      ...(this.nextAttemptAt && { nextAttemptAt: this.nextAttemptAt.toISOString() }),
+    };
+  }
+
+  private bind(db: Database.Database): void {
+    this.db = db;
     this.checkpoints = new StoredCheckpoints(db);
     const commit = db.transaction((events: StoredEvent[], after: number) => this.applyAfterStored(events, after));
     this.commitOnce = (events, after) => {
@@ -85,11 +134,14 @@ export class ProjectionRuntime {
     const stale = this.withStartPatience(() => this.prepareTables());
     if (stale.length > 0) this.logger.log(`read models ${stale.join(', ')} changed version: rebuilding from the log`);
     this.position = this.cursor = this.withStartPatience(() => this.checkpoints.reachedBy(this.projections));
+    this.wanted = true;
     this.follow();
   }
 
   /** Stops following the log, applying what was already received. */
   async stop(): Promise<void> {
+    this.wanted = false;
+    this.cancelResume();
     this.stopping = true;
     const subscription = this.subscription;
     this.subscription = undefined;
@@ -147,7 +199,7 @@ export class ProjectionRuntime {
    * Following (if it was running) resumes afterwards.
    */
   async rebuild(onProgress?: RebuildProgress): Promise<number> {
-    const following = this.subscription !== undefined;
+    const following = this.wanted;
     await this.stop();
     const reset = this.db.transaction(() => {
       for (const projection of this.projections) projection.drop(this.db);
@@ -175,7 +227,10 @@ export class ProjectionRuntime {
     }
     this.position = this.cursor = this.checkpoints.reachedBy(this.projections);
     this.release();
-    if (following) this.follow();
+    if (following) {
+      this.wanted = true;
+      this.follow();
+    }
     return done;
   }
 
@@ -206,12 +261,47 @@ export class ProjectionRuntime {
     if (this.failure) return;
     this.failure = error;
     this.generation += 1;
-    this.logger.error(`read models stopped at position ${this.position}: ${error.message}`);
+    this.failedAttempts += 1;
     void this.subscription?.close().catch(() => undefined);
+    this.subscription = undefined;
     const waiting = this.waiters;
     this.waiters = [];
     this.stopWaitPoll();
     for (const waiter of waiting) waiter.reject(error);
+    if (!this.wanted) {
+      this.logger.error(`read models stopped at position ${this.position}: ${error.message}`);
+      return;
+    }
+    // A full disk or a locked file passes; following again from the stored checkpoint loses nothing.
+    const pause = Math.min(RESUME_FIRST_MS * 2 ** (this.failedAttempts - 1), RESUME_MAX_MS);
+    this.nextAttemptAt = new Date(Date.now() + pause);
+    this.logger.error(`read models stopped at position ${this.position}: ${error.message}; trying again in ${pause} ms (attempt ${this.failedAttempts})`);
+    this.resumeTimer = setTimeout(() => this.resume(), pause);
+    this.resumeTimer.unref();
+  }
+
+  /** Follows the log again from what the file holds, after a failure stopped it. */
+  private resume(): void {
+    this.resumeTimer = undefined;
+    this.nextAttemptAt = undefined;
+    if (!this.wanted) return;
+    try {
+      // What the failed batch may have remembered was rolled back with it.
+      this.appliers = this.projections.map((p) => p.prepare(this.db));
+      this.position = this.cursor = this.checkpoints.reachedBy(this.projections);
+    } catch (error) {
+      this.failure = undefined;
+      this.fail(error as Error);
+      return;
+    }
+    this.logger.log(`read models following the log again from position ${this.position}`);
+    this.follow();
+  }
+
+  private cancelResume(): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
+    this.nextAttemptAt = undefined;
   }
 
   private scheduleFlush(): void {
@@ -248,6 +338,7 @@ export class ProjectionRuntime {
         return;
       }
       this.cursor = events[events.length - 1].position;
+      this.failedAttempts = 0;
       this.advance(committed.reached);
     }
   }

@@ -7,3 +7,4 @@ export * from './population/seldom-heard-groups';
 export * from './population/population.schema';
 export * from './population/population-file';
 export * from './indicators';
+export * from './disclosure';

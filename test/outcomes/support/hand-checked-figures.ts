@@ -1,8 +1,10 @@
-import { count, Digest, hidden, shown } from './indicator-digest';
+import { count, Digest, hidden, merged, shown } from './indicator-digest';
 
 /*
  * The figures of the hand-checked project, worked out by hand from hand-checked-scenario.ts.
- * Suppression is at the default threshold of 5 people.
+ * Disclosure control is at the default threshold of 5 people, with the default sensitivity: residents,
+ * officers and councillors are shown; people who draw on care and support and carers are protected and,
+ * below 5, counted together in one merged row ("not shown separately") with the other protected roles.
  *
  * Held attendance, in minutes (format), once corrections apply and everything is known:
  *   a1 (co-planning, in person, 10 Feb): r1 120, r2 120, r3 90 (paper), c1 120, o1 120, k1 60          = 630
@@ -19,24 +21,25 @@ export const MINORITIES = 'Ethnic minority groups';
 
 /** Figures that do not move between the views compared here. */
 export const steady: Record<string, Digest> = {
-  // People at a held session: r1 r2 r3 c1 d1 o1 k1 = 7. Roles: resident 3, the rest 1 each: all under 5.
+  // People at a held session: r1 r2 r3 c1 d1 o1 k1 = 7. Residents 3, officer 1, councillor 1 are public; d1 (care and
+  // support) and c1 (carer) are protected and under 5: merged as 2, which any two of the four protected roles could make.
   people_involved_by_role: {
     value: 7,
     n: 7,
-    breakdown: [hidden('resident', 3), hidden('person_drawing_on_care', 1), hidden('carer', 1), hidden('council_officer', 1), hidden('councillor', 1)],
+    breakdown: [shown('resident', 3, 3), shown('council_officer', 1, 1), shown('councillor', 1, 1), merged(2, 2)],
   },
-  // Residents and communities: r1 r2 r3 c1 d1 = 5 (shown); staff o1 = 1; councillors k1 = 1.
+  // Residents and communities: r1 r2 r3 c1 d1 = 5; staff o1 = 1; councillors k1 = 1. Who was in the room is public.
   people_by_role_group: {
     value: 5,
     n: 7,
-    breakdown: [shown('residents_and_communities', 5, 5), hidden('council_staff', 1), hidden('councillors', 1)],
+    breakdown: [shown('residents_and_communities', 5, 5), shown('council_staff', 1, 1), shown('councillors', 1, 1)],
   },
   // Groups of the 7: carers {c1}, digitally_excluded {r3}, disabled {r1 d1}, older {r1 r3 c1 d1 k1}, young {r2}.
-  // Reached (any group): everyone but o1 = 6.
+  // Reached (any group): everyone but o1 = 6. Groups under 5 are left out, not listed as hidden.
   reach_seldom_heard: {
     value: 6,
     n: 7,
-    breakdown: [hidden('carers', 1), hidden('digitally_excluded', 1), hidden('disabled_people', 2), shown('older_people', 5, 5), hidden('young_people', 1)],
+    breakdown: [shown('older_people', 5, 5)],
   },
   // Disabled: 2 people, suppressed; older: 5/7 = 71.4% against 20%; ethnic minorities: 0/7 = 0% against 12%.
   reach_against_population: {
@@ -44,53 +47,52 @@ export const steady: Record<string, Digest> = {
     n: 7,
     breakdown: [[DISABLED, null, null, true], [OLDER, 71.4, null, false], [MINORITIES, 0, null, false]],
   },
-  // Training a2: r1 r2 (residents), d1, o1 = 4 people.
+  // Training a2: r1 r2 (residents), d1, o1 = 4 people; d1 alone in the merged row.
   training_completions: {
     value: 4,
     n: 4,
-    breakdown: [hidden('resident', 2), hidden('person_drawing_on_care', 1), hidden('council_officer', 1)],
+    breakdown: [shown('resident', 2, 2), shown('council_officer', 1, 1), merged(1, 1)],
   },
   // Paid: x1 r1 1250, x2 r2 800, x3 r3 900, x4 c1 700, x5 d1 1100 (travel 4750, 5 people) + x6 c1 3000 care cover.
-  // Total 4750 + 3000 = 7750 to 5 people. Care cover rests on c1 alone: suppressed; travel is withheld too,
-  // or 7750 - 4750 would give c1's 3000.
-  expenses: { value: 7750, n: 5, breakdown: [hidden('travel', 5), hidden('care_cover', 1)] },
+  // Total 4750 + 3000 = 7750 to 5 people. Care cover rests on c1 alone; merged alone it would still be c1's 3000
+  // (and 7750 - 4750 would give it), so travel joins the merged row, which then rests on 5 people: 7750.
+  expenses: { value: 7750, n: 5, breakdown: [merged(7750, null)] },
   // Proposals not adopted rest on no count of people.
   proposals_not_adopted: { value: 1, n: 0, breakdown: [] },
 };
 
 /** Matched pairs (pre -> post) of r1 r2 c1 d1 o1; r3's pre has no post. */
 const surveyAfterMay: Digest = {
-  // confidence: +2 +1 +1 +2 +1 = 7 / 5 = 1.4; skills: +1 +2 +2 0 0 = 5 / 5 = 1; influence: +2 0 +1 +2 0 = 5 / 5 = 1.
-  value: 1.4,
-  n: 5,
-  breakdown: [shown('confidence_in_partnership', 1.4, 5), shown('skills_and_knowledge', 1, 5), shown('sense_of_influence', 1, 5)],
-  // By role, per item: residents r1 r2 = 2, d1, c1, o1 = 1 each: all under 5.
+  // Residents and communities r1 r2 c1 d1 = 4 pairs, staff o1 = 1: both under 5, so no mean is shown, and staff are never pooled
+  // with residents. (The hand-worked means, with nothing hidden, are in the threshold-1 scenario's spec.)
+  value: null,
+  n: 4,
+  breakdown: ['confidence_in_partnership', 'skills_and_knowledge', 'sense_of_influence'].map((item) => hidden(item, 4)),
   secondary: ['confidence_in_partnership', 'skills_and_knowledge', 'sense_of_influence'].flatMap((item) => [
-    hidden(`${item}:resident`, 2),
-    hidden(`${item}:person_drawing_on_care`, 1),
-    hidden(`${item}:carer`, 1),
-    hidden(`${item}:council_officer`, 1),
+    hidden(`${item}:residents_and_communities`, 4),
+    hidden(`${item}:council_staff`, 1),
   ]),
 };
 
 /** Everything known, as of now. */
 export const now: Record<string, Digest> = {
   ...steady,
-  // 630 + 360 + 475 + 360 = 1825 min = 30.42 h. By role (all under 5 people): resident 285+390+90, d1 190, c1 390, o1 420, k1 60.
-  hours_by_role: { value: 30.4, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  // 630 + 360 + 475 + 360 = 1825 min = 30.42 h. By role: resident 285+390+90 = 765 (12.75 h), o1 420 (7), k1 60 (1);
+  // merged d1 190 + c1 390 = 580 (9.67 h).
+  hours_by_role: { value: 30.4, n: 7, breakdown: [shown('resident', 12.8, 3), shown('council_officer', 7, 1), shown('councillor', 1, 1), merged(9.7, 2)] },
   sessions_by_stage: { value: 4, n: 7, breakdown: [count('co_planning', 2), count('co_design', 1), count('co_delivery', 1)] },
   sessions_by_format: { value: 4, n: 7, breakdown: [count('in_person', 2), count('online', 1), count('phone', 1)] },
-  // Sessions each: r1 3, r2 3, r3 1, c1 3, d1 2, o1 4, k1 1 -> 5 of 7 came back = 71.4%.
-  retention: { value: null, n: 7, breakdown: [shown('returning', 5, 5), hidden('once', 2)] },
-  // Offline (paper, phone, in person) at least once: all but d1 (online twice) = 6/7 = 85.7%, withheld:
-  // the one person on the other side is fewer than 5, and 85.7% of 7 would reveal them.
-  // Paper {r3}; phone {r1 r2 c1 o1}; in person {r1 r2 c1 o1 k1}; online {r2 d1 o1}.
-  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 4), shown('in_person', 5, 5), hidden('online', 3)] },
+  // Sessions each: r1 3, r2 3, r3 1, c1 3, d1 2, o1 4, k1 1 -> 5 of 7 came back = 71.4%. Coming back is public.
+  retention: { value: 71.4, n: 7, breakdown: [shown('returning', 5, 5), shown('once', 2, 2)] },
+  // Offline (paper, phone, in person) at least once: all but d1 (online twice) = 6/7 = 85.7%. How people took part is public;
+  // the chart holds offline formats only. Paper {r3}; phone {r1 r2 c1 o1}; in person {r1 r2 c1 o1 k1}.
+  offline_share: { value: 85.7, n: 7, breakdown: [shown('paper', 1, 1), shown('phone', 4, 4), shown('in_person', 5, 5)] },
   // inf2 (dec2, cabinet) rests on a2's attendees {r1 r2 d1 o1}; inf1 (dec1, project group) on k-a3-1 {r1 c1} and a3's {r1 c1 d1 o1}.
   // People behind either: r1 r2 c1 d1 o1 = 5.
   decisions_influenced: { value: 2, n: 5, breakdown: [count('cabinet', 1), count('project_group', 1)] },
+  // A level, not a count: the highest rung is co-production (7th of 7); each decision once at its best: dec2 consultation, dec1 co-production.
   influence_levels: {
-    value: 2,
+    value: 7,
     n: 5,
     breakdown: [count('consultation', 1), count('co_production', 1)],
     secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 1)],
@@ -113,14 +115,15 @@ export const now: Record<string, Digest> = {
 /** Known up to the last event before the corrections: r1 at a3 still 150 minutes, r3 at a3 counted, a4 unknown. */
 export const beforeCorrections: Record<string, Digest> = {
   ...now,
-  // 630 + 360 + (150 + 150 + 100 + 150 + 150 = 700) = 1690 min = 28.17 h.
-  hours_by_role: { value: 28.2, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  // 630 + 360 + (150 + 150 + 100 + 150 + 150 = 700) = 1690 min = 28.17 h. Residents 360 + 210 + 240 = 810 (13.5 h); o1 360 (6);
+  // merged c1 270 + d1 190 = 460 (7.67 h).
+  hours_by_role: { value: 28.2, n: 7, breakdown: [shown('resident', 13.5, 3), shown('council_officer', 6, 1), shown('councillor', 1, 1), merged(7.7, 2)] },
   sessions_by_stage: { value: 3, n: 7, breakdown: [count('co_planning', 2), count('co_design', 1)] },
   sessions_by_format: { value: 3, n: 7, breakdown: [count('in_person', 2), count('online', 1)] },
   // Sessions each: r1 3, r2 2, r3 2 (a1, a3), c1 2, d1 2, o1 3, k1 1 -> 6 of 7 = 85.7%.
-  retention: { value: null, n: 7, breakdown: [shown('returning', 6, 6), hidden('once', 1)] },
+  retention: { value: 85.7, n: 7, breakdown: [shown('returning', 6, 6), shown('once', 1, 1)] },
   // Phone {r1}; in person {r1 r2 c1 o1 k1 r3}.
-  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 1), shown('in_person', 6, 6), hidden('online', 3)] },
+  offline_share: { value: 85.7, n: 7, breakdown: [shown('paper', 1, 1), shown('phone', 1, 1), shown('in_person', 6, 6)] },
   // r3 now stands behind inf1 too: r1 r2 c1 d1 o1 r3 = 6; residents r1 r2 c1 d1 r3 = 5.
   decisions_influenced: { ...now.decisions_influenced, n: 6 },
   influence_levels: { ...now.influence_levels, n: 6 },
@@ -132,39 +135,36 @@ export const beforeCorrections: Record<string, Digest> = {
 /** Known up to the corrections, before a4 was recorded. */
 export const beforeLateSession: Record<string, Digest> = {
   ...now,
-  // 630 + 360 + 475 = 1465 min = 24.42 h.
-  hours_by_role: { value: 24.4, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  // 630 + 360 + 475 = 1465 min = 24.42 h. Residents 285 + 210 + 90 = 585 (9.75 h); o1 360 (6); merged c1 270 + d1 190 = 460 (7.67 h).
+  hours_by_role: { value: 24.4, n: 7, breakdown: [shown('resident', 9.8, 3), shown('council_officer', 6, 1), shown('councillor', 1, 1), merged(7.7, 2)] },
   sessions_by_stage: beforeCorrections.sessions_by_stage,
   sessions_by_format: beforeCorrections.sessions_by_format,
   // Sessions each: r1 3, r2 2, r3 1, c1 2, d1 2, o1 3, k1 1 -> 5 of 7 = 71.4%.
-  retention: { value: null, n: 7, breakdown: [shown('returning', 5, 5), hidden('once', 2)] },
-  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 1), shown('in_person', 5, 5), hidden('online', 3)] },
+  retention: { value: 71.4, n: 7, breakdown: [shown('returning', 5, 5), shown('once', 2, 2)] },
+  offline_share: { value: 85.7, n: 7, breakdown: [shown('paper', 1, 1), shown('phone', 1, 1), shown('in_person', 5, 5)] },
 };
 
 /** As of 31 March: a1, a2, dec3, dec2 with inf2, the pre surveys, the March reading, every claim but x8. */
 export const endOfMarch: Record<string, Digest> = {
   ...steady,
-  // 630 + 360 = 990 min = 16.5 h.
-  hours_by_role: { value: 16.5, n: 7, breakdown: steady.people_involved_by_role.breakdown },
+  // 630 + 360 = 990 min = 16.5 h. Residents 210 + 210 + 90 = 510 (8.5 h); o1 210 (3.5); k1 60; merged c1 120 + d1 90 = 210 (3.5 h).
+  hours_by_role: { value: 16.5, n: 7, breakdown: [shown('resident', 8.5, 3), shown('council_officer', 3.5, 1), shown('councillor', 1, 1), merged(3.5, 2)] },
   sessions_by_stage: { value: 2, n: 7, breakdown: [count('co_planning', 2)] },
   sessions_by_format: { value: 2, n: 7, breakdown: [count('in_person', 1), count('online', 1)] },
   // Sessions each: r1 2, r2 2, o1 2, the other four 1 -> 3 of 7 = 42.9%.
-  retention: { value: null, n: 7, breakdown: [hidden('returning', 3), hidden('once', 4)] },
-  offline_share: { value: null, n: 7, breakdown: [hidden('paper', 1), hidden('phone', 1), shown('in_person', 5, 5), hidden('online', 3)] },
+  retention: { value: 42.9, n: 7, breakdown: [shown('returning', 3, 3), shown('once', 4, 4)] },
+  // Offline all but d1: 6 of 7; paper {r3}, phone {r1}, in person {r1 r2 r3 c1 o1 k1 less d1's online} = 5.
+  offline_share: { value: 85.7, n: 7, breakdown: [shown('paper', 1, 1), shown('phone', 1, 1), shown('in_person', 5, 5)] },
   // Only dec2 (25 Mar) is influenced, by a2's {r1 r2 d1 o1}; dec1 is decided on 20 Apr.
   decisions_influenced: { value: 1, n: 4, breakdown: [count('cabinet', 1)] },
-  influence_levels: { value: 1, n: 4, breakdown: [count('consultation', 1)], secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 0)] },
+  // Highest rung consultation, the 4th of 7.
+  influence_levels: { value: 4, n: 4, breakdown: [count('consultation', 1)], secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 0)] },
   // 1 of 2 decisions (dec3, dec2) = 50%; residents behind: r1 r2 d1 = 3.
   resident_influence_share: { value: 50, n: 3, breakdown: [count('with', 1), count('without', 1)] },
   you_said_we_did: { value: 1, n: 4, breakdown: [] },
   proposals_not_adopted: { value: 0, n: 0, breakdown: [] },
   // No post response yet (20 May): no pairs, no change.
-  survey_change: {
-    value: null,
-    n: 0,
-    breakdown: [['confidence_in_partnership', null, 0, false], ['skills_and_knowledge', null, 0, false], ['sense_of_influence', null, 0, false]],
-    secondary: [],
-  },
+  survey_change: { value: null, n: 0, breakdown: [], secondary: [] },
   setup_activities: { value: 2, n: 0, breakdown: [] },
   stage_history: { value: 1, n: 0, breakdown: [] },
   // Baseline 40, latest 55 (31 Mar): +15.

@@ -15,6 +15,8 @@ export interface Digest {
 export const shown = (key: string, value: number, n: number): Cell => [key, value, n, false];
 /** A people cell resting on fewer people than the threshold: its value is withheld. */
 export const hidden = (key: string, n: number): Cell => [key, null, n, true];
+/** The row small protected groups are counted in together (their names are not listed). */
+export const merged = (value: number | null, n: number | null): Cell => ['not_shown_separately', value, n, value === null];
 /** A cell counting things, not people: never suppressed. */
 export const count = (key: string, value: number): Cell => [key, value, null, false];
 

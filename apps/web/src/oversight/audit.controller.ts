@@ -169,7 +169,7 @@ export class AuditController {
     response.status(errors.length ? 400 : 200).render(
       'oversight/audit/trace.njk',
       pageContext(request, traced.title, {
-        figure: { ...traced, valueText: traced.value === null ? 'not shown' : `${traced.value} ${traced.unit}` },
+        figure: { ...traced, valueText: traced.value === null ? 'not shown' : (traced.valueLabel ?? `${traced.value} ${traced.unit}`) },
         events,
         asked,
         errors,

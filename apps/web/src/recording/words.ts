@@ -33,7 +33,7 @@ const WORDS = {
     vote: 'Vote',
     event: 'Event',
   },
-  capacity: { member: 'Member', chair: 'Chair', co_facilitator: 'Co-facilitator', co_trainer: 'Co-trainer' },
+  capacity: { member: 'Member', chair: 'Chair', facilitator: 'Facilitator', co_facilitator: 'Co-facilitator', co_trainer: 'Co-trainer', note_taker: 'Note-taker' },
   ladder: {
     coercion: 'Coercion',
     educating: 'Educating',

@@ -15,6 +15,8 @@ export interface FigureTrace {
   title: string;
   unit: string;
   value: number | null;
+  /** The value in words where it is a level rather than a count ("Co-production"). */
+  valueLabel?: string;
   statement: string;
   clocks: ProjectOutcomes['clocks'];
   events: TracedEvent[];
@@ -56,6 +58,7 @@ export class TraceFigureHandler implements IQueryHandler<TraceFigure, FigureTrac
       title: indicator.title,
       unit: indicator.unit,
       value: indicator.value,
+      ...(indicator.valueLabel !== undefined ? { valueLabel: indicator.valueLabel } : {}),
       statement: indicator.statement,
       clocks: outcomes.clocks,
       events,

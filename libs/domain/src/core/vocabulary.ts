@@ -54,7 +54,8 @@ export type SetupActivity = (typeof SETUP_ACTIVITIES)[number];
 export const ACTIVITY_TYPES = ['meeting', 'workshop', 'training', 'co_delivery_shift', 'survey_round', 'vote', 'event'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-export const ATTENDANCE_CAPACITIES = ['member', 'chair', 'co_facilitator', 'co_trainer'] as const;
+/** How a person took part in a session; facilitators and note-takers run it, and their time counts too. */
+export const ATTENDANCE_CAPACITIES = ['member', 'chair', 'facilitator', 'co_facilitator', 'co_trainer', 'note_taker'] as const;
 export type AttendanceCapacity = (typeof ATTENDANCE_CAPACITIES)[number];
 
 export const CONTRIBUTION_KINDS = ['idea', 'proposal', 'feedback', 'co_delivery_work'] as const;

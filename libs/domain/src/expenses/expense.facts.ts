@@ -11,6 +11,9 @@ export interface ExpenseFact {
   paidPence: number;
   /** Paid and then reversed by a compensating entry; never subtracted from a rewritten amount. */
   reversedPence: number;
+  /** Compensating entries recorded on the claim: approvals withdrawn and payments reversed. */
+  approvalsWithdrawn: number;
+  paymentsReversed: number;
   eventIds: string[];
 }
 
@@ -32,7 +35,18 @@ export const expenseFacts: FactFold<ExpenseEvent, ExpenseFacts> = {
   apply(f: ExpenseFacts, e: Fact<ExpenseEvent>): void {
     if (e.type === 'ExpenseClaimed') {
       const { claimId, participantId, category, amountPence } = e.data;
-      f.expenses.set(claimId, { claimId, participantId, category, amountPence, status: 'claimed', paidPence: 0, reversedPence: 0, eventIds: [e.eventId] });
+      f.expenses.set(claimId, {
+        claimId,
+        participantId,
+        category,
+        amountPence,
+        status: 'claimed',
+        paidPence: 0,
+        reversedPence: 0,
+        approvalsWithdrawn: 0,
+        paymentsReversed: 0,
+        eventIds: [e.eventId],
+      });
       return;
     }
     const claim = f.expenses.get(e.data.claimId);
@@ -55,11 +69,13 @@ export const expenseFacts: FactFold<ExpenseEvent, ExpenseFacts> = {
         return;
       case 'ExpenseApprovalWithdrawn':
         claim.status = 'claimed';
+        claim.approvalsWithdrawn += 1;
         return;
       case 'ExpensePaymentReversed':
         claim.status = 'approved';
         claim.paidPence -= e.data.amountPence;
         claim.reversedPence += e.data.amountPence;
+        claim.paymentsReversed += 1;
         return;
       default: {
         const unexpected: never = e;

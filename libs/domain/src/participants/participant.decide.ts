@@ -11,6 +11,8 @@ export type RegisterParticipant = Command<
     seldomHeardGroups: string[];
     preferredFormats: Format[];
     personal: PersonalData<ParticipantDetails>;
+    /** The organisation a voluntary or community organisation representative speaks for (e.g. Healthwatch). */
+    organisation?: string | null;
   }
 >;
 export type UpdateParticipantProfile = Command<
@@ -65,7 +67,16 @@ function register(command: RegisterParticipant, state: ParticipantState): Partic
   }
   checkProfile(command.data);
   checkPersonal(command.data.participantId, command.data.personal);
-  return [{ type: 'ParticipantRegistered', data: { ...command.data } }];
+  const { organisation, ...data } = command.data;
+  if (organisation === undefined || organisation === null) return [{ type: 'ParticipantRegistered', data }];
+  if (command.data.role !== 'community_organisation_rep') {
+    throw ruleBroken(
+      'participant.organisation_for_representatives',
+      `participant ${command.data.participantId} is registered as ${command.data.role}; only a voluntary or community organisation representative speaks for an organisation`,
+    );
+  }
+  if (organisation.trim() === '') throw ruleBroken('participant.organisation_empty', `the organisation of participant ${command.data.participantId} is empty; name it, or leave it out`);
+  return [{ type: 'ParticipantRegistered', data: { ...data, organisation: organisation.trim() } }];
 }
 
 function checkProfile(profile: { role: string; preferredFormats: readonly string[] }): void {

@@ -7,6 +7,8 @@ export interface ParticipantFact {
   role: string;
   groups: string[];
   formats: string[];
+  /** The organisation a community organisation representative speaks for, or null. Never a figure: with a role it can name someone. */
+  organisation: string | null;
   erased: boolean;
   eventIds: string[];
 }
@@ -28,6 +30,7 @@ export const participantFacts: FactFold<ParticipantEvent, ParticipantFacts> = {
           role: e.data.role ?? existing?.role,
           groups: e.data.seldomHeardGroups ?? existing?.groups ?? [],
           formats: e.data.preferredFormats ?? existing?.formats ?? [],
+          organisation: (e.type === 'ParticipantRegistered' ? e.data.organisation : undefined) ?? existing?.organisation ?? null,
           erased: existing?.erased ?? false,
           eventIds: [...(existing?.eventIds ?? []), e.eventId],
         });

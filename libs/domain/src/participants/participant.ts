@@ -12,6 +12,8 @@ export type ParticipantRegistered = Event<
     seldomHeardGroups: string[];
     preferredFormats: Format[];
     personal: PersonalData<ParticipantDetails>;
+    /** The organisation a community organisation representative speaks for; an organisation, not personal data. */
+    organisation?: string | null;
   }
 >;
 export type ParticipantProfileUpdated = Event<

@@ -14,17 +14,13 @@ export type RegisterProject = Command<
     frameworkId: string;
     improvementSought: string;
     openToNewMembers: boolean;
+    /** The day the project started, where it started before it was recorded: as-of answers and the stage history use it. */
+    startedOn?: string | null;
   }
 >;
 export type TailorOutcome = Command<'TailorOutcome', { projectId: string; outcomeId: string; wording: string }>;
-export type RecordSetupActivity = Command<
-  'RecordSetupActivity',
-  { projectId: string; activity: SetupActivity; doneOn: string; note: string | null }
->;
-export type MoveProjectToStage = Command<
-  'MoveProjectToStage',
-  { projectId: string; stage: Stage; enteredOn: string; reason: string | null }
->;
+export type RecordSetupActivity = Command<'RecordSetupActivity', { projectId: string; activity: SetupActivity; doneOn: string; note: string | null }>;
+export type MoveProjectToStage = Command<'MoveProjectToStage', { projectId: string; stage: Stage; enteredOn: string; reason: string | null }>;
 export type ChangeProjectFramework = Command<'ChangeProjectFramework', { projectId: string; frameworkId: string; reason: string }>;
 export type RecordPrincipleReflection = Command<
   'RecordPrincipleReflection',
@@ -33,18 +29,15 @@ export type RecordPrincipleReflection = Command<
 export type CloseProject = Command<'CloseProject', { projectId: string; closedOn: string; summary: string }>;
 
 export type ProjectCommand =
-  | RegisterProject
-  | TailorOutcome
-  | RecordSetupActivity
-  | MoveProjectToStage
-  | ChangeProjectFramework
-  | RecordPrincipleReflection
-  | CloseProject;
+  RegisterProject | TailorOutcome | RecordSetupActivity | MoveProjectToStage | ChangeProjectFramework | RecordPrincipleReflection | CloseProject;
 
 type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { projectId: string }, Fields>;
 export type AmendSetupActivity = Correcting<'AmendSetupActivity', Pick<RecordSetupActivity['data'], 'note'>>;
 export type VoidSetupActivity = Correcting<'VoidSetupActivity'>;
-export type AmendPrincipleReflection = Correcting<'AmendPrincipleReflection', Pick<RecordPrincipleReflection['data'], 'reflection' | 'madeADifference'>>;
+export type AmendPrincipleReflection = Correcting<
+  'AmendPrincipleReflection',
+  Pick<RecordPrincipleReflection['data'], 'reflection' | 'madeADifference'>
+>;
 export type VoidPrincipleReflection = Correcting<'VoidPrincipleReflection'>;
 export type ProjectCorrection = AmendSetupActivity | VoidSetupActivity | AmendPrincipleReflection | VoidPrincipleReflection;
 
@@ -92,7 +85,18 @@ function register(command: RegisterProject, state: ProjectState): ProjectEvent[]
   if (state.status !== 'unregistered') {
     throw conflict('project.already_registered', `project ${command.data.projectId} is already registered as "${state.title}"`);
   }
-  return [{ type: 'ProjectRegistered', data: { ...command.data } }];
+  const { startedOn, ...data } = command.data;
+  // A project recorded as it starts carries no start date of its own: its registration is its start.
+  if (startedOn === undefined || startedOn === null) return [{ type: 'ProjectRegistered', data }];
+  requireCalendarDate(startedOn, 'startedOn');
+  if (startedOn > command.metadata.now) {
+    throw ruleBroken(
+      'project.starts_in_future',
+      `project ${command.data.projectId} cannot have started on ${startedOn.slice(0, 10)}, after it was recorded (${command.metadata.now.slice(0, 10)}); register it when it starts`,
+    );
+  }
+  // The project happened from its start: as-of answers from that day find it, and co-planning is entered then.
+  return [{ type: 'ProjectRegistered', data: { ...command.data }, occurredAt: startedOn }];
 }
 
 function recordSetupActivity(command: RecordSetupActivity, project: OpenProject): ProjectEvent[] {

@@ -13,6 +13,8 @@ export type ProjectRegistered = Event<
     improvementSought: string;
     /** Whether the project appears in the public list of opportunities to get involved. */
     openToNewMembers: boolean;
+    /** The day it started, where that was before it was recorded; the event then occurred on that day. */
+    startedOn?: string | null;
   }
 >;
 export type OutcomeTailored = Event<'OutcomeTailored', { projectId: string; outcomeId: string; wording: string }>;
@@ -35,13 +37,7 @@ export type PrincipleReflectionRecorded = Event<
 export type ProjectClosed = Event<'ProjectClosed', { projectId: string; closedOn: string; summary: string }>;
 
 export type ProjectEvent =
-  | ProjectRegistered
-  | OutcomeTailored
-  | SetupActivityRecorded
-  | StageEntered
-  | ProjectFrameworkChanged
-  | PrincipleReflectionRecorded
-  | ProjectClosed;
+  ProjectRegistered | OutcomeTailored | SetupActivityRecorded | StageEntered | ProjectFrameworkChanged | PrincipleReflectionRecorded | ProjectClosed;
 
 export type ProjectState =
   | { status: 'unregistered' }

@@ -1,22 +1,18 @@
 import { z } from 'zod';
 import { LADDER_LEVELS, NEEDHAM_CARR_LEVELS, STAGES } from '@coprod/domain/core/vocabulary';
+import { sensitivityOverridesSchema } from '../disclosure/sensitivity';
 import { INDICATOR_IDS, NOT_COPRODUCTION_CHECKS } from './indicator-ids';
 import { evenWithItemProblems, uniqueIds, uniqueValues } from './unique-values';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-const itemId = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'must be lower-case words joined by underscores, e.g. making_a_difference');
+const itemId = z.string().regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'must be lower-case words joined by underscores, e.g. making_a_difference');
 
-const frameworkId = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. west-berkshire');
+const frameworkId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. west-berkshire');
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
-    error: (issue) =>
-      issue.input === undefined ? undefined : `"${String(issue.input)}" is not a known ${what} (known: ${values.join(', ')})`,
+    error: (issue) => (issue.input === undefined ? undefined : `"${String(issue.input)}" is not a known ${what} (known: ${values.join(', ')})`),
   });
 }
 
@@ -61,12 +57,15 @@ const outcomes = z
 export const frameworkSchema = z.strictObject({
   id: frameworkId,
   name: text,
-  version: z.string({
-    error: (issue) =>
-      typeof issue.input === 'number'
-        ? `write the version in quotes, e.g. version: "${issue.input}" (unquoted, YAML reads it as a number)`
-        : undefined,
-  }).trim().min(1, 'must not be empty'),
+  version: z
+    .string({
+      error: (issue) =>
+        typeof issue.input === 'number'
+          ? `write the version in quotes, e.g. version: "${issue.input}" (unquoted, YAML reads it as a number)`
+          : undefined,
+    })
+    .trim()
+    .min(1, 'must not be empty'),
   publisher: text,
   /** Citation of the document the framework is taken from. */
   source: text,
@@ -85,12 +84,14 @@ export const frameworkSchema = z.strictObject({
   /** SCIE's values. */
   values: list(z.strictObject({ id: itemId, name: text }), 'values'),
   /** Needham and Carr's levels. */
-  levels: list(
-    z.strictObject({ id: oneOf(NEEDHAM_CARR_LEVELS, 'level'), name: text, description: text }),
-    'levels',
-  ),
+  levels: list(z.strictObject({ id: oneOf(NEEDHAM_CARR_LEVELS, 'level'), name: text, description: text }), 'levels'),
   /** Think Local Act Personal's ladder, lowest rung first. */
   ladder: list(z.strictObject({ id: oneOf(LADDER_LEVELS, 'ladder rung'), name: text }), 'ladder'),
+  /**
+   * Which dimensions of the figures are protected by disclosure control, where the council's view
+   * differs from the documented defaults; each change says why, for the report's method section.
+   */
+  disclosure: z.strictObject({ dimensions: sensitivityOverridesSchema }).optional(),
 });
 
 export type Framework = z.output<typeof frameworkSchema>;

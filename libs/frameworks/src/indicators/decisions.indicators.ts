@@ -1,14 +1,12 @@
 import { LADDER_LEVELS, NEEDHAM_CARR_LEVELS, roleGroup, ParticipantRole } from '@coprod/domain';
 import { IndicatorDefinition, countCell, percent, unique } from './indicator';
-import { counted, labelOf } from './labels';
+import { agree, counted, labelOf, quantity } from './labels';
 import { InfluenceFact, ProjectFacts } from './project-facts';
 import { heldAttendance } from './people.indicators';
 
 /** People behind an influence: contributors of its contributions and attendees of its activities. */
 export function peopleBehind(facts: ProjectFacts, influence: InfluenceFact): string[] {
-  const contributors = facts.contributions
-    .filter((c) => influence.contributionIds.includes(c.contributionId))
-    .flatMap((c) => c.participantIds);
+  const contributors = facts.contributions.filter((c) => influence.contributionIds.includes(c.contributionId)).flatMap((c) => c.participantIds);
   const attendees = heldAttendance(facts)
     .filter((a) => influence.activityIds.includes(a.activityId))
     .map((a) => a.participantId);
@@ -45,32 +43,64 @@ export const decisionsInfluenced: IndicatorDefinition = {
         const d = facts.decisions.get(id)!;
         return { decisionId: id, title: d.title, reference: d.reference, decidedOn: d.decidedOn, eventIds: [d.eventId] };
       }),
-      statement: `${ids.length} of ${facts.decisions.size} recorded decisions were influenced by the people involved.`,
+      breakdownUnit: 'decisions',
+      statement: `${ids.length} of ${quantity(facts.decisions.size, 'decisions')} recorded ${agree(ids.length, 'was', 'were')} influenced by the people involved (${quantity(people.length, 'people')} behind the influences).`,
       sourceEventIds: [...ids.map((id) => facts.decisions.get(id)!.eventId), ...facts.influences.map((i) => i.eventId)],
     };
   },
 };
 
+/** The highest rung of a list of levels that any of the influences reached. */
+function highestOf<T extends string>(levels: readonly T[], reached: readonly string[]): T | undefined {
+  return levels
+    .slice()
+    .reverse()
+    .find((level) => reached.includes(level));
+}
+
 export const influenceLevels: IndicatorDefinition = {
   id: 'influence_levels',
   title: 'Level of influence reached',
-  description: "Documented influences by the rung reached on TLAP's ladder of co-production, and by Needham and Carr's levels (basic, intermediate, transformational).",
+  description:
+    "The highest rung reached on TLAP's ladder of co-production, and how many decisions reached each rung at best (each decision counted once, at the highest level its influences reached); beside it Needham and Carr's levels (basic, intermediate, transformational).",
   compute(facts) {
-    const ladder = LADDER_LEVELS.map((level) => countCell(level, labelOf(level), facts.influences.filter((i) => i.ladderLevel === level).length)).filter((c) => c.value !== 0);
-    const needham = NEEDHAM_CARR_LEVELS.map((level) => countCell(level, labelOf(level), facts.influences.filter((i) => i.needhamCarrLevel === level).length));
-    const highest = LADDER_LEVELS.slice().reverse().find((level) => facts.influences.some((i) => i.ladderLevel === level));
+    const decisions = influencedDecisions(facts);
+    const best = decisions.map((id) => {
+      const mine = facts.influences.filter((i) => i.decisionId === id);
+      return {
+        ladder: highestOf(
+          LADDER_LEVELS,
+          mine.map((i) => i.ladderLevel),
+        ),
+        needham: highestOf(
+          NEEDHAM_CARR_LEVELS,
+          mine.map((i) => i.needhamCarrLevel),
+        ),
+      };
+    });
+    const ladder = LADDER_LEVELS.map((level) => countCell(level, labelOf(level), best.filter((b) => b.ladder === level).length)).filter(
+      (c) => c.value !== 0,
+    );
+    const needham = NEEDHAM_CARR_LEVELS.map((level) => countCell(level, labelOf(level), best.filter((b) => b.needham === level).length));
+    const highest = highestOf(
+      LADDER_LEVELS,
+      best.map((b) => b.ladder ?? ''),
+    );
     const people = unique(facts.influences.flatMap((i) => peopleBehind(facts, i)));
+    const atCoDesign = best.filter((b) => b.ladder === 'co_production' || b.ladder === 'co_design').length;
     return {
       id: this.id,
       title: this.title,
-      unit: 'decisions',
-      value: facts.influences.length,
+      unit: 'level',
+      value: highest ? LADDER_LEVELS.indexOf(highest) + 1 : null,
+      ...(highest ? { valueLabel: labelOf(highest) } : {}),
       n: people.length,
       breakdown: ladder,
+      breakdownUnit: 'decisions',
       secondaryBreakdown: needham,
       items: [],
       statement: highest
-        ? `The highest level reached was ${labelOf(highest).toLowerCase()}; ${facts.influences.filter((i) => i.ladderLevel === 'co_production' || i.ladderLevel === 'co_design').length} of ${facts.influences.length} influences were at co-design or co-production.`
+        ? `The highest level reached was ${labelOf(highest).toLowerCase()} (rung ${LADDER_LEVELS.indexOf(highest) + 1} of ${LADDER_LEVELS.length}); ${atCoDesign} of ${quantity(decisions.length, 'decisions')} influenced reached co-design or co-production.`
         : 'No influence on a decision has been documented yet.',
       sourceEventIds: facts.influences.map((i) => i.eventId),
     };
@@ -80,9 +110,12 @@ export const influenceLevels: IndicatorDefinition = {
 export const residentInfluenceShare: IndicatorDefinition = {
   id: 'resident_influence_share',
   title: 'Decisions with documented resident influence',
-  description: "Share of the project's recorded decisions with at least one influence traced to a resident, carer, person who draws on care, family member or community representative.",
+  description:
+    "Share of the project's recorded decisions with at least one influence traced to a resident, carer, person who draws on care, family member or community representative.",
   compute(facts) {
-    const withResidents = unique(facts.influences.filter((i) => residentsBehind(facts, i).length > 0).map((i) => i.decisionId)).filter((id) => facts.decisions.has(id));
+    const withResidents = unique(facts.influences.filter((i) => residentsBehind(facts, i).length > 0).map((i) => i.decisionId)).filter((id) =>
+      facts.decisions.has(id),
+    );
     const share = percent(withResidents.length, facts.decisions.size);
     const people = unique(facts.influences.flatMap((i) => residentsBehind(facts, i)));
     return {
@@ -91,9 +124,13 @@ export const residentInfluenceShare: IndicatorDefinition = {
       unit: 'percent',
       value: share,
       n: people.length,
-      breakdown: [countCell('with', 'With resident influence', withResidents.length), countCell('without', 'Without', facts.decisions.size - withResidents.length)],
+      breakdown: [
+        countCell('with', 'With resident influence', withResidents.length),
+        countCell('without', 'Without', facts.decisions.size - withResidents.length),
+      ],
+      breakdownUnit: 'decisions',
       items: [],
-      statement: `${withResidents.length} of ${facts.decisions.size} decisions (${share ?? 0}%) show documented influence from residents and communities.`,
+      statement: `${withResidents.length} of ${quantity(facts.decisions.size, 'decisions')} (${share ?? 0}%) ${agree(withResidents.length, 'shows', 'show')} documented influence from residents and communities.`,
       sourceEventIds: [...[...facts.decisions.values()].map((d) => d.eventId), ...facts.influences.map((i) => i.eventId)],
     };
   },
@@ -154,7 +191,9 @@ export const proposalsNotAdopted: IndicatorDefinition = {
       n: 0,
       breakdown: [],
       items,
-      statement: items.length ? `${counted(items.length, 'proposal was', 'proposals were')} not adopted; each has a recorded reason.` : 'Every recorded proposal was adopted or is still open.',
+      statement: items.length
+        ? `${counted(items.length, 'proposal was', 'proposals were')} not adopted; each has a recorded reason.`
+        : 'Every recorded proposal was adopted or is still open.',
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },

@@ -1,6 +1,7 @@
-import { roleGroup, ParticipantRole } from '@coprod/domain';
-import { BreakdownEntry, IndicatorDefinition, IndicatorItem, countCell, peopleCell, unique } from './indicator';
-import { counted, labelOf } from './labels';
+import { EXPENSE_CATEGORIES, roleGroup, ParticipantRole } from '@coprod/domain';
+import { breakdownSpec, quantityId } from '../disclosure/breakdown-spec';
+import { IndicatorDefinition, IndicatorItem, IndicatorResult, countCell, peopleCell, unique } from './indicator';
+import { agree, counted, labelOf, quantity } from './labels';
 import { heldAttendance } from './people.indicators';
 import { peopleBehind } from './decisions.indicators';
 import { ProjectFacts } from './project-facts';
@@ -23,7 +24,7 @@ export const setupActivities: IndicatorDefinition = {
       n: 0,
       breakdown: [],
       items,
-      statement: `${done} of ${items.length} set-up activities have been done.`,
+      statement: `${done} of ${quantity(items.length, 'activities')} ${agree(done, 'has', 'have')} been done.`,
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },
@@ -35,9 +36,22 @@ export const stageHistory: IndicatorDefinition = {
   description: 'When the project entered each stage, and any stage it did not go through with the reason.',
   compute(facts) {
     const items: IndicatorItem[] = [];
-    if (facts.project) items.push({ stage: labelOf('co_planning'), enteredOn: facts.project.registeredOn.slice(0, 10), skipped: [], reason: null, eventIds: [facts.project.eventId] });
+    if (facts.project)
+      items.push({
+        stage: labelOf('co_planning'),
+        enteredOn: facts.project.registeredOn.slice(0, 10),
+        skipped: [],
+        reason: null,
+        eventIds: [facts.project.eventId],
+      });
     for (const s of facts.stages) {
-      items.push({ stage: labelOf(s.stage), enteredOn: s.enteredOn.slice(0, 10), skipped: s.skipped.map(labelOf), reason: s.reason, eventIds: [s.eventId] });
+      items.push({
+        stage: labelOf(s.stage),
+        enteredOn: s.enteredOn.slice(0, 10),
+        skipped: s.skipped.map(labelOf),
+        reason: s.reason,
+        eventIds: [s.eventId],
+      });
     }
     return {
       id: this.id,
@@ -47,7 +61,9 @@ export const stageHistory: IndicatorDefinition = {
       n: 0,
       breakdown: [],
       items,
-      statement: facts.project ? `The project is in ${labelOf(facts.project.stage).toLowerCase()}${facts.project.closedOn ? ` and closed on ${facts.project.closedOn.slice(0, 10)}` : ''}.` : 'The project is not registered.',
+      statement: facts.project
+        ? `The project is in ${labelOf(facts.project.stage).toLowerCase()}${facts.project.closedOn ? ` and closed on ${facts.project.closedOn.slice(0, 10)}` : ''}.`
+        : 'The project is not registered.',
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },
@@ -56,10 +72,14 @@ export const stageHistory: IndicatorDefinition = {
 export const serviceMeasures: IndicatorDefinition = {
   id: 'service_measures',
   title: 'Service measures',
-  description: 'Project-specific measures of the improvement sought (outcome 5): baseline, latest reading and change, and whether the change is in the better direction.',
+  description:
+    'Project-specific measures of the improvement sought (outcome 5): baseline, latest reading and change, and whether the change is in the better direction.',
   compute(facts) {
     const items = [...facts.measures.values()].map((m) => {
-      const latest = m.readings.slice().sort((a, b) => a.readingOn.localeCompare(b.readingOn)).pop();
+      const latest = m.readings
+        .slice()
+        .sort((a, b) => a.readingOn.localeCompare(b.readingOn))
+        .pop();
       const change = latest ? Math.round((latest.value - m.baseline) * 100) / 100 : null;
       const improved = change === null ? null : m.betterWhen === 'higher' ? change > 0 : change < 0;
       return {
@@ -83,63 +103,138 @@ export const serviceMeasures: IndicatorDefinition = {
       n: 0,
       breakdown: [],
       items,
-      statement: items.length ? `${improved} of ${items.length} service measures have moved in the better direction since their baseline.` : 'No service measure has been defined yet.',
+      statement: items.length
+        ? `${improved} of ${quantity(items.length, 'measures')} ${agree(improved, 'has', 'have')} moved in the better direction since ${agree(items.length, 'its', 'their')} baseline.`
+        : 'No service measure has been defined yet.',
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },
 };
 
-/**
- * Withholds a second cell when exactly one is suppressed: otherwise the total minus the cells shown
- * gives the suppressed amount, which may be one person's payment.
- */
-function withComplementarySuppression(cells: BreakdownEntry[]): BreakdownEntry[] {
-  const shownCells = cells.filter((c) => !c.suppressed);
-  if (cells.length - shownCells.length !== 1 || shownCells.length === 0) return cells;
-  const smallest = shownCells.reduce((a, b) => ((b.value ?? 0) < (a.value ?? 0) ? b : a));
-  return cells.map((c) => (c === smallest ? { ...c, value: null, suppressed: true } : c));
-}
+/** The lines of the expenses ledger, in the order a finance officer reads them. */
+const LEDGER = [
+  { key: 'paid', measure: 'Paid', status: 'paid' },
+  { key: 'approved_awaiting_payment', measure: 'Approved, awaiting payment', status: 'approved' },
+  { key: 'awaiting_approval', measure: 'Awaiting approval', status: 'claimed' },
+  { key: 'rejected', measure: 'Rejected', status: 'rejected' },
+] as const;
+
+const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
 export const expenses: IndicatorDefinition = {
   id: 'expenses',
   title: 'Expenses and recognition',
-  description: 'Total paid to participants for expenses and recognition, by category, and the number of people paid. Amounts for fewer people than the threshold are suppressed; no per-person amount is ever shown.',
-  compute(facts, context) {
-    const threshold = context.suppressionThreshold;
+  description:
+    'The expenses ledger: paid, approved and awaiting payment, awaiting approval, rejected, and corrections (approvals withdrawn, payments reversed), with the number of people paid and what was paid by category. An amount resting on fewer people than the threshold is not shown, and no per-person amount is ever shown.',
+  compute(facts) {
     const all = [...facts.expenses.values()];
     const paid = all.filter((x) => x.status === 'paid');
     const total = paid.reduce((s, x) => s + x.paidPence, 0);
     const people = unique(paid.map((x) => x.participantId));
-    const categories = unique(paid.map((x) => x.category));
-    const awaiting = all.filter((x) => x.status === 'claimed').length;
-    const reversed = all.filter((x) => x.reversedPence > 0);
-    const totalSuppressed = people.length > 0 && people.length < threshold;
-    const byCategory = categories.map((c) => {
+    const cells = unique(paid.map((x) => x.category)).map((c) => {
       const mine = paid.filter((x) => x.category === c);
-      return peopleCell(c, labelOf(c), mine.reduce((s, x) => s + x.paidPence, 0), unique(mine.map((x) => x.participantId)).length, threshold);
+      return { key: c, value: mine.reduce((s, x) => s + x.paidPence, 0), people: unique(mine.map((x) => x.participantId)).length };
     });
-    return {
+    const spec = breakdownSpec({
+      dimension: 'expense_category',
+      population: 'paid',
+      measure: 'pence',
+      cells,
+      categories: EXPENSE_CATEGORIES,
+      total: { value: total, people: people.length },
+      mergedLabel: 'Other categories, not shown separately',
+    });
+    if (spec.merge) spec.merge = { ...spec.merge, protectAs: { dimension: 'expense_per_person', category: 'merged_categories' } };
+    // The total paid rests on the people paid: with too few of them it is close to one person's payment.
+    spec.quantities = spec.quantities.map((q) => (q.id === spec.value ? { ...q, dimension: 'expense_per_person', category: 'paid' } : q));
+    const items: IndicatorItem[] = LEDGER.map((line) => {
+      const claims = all.filter((x) => x.status === line.status);
+      const amount = line.status === 'paid' ? total : claims.reduce((s, x) => s + x.amountPence, 0);
+      return {
+        measure: line.measure,
+        key: line.key,
+        claims: claims.length,
+        amountPence: amount,
+        people: unique(claims.map((x) => x.participantId)).length,
+        eventIds: claims.flatMap((x) => x.eventIds),
+      };
+    });
+    const corrected = all.filter((x) => x.approvalsWithdrawn + x.paymentsReversed > 0);
+    items.push({
+      measure: 'Corrected (approvals withdrawn, payments reversed)',
+      key: 'corrected',
+      claims: corrected.length,
+      approvalsWithdrawn: all.reduce((s, x) => s + x.approvalsWithdrawn, 0),
+      paymentsReversed: all.reduce((s, x) => s + x.paymentsReversed, 0),
+      reversedPence: all.reduce((s, x) => s + x.reversedPence, 0),
+      eventIds: corrected.flatMap((x) => x.eventIds),
+    });
+    items.push({ measure: 'People paid', key: 'people_paid', people: people.length, eventIds: [] });
+    const amountId = (key: string) => quantityId('pence', 'ledger', 'expense_per_person', key);
+    spec.quantities.push(
+      ...items
+        .slice(1, 4)
+        .map((i) => ({
+          id: amountId(String(i.key)),
+          value: Number(i.amountPence),
+          dimension: 'expense_per_person' as const,
+          category: String(i.key),
+          restsOn: Number(i.people),
+        })),
+      {
+        id: amountId('reversed'),
+        value: Number(items[4].reversedPence),
+        dimension: 'expense_per_person',
+        category: 'reversed',
+        restsOn: unique(corrected.filter((x) => x.reversedPence > 0).map((x) => x.participantId)).length,
+      },
+    );
+    spec.items = [
+      ...(spec.value ? [{ index: 0, field: 'amountPence', id: spec.value }] : []),
+      ...[1, 2, 3].map((index) => ({ index, field: 'amountPence', id: amountId(String(items[index].key)) })),
+      { index: 4, field: 'reversedPence', id: amountId('reversed') },
+    ];
+    const result: IndicatorResult = {
       id: this.id,
       title: this.title,
       unit: 'pence',
-      value: totalSuppressed ? null : total,
+      value: total,
       n: people.length,
-      breakdown: withComplementarySuppression(byCategory),
-      items: [
-        { measure: 'People paid', value: people.length, eventIds: [] },
-        { measure: 'Claims awaiting approval', value: awaiting, eventIds: all.filter((x) => x.status === 'claimed').flatMap((x) => x.eventIds) },
-        { measure: 'Claims rejected', value: all.filter((x) => x.status === 'rejected').length, eventIds: [] },
-        ...(reversed.length > 0 ? [{ measure: 'Payments reversed (not counted in the total)', value: reversed.length, eventIds: reversed.flatMap((x) => x.eventIds) }] : []),
-      ],
-      statement:
-        (totalSuppressed
-          ? `Expenses and recognition were paid to ${counted(people.length, 'person', 'people')}, fewer than ${threshold}, so the amount is not shown; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`
-          : `£${(total / 100).toFixed(2)} was paid to ${counted(people.length, 'person', 'people')} in expenses and recognition; ${counted(awaiting, 'claim awaits', 'claims await')} approval.`) +
-        (reversed.length > 0 ? ` ${counted(reversed.length, 'payment was', 'payments were')} reversed and ${reversed.length === 1 ? 'is' : 'are'} not counted.` : ''),
-      sourceEventIds: paid.flatMap((x) => x.eventIds),
+      breakdown: cells.map((c) => peopleCell(c.key, labelOf(c.key), c.value, c.people)),
+      items,
+      statement: '',
+      sourceEventIds: all.flatMap((x) => x.eventIds),
     };
+    return { ...result, statement: ledgerStatement(result), disclosure: spec };
+  },
+  restate(shown) {
+    return ledgerStatement(shown);
   },
 };
+
+/** The ledger in words, from the figures as shown: a hidden amount is never stated. */
+function ledgerStatement(result: IndicatorResult): string {
+  const line = (key: string) => result.items.find((i) => i.key === key)!;
+  const amount = (key: string) => {
+    const value = line(key).amountPence;
+    return typeof value === 'number' && line(key).claims ? ` (${pounds(value)})` : '';
+  };
+  const paidTo = quantity(result.n, 'people');
+  const parts = [
+    result.value === null
+      ? `Expenses and recognition were paid to ${paidTo}; the amount is not shown, as it rests on too few people`
+      : `${pounds(result.value)} was paid to ${paidTo} in expenses and recognition`,
+    `${counted(Number(line('approved_awaiting_payment').claims), 'claim is', 'claims are')} approved and awaiting payment${amount('approved_awaiting_payment')}`,
+    `${counted(Number(line('awaiting_approval').claims), 'claim awaits', 'claims await')} approval${amount('awaiting_approval')}`,
+    `${counted(Number(line('rejected').claims), 'claim was', 'claims were')} rejected`,
+  ];
+  const corrected = line('corrected');
+  const corrections = Number(corrected.approvalsWithdrawn) + Number(corrected.paymentsReversed);
+  const tail = corrections
+    ? ` ${counted(corrections, 'correction was', 'corrections were')} recorded (${counted(Number(corrected.approvalsWithdrawn), 'approval', 'approvals')} withdrawn, ${counted(Number(corrected.paymentsReversed), 'payment', 'payments')} reversed); reversed payments are not counted as paid.`
+    : '';
+  return `${parts.join('; ')}.${tail}`;
+}
 
 export const principleReflections: IndicatorDefinition = {
   id: 'principle_reflections',
@@ -162,7 +257,7 @@ export const principleReflections: IndicatorDefinition = {
       n: 0,
       breakdown: context.framework.principles.map((p) => countCell(p.id, p.name, facts.reflections.filter((r) => r.principleId === p.id).length)),
       items,
-      statement: `Reflections cover ${covered.length} of the framework's ${context.framework.principles.length} principles.`,
+      statement: `Reflections cover ${covered.length} of the framework's ${quantity(context.framework.principles.length, 'principles')}.`,
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };
   },
@@ -184,26 +279,43 @@ const CHECKS: Record<string, (facts: ProjectFacts) => IndicatorItem[]> = {
   consultation_on_formed_options: (facts) =>
     [...facts.decisions.values()]
       .map((d) => ({ d, influences: facts.influences.filter((i) => i.decisionId === d.decisionId) }))
-      .filter(({ influences }) => influences.length > 0 && influences.every((i) => i.optionsAlreadyFormed || ['coercion', 'educating', 'informing', 'consultation'].includes(i.ladderLevel)))
-      .map(({ d, influences }) => ({ subject: `${d.title} (${d.reference})`, finding: formedOptionsFinding(influences), eventIds: [d.eventId, ...influences.map((i) => i.eventId)] })),
+      .filter(
+        ({ influences }) =>
+          influences.length > 0 &&
+          influences.every((i) => i.optionsAlreadyFormed || ['coercion', 'educating', 'informing', 'consultation'].includes(i.ladderLevel)),
+      )
+      .map(({ d, influences }) => ({
+        subject: `${d.title} (${d.reference})`,
+        finding: formedOptionsFinding(influences),
+        eventIds: [d.eventId, ...influences.map((i) => i.eventId)],
+      })),
   no_residents_involved: (facts) =>
     [...facts.activities.values()]
       .filter((a) => a.heldOn && !a.cancelled)
       .map((a) => ({ a, attendance: heldAttendance(facts).filter((x) => x.activityId === a.activityId) }))
       .filter(({ attendance }) => attendance.length > 0 && !attendance.some((x) => isResident(facts, x.participantId)))
-      .map(({ a, attendance }) => ({ subject: a.title, finding: 'Held without any resident or community member taking part.', eventIds: [...a.eventIds, ...attendance.map((x) => x.eventId)] })),
+      .map(({ a, attendance }) => ({
+        subject: a.title,
+        finding: 'Held without any resident or community member taking part.',
+        eventIds: [...a.eventIds, ...attendance.map((x) => x.eventId)],
+      })),
   volunteering_without_contribution: (facts) =>
     [...facts.activities.values()]
       .filter((a) => a.activityType === 'co_delivery_shift' && a.heldOn && !a.cancelled)
       .filter((a) => heldAttendance(facts).some((x) => x.activityId === a.activityId && isResident(facts, x.participantId)))
       .filter((a) => !facts.contributions.some((c) => c.activityId === a.activityId && c.participantIds.some((id) => isResident(facts, id))))
-      .map((a) => ({ subject: a.title, finding: 'Residents delivered, but no contribution of theirs to how it is done was recorded.', eventIds: a.eventIds })),
+      .map((a) => ({
+        subject: a.title,
+        finding: 'Residents delivered, but no contribution of theirs to how it is done was recorded.',
+        eventIds: a.eventIds,
+      })),
 };
 
 export const notCoproductionFlags: IndicatorDefinition = {
   id: 'not_coproduction_flags',
   title: 'What co-production is not: flags',
-  description: "Checks of the record against the framework's list of what co-production is not, e.g. decisions whose only input was consultation on already-formed options.",
+  description:
+    "Checks of the record against the framework's list of what co-production is not, e.g. decisions whose only input was consultation on already-formed options.",
   compute(facts, context) {
     const items = context.framework.notCoproduction.flatMap((rule) => {
       const check = rule.check ? CHECKS[rule.check] : undefined;
@@ -218,7 +330,9 @@ export const notCoproductionFlags: IndicatorDefinition = {
       n: people.length,
       breakdown: [],
       items,
-      statement: items.length ? `${items.length} parts of the record look like something co-production is not; see the flags.` : 'No part of the record matches what co-production is not.',
+      statement: items.length
+        ? `${counted(items.length, 'part of the record looks', 'parts of the record look')} like something co-production is not; see the flags.`
+        : 'No part of the record matches what co-production is not.',
       sourceEventIds: unique(items.flatMap((i) => i.eventIds)),
     };
   },

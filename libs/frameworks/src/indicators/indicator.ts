@@ -1,3 +1,5 @@
+import type { DisclosureSpec } from '../disclosure/disclosure-spec';
+import type { SensitivityOverrides, SensitivityPolicy } from '../disclosure/sensitivity';
 import { ProjectFacts } from './project-facts';
 
 /** One cell of a breakdown. `value` is null when suppressed. */
@@ -13,7 +15,7 @@ export interface BreakdownEntry {
 /** One line of a listing indicator ("you said, we did", stage history, ...). */
 export type IndicatorItem = Record<string, string | number | boolean | null | string[]> & { eventIds: string[] };
 
-export type IndicatorUnit = 'people' | 'hours' | 'sessions' | 'percent' | 'decisions' | 'pence' | 'items' | 'score' | 'flags';
+export type IndicatorUnit = 'people' | 'hours' | 'sessions' | 'percent' | 'decisions' | 'pence' | 'items' | 'score' | 'flags' | 'level';
 
 /** What every indicator returns: a value, its breakdown, the people it rests on, and its evidence. */
 export interface IndicatorResult {
@@ -21,9 +23,13 @@ export interface IndicatorResult {
   title: string;
   unit: IndicatorUnit;
   value: number | null;
+  /** The words for the value where it is a level rather than a count ("Co-production"). */
+  valueLabel?: string;
   /** Number of people the figure rests on. */
   n: number;
   breakdown: BreakdownEntry[];
+  /** What the breakdown's cells count, where it differs from the headline's unit (a share of people broken down in people). */
+  breakdownUnit?: IndicatorUnit;
   /** A second breakdown where one is customary (e.g. Needham & Carr beside the TLAP ladder). */
   secondaryBreakdown?: BreakdownEntry[];
   items: IndicatorItem[];
@@ -40,6 +46,8 @@ export interface IndicatorContext {
   /** Local population shares by seldom-heard group id, when the council supplies a profile. */
   population?: { area: string; source: string; groups: { id: string; name: string; share: number }[] };
   framework: FrameworkView;
+  /** Which dimensions are protected; the framework's overrides of the defaults when not given. */
+  sensitivity?: SensitivityPolicy;
 }
 
 /** The parts of a framework the indicators read. */
@@ -50,6 +58,8 @@ export interface FrameworkView {
   principles: { id: string; name: string }[];
   setupActivities: { id: string; name: string }[];
   notCoproduction: { id: string; description: string; check: string | null }[];
+  /** The framework's changes to which dimensions are protected. */
+  disclosure?: { dimensions: SensitivityOverrides };
 }
 
 export interface IndicatorDefinition {
@@ -57,28 +67,23 @@ export interface IndicatorDefinition {
   title: string;
   /** What it measures and how, for the methods section. */
   description: string;
-  compute(facts: ProjectFacts, context: IndicatorContext): IndicatorResult;
+  /**
+   * The figure with every true number, and (where it publishes numbers about people) how they relate:
+   * disclosure control reads that, for every indicator of an output at once, before anything is shown.
+   */
+  compute(facts: ProjectFacts, context: IndicatorContext): IndicatorResult & { disclosure?: DisclosureSpec };
+  /** The statement written again from the figure as shown, where it mentions a number that can be hidden. */
+  restate?(shown: IndicatorResult, context: IndicatorContext): string;
 }
 
-/** A people-based breakdown cell, suppressed when it rests on too few people. */
-export function peopleCell(key: string, label: string, value: number, n: number, threshold: number): BreakdownEntry {
-  const suppressed = n > 0 && n < threshold;
-  return { key, label, value: suppressed ? null : value, n, suppressed };
+/** A breakdown cell resting on `n` people; disclosure control decides later whether it is shown. */
+export function peopleCell(key: string, label: string, value: number, n: number): BreakdownEntry {
+  return { key, label, value, n, suppressed: false };
 }
 
-/** A breakdown cell counting things rather than people: never suppressed. */
+/** A breakdown cell counting things rather than people. */
 export function countCell(key: string, label: string, value: number): BreakdownEntry {
   return { key, label, value, n: null, suppressed: false };
-}
-
-/**
- * A share of people, withheld when the people on either side of it are too few: with its n, a share
- * such as 71.4% of 7 would reveal that exactly 2 people did not come back.
- */
-export function peopleShare(part: number, whole: number, threshold: number): { value: number | null; suppressed: boolean } {
-  const small = (count: number) => count > 0 && count < threshold;
-  if (small(part) || small(whole - part)) return { value: null, suppressed: true };
-  return { value: percent(part, whole), suppressed: false };
 }
 
 export function percent(part: number, whole: number): number | null {

@@ -45,11 +45,49 @@ export function roleNoun(role: string): string {
     community_organisation_rep: 'community organisation representative',
     council_officer: 'council officer',
     councillor: 'councillor',
+    residents_and_communities: 'resident or community member',
+    council_staff: 'member of council staff',
+    councillors: 'councillor',
   };
   return nouns[role] ?? 'participant';
 }
 
-/** A count with its noun agreeing: `counted(1, 'claim awaits', 'claims await')` is "1 claim awaits". */
+const plurals = new Intl.PluralRules('en-GB');
+
+/**
+ * A count with its noun agreeing, chosen by the language's plural rules rather than `n === 1`:
+ * `counted(1, 'claim awaits', 'claims await')` is "1 claim awaits", `counted(0, ...)` "0 claims await".
+ */
 export function counted(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n} ${plurals.select(n) === 'one' ? one : many}`;
+}
+
+/** The noun of each unit a figure counts, singular and plural: every figure names what it counts. */
+export const UNIT_NOUNS = {
+  people: ['person', 'people'],
+  sessions: ['session', 'sessions'],
+  decisions: ['decision', 'decisions'],
+  hours: ['hour', 'hours'],
+  proposals: ['proposal', 'proposals'],
+  responses: ['response', 'responses'],
+  claims: ['claim', 'claims'],
+  changes: ['change', 'changes'],
+  influences: ['influence', 'influences'],
+  measures: ['service measure', 'service measures'],
+  reflections: ['reflection', 'reflections'],
+  principles: ['principle', 'principles'],
+  activities: ['set-up activity', 'set-up activities'],
+  flags: ['flag', 'flags'],
+  pairs: ['matched pair', 'matched pairs'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** "1 person", "2 people", "0 decisions", "1.5 hours". */
+export function quantity(n: number, unit: keyof typeof UNIT_NOUNS): string {
+  const [one, many] = UNIT_NOUNS[unit];
+  return counted(n, one, many);
+}
+
+/** The verb agreeing with a count: `agree(1, 'was', 'were')`. */
+export function agree(n: number, one: string, many: string): string {
+  return plurals.select(n) === 'one' ? one : many;
 }

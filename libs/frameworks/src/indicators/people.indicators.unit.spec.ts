@@ -1,6 +1,13 @@
 import { FactEvent, foldProjectFacts } from './project-facts';
 import { IndicatorContext } from './indicator';
-import { offlineShare, reachAgainstPopulation, retention } from './people.indicators';
+import { computeDisclosed } from './outcome-summary';
+
+const disclosed = (id: string) => ({
+  compute: (facts: ReturnType<typeof foldProjectFacts>, ctx: IndicatorContext) => computeDisclosed(id, facts, ctx),
+});
+const offlineShare = disclosed('offline_share');
+const reachAgainstPopulation = disclosed('reach_against_population');
+const retention = disclosed('retention');
 
 const context: IndicatorContext = {
   suppressionThreshold: 5,
@@ -23,12 +30,18 @@ function given(...events: Given[]) {
     events.map(([type, data], i): FactEvent => ({ eventId: `e${i + 1}`, type, data, position: i + 1, occurredAt: '2026-03-01T10:00:00.000Z' })),
   );
 }
-const person = (participantId: string, seldomHeardGroups: string[] = []): Given => ['ParticipantRegistered', { participantId, role: 'resident', seldomHeardGroups, preferredFormats: [] }];
+const person = (participantId: string, seldomHeardGroups: string[] = []): Given => [
+  'ParticipantRegistered',
+  { participantId, role: 'resident', seldomHeardGroups, preferredFormats: [] },
+];
 const held = (activityId: string, format = 'in_person'): Given[] => [
   ['ActivityPlanned', { activityId, title: activityId, activityType: 'meeting', stage: 'co_design', format }],
   ['ActivityHeld', { activityId, heldOn: '2026-03-01T10:00:00.000Z', durationMinutes: 120 }],
 ];
-const attended = (activityId: string, participantId: string, format = 'in_person'): Given => ['AttendanceRecorded', { activityId, participantId, minutes: 60, capacity: 'member', format }];
+const attended = (activityId: string, participantId: string, format = 'in_person'): Given => [
+  'AttendanceRecorded',
+  { activityId, participantId, minutes: 60, capacity: 'member', format },
+];
 
 describe('reach_against_population', () => {
   it("sets each group's share of the people involved beside its share of the population, withholding small groups", () => {
@@ -52,12 +65,18 @@ describe('reach_against_population', () => {
 
   it('counts only people who took part in a held session', () => {
     const facts = given(person('a', ['older_people']), person('b', ['older_people']), ...held('s1'), attended('s1', 'a'));
-    expect(reachAgainstPopulation.compute(facts, { ...context, population, suppressionThreshold: 1 }).items[1]).toMatchObject({ participantShare: 100 });
+    expect(reachAgainstPopulation.compute(facts, { ...context, population, suppressionThreshold: 1 }).items[1]).toMatchObject({
+      participantShare: 100,
+    });
   });
 
   it('says a profile is needed when the council has not supplied one', () => {
     const result = reachAgainstPopulation.compute(given(person('a'), ...held('s1'), attended('s1', 'a')), context);
-    expect([result.value, result.breakdown, result.note]).toEqual([null, [], 'Supply a population profile file to compare reach with the local population.']);
+    expect([result.value, result.breakdown, result.note]).toEqual([
+      null,
+      [],
+      'Supply a population profile file to compare reach with the local population.',
+    ]);
   });
 });
 
@@ -73,14 +92,13 @@ describe('retention', () => {
       attended('planned', 'f'),
     );
     const result = retention.compute(facts, context);
-    // 5 of 7 came back = 71.4%; f's attendance at a session never held does not make a second.
-    // The share is withheld at the default threshold: with n = 7 it would reveal the 2 who did not return.
-    expect([result.value, result.n]).toEqual([null, 7]);
-    expect(retention.compute(facts, { ...context, suppressionThreshold: 2 }).value).toBe(71.4);
+    // 5 of 7 came back = 71.4%; f's attendance at a session never held does not make a second. Coming back is a fact about public meetings: shown.
+    expect([result.value, result.n]).toEqual([71.4, 7]);
     expect(result.breakdown.map((c) => [c.key, c.value, c.n, c.suppressed])).toEqual([
       ['returning', 5, 5, false],
-      ['once', null, 2, true],
+      ['once', 2, 2, false],
     ]);
+    expect(result.statement).toBe('5 of 7 people (71.4%) took part in two or more sessions.');
   });
 });
 
@@ -97,11 +115,15 @@ describe('offline_share', () => {
     const result = offlineShare.compute(facts, { ...context, suppressionThreshold: 1 });
     // a (phone) and d (paper) of 4 = 50%.
     expect([result.value, result.n]).toEqual([50, 4]);
-    expect(result.breakdown.map((c) => [c.key, c.value])).toEqual([['paper', 1], ['phone', 1], ['online', 1], ['hybrid', 1]]);
+    // The chart of people offline holds offline formats only.
+    expect(result.breakdown.map((c) => [c.key, c.value])).toEqual([
+      ['paper', 1],
+      ['phone', 1],
+    ]);
     expect(result.statement).toBe('2 of 4 people (50%) took part at least once on paper, by phone or in person.');
   });
 
-  it('counts a person once however many offline sessions they came to, and withholds small formats', () => {
+  it('counts a person once however many offline sessions they came to; how people took part is not protected', () => {
     const facts = given(
       ...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => person(id)),
       ...held('s1'),
@@ -111,12 +133,8 @@ describe('offline_share', () => {
       attended('s2', 'f', 'online'),
     );
     const result = offlineShare.compute(facts, context);
-    // 5 of 6 offline = 83.3%, withheld: the 1 person online would be identified by it.
-    expect(result.value).toBeNull();
-    expect(offlineShare.compute(facts, { ...context, suppressionThreshold: 1 }).value).toBe(83.3);
-    expect(result.breakdown.map((c) => [c.key, c.value, c.n, c.suppressed])).toEqual([
-      ['in_person', 5, 5, false],
-      ['online', null, 1, true],
-    ]);
+    // 5 of 6 offline = 83.3%.
+    expect(result.value).toBe(83.3);
+    expect(result.breakdown.map((c) => [c.key, c.value, c.n, c.suppressed])).toEqual([['in_person', 5, 5, false]]);
   });
 });

@@ -80,6 +80,8 @@ export class RegisterParticipantDto implements CommandBody<RegisterParticipant> 
   @LabelListField(GROUPS, MAX_SELDOM_HEARD_GROUPS) seldomHeardGroups: string[];
   @ChoiceListField(FORMATS, FORMATS_DOC) preferredFormats: Format[];
   @NestedField(() => PersonalDetailsDto, PERSONAL) personal: PersonalDetailsDto;
+  @TextField({ description: 'The organisation a voluntary or community organisation representative speaks for', example: 'Healthwatch West Berkshire' }, TEXT_LIMITS.title, { nullable: true })
+  organisation: string | null = null;
 }
 
 /** Body of `POST /api/commands/UpdateParticipantProfile`. */

@@ -29,6 +29,8 @@ export class RegisterProjectDto implements CommandBody<RegisterProject> {
   @TextField({ description: 'The service improvement sought (the project\'s own outcome 5)', example: 'More community groups ask the council for help setting up an energy scheme' }, TEXT_LIMITS.freeText)
   improvementSought: string;
   @FlagField({ description: 'Whether new members can still join', example: true }) openToNewMembers: boolean;
+  @DateField({ description: 'The day the project started, where it started before it was recorded; as-of answers and the stage history count from it', example: '2026-01-12' }, { nullable: true })
+  startedOn: string | null = null;
 }
 
 /** Body of `POST /api/commands/TailorOutcome`. */

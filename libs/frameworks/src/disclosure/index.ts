@@ -1,0 +1,6 @@
+export * from './sensitivity';
+export * from './linear-audit';
+export * from './disclosure-spec';
+export * from './breakdown-spec';
+export * from './disclose';
+export * from './role-table';

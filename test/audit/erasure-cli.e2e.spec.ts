@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { built, coprod } from './coprod-cli';
+import { coprod, requireCompiledProgram } from './coprod-cli';
 
 const PARTICIPANT = 'part-003';
 const TRACES = ['Paweł Wójcik', 'pawel.wojcik@example.com'];
@@ -10,7 +10,8 @@ const TRACES = ['Paweł Wójcik', 'pawel.wojcik@example.com'];
 const found = (text: string | Buffer) => TRACES.filter((trace) => (typeof text === 'string' ? text.includes(trace) : text.includes(Buffer.from(trace))));
 
 // The CLI is one more way in: `coprod erase` must be the same operation as the API's erasure route.
-(built ? describe : describe.skip)('erasing a participant from the command line (demo record)', () => {
+describe('erasing a participant from the command line (demo record)', () => {
+  beforeAll(requireCompiledProgram);
   let dataDir: string;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'coprod-erase-cli-'));

@@ -6,10 +6,12 @@ import request from 'supertest';
 import { ReportService } from '@coprod/application';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { KEY_STORE, KeyStore } from '@coprod/privacy';
+import { DOCX_MEDIA_TYPE } from '@coprod/reporting';
 import { CASE_STUDY_AUDIENCES, REPORT_FORMATS, type HistorySubjectKind } from '@coprod/reporting/builders';
 import { createApi } from '../../apps/api/src/main';
+import { docxPart } from '../reports/docx-tools';
 import { pdfText } from '../reports/pdf-tools';
-import { built, coprod } from './coprod-cli';
+import { coprod, requireCompiledProgram } from './coprod-cli';
 
 // Margaret Holloway (part-001) in the demo record: registered with a phone number and access needs,
 // gave quote q-energy-02 and claimed expense exp-energy-01, which was approved and paid.
@@ -39,6 +41,7 @@ function tracesIn(text: string | Buffer): string[] {
 
 /** A report's words as a reader gets them: a PDF's text is compressed, so it is read back with pdftotext. */
 function readableText(contentType: string, body: Buffer): string {
+  if (contentType === DOCX_MEDIA_TYPE) return docxPart(body, 'word/document.xml');
   return contentType === 'application/pdf' ? pdfText(body) : body.toString('utf8');
 }
 
@@ -57,8 +60,9 @@ async function subjectsOf(store: EventStore): Promise<Record<HistorySubjectKind,
   return { project: ids(prefixes.project), decision: ids(prefixes.decision), claim: ids(prefixes.claim), participant: ids(prefixes.participant) };
 }
 
-// Runs the compiled `coprod` (dist, built by `npm install`) for the demo, verify and rebuild.
-(built ? describe : describe.skip)('erasing a participant who gave quotes and claimed expenses (demo record)', () => {
+// Runs the compiled `coprod` (dist, built by `npm install` or `npm run build`) for the demo, verify and rebuild; refuses a stale one.
+describe('erasing a participant who gave quotes and claimed expenses (demo record)', () => {
+  beforeAll(requireCompiledProgram);
   let dataDir: string;
   let app: INestApplication | undefined;
   const outputs: string[] = [];
@@ -192,7 +196,8 @@ async function subjectsOf(store: EventStore): Promise<Record<HistorySubjectKind,
       const written = coprod(dataDir, ['report', 'case-study', '--all', '--format', format, '--out-dir', outDir]);
       expect(written.status).toBe(0);
       for (const name of readdirSync(outDir)) {
-        add(`coprod report case-study --all: ${name}`, format === 'pdf' ? 'application/pdf' : 'text/plain', readFileSync(join(outDir, name)));
+        const type = format === 'pdf' ? 'application/pdf' : format === 'docx' ? DOCX_MEDIA_TYPE : 'text/plain';
+        add(`coprod report case-study --all: ${name}`, type, readFileSync(join(outDir, name)));
       }
       rmSync(outDir, { recursive: true, force: true });
     }

@@ -60,6 +60,32 @@ describe('the register of whose words each report carried, read back in subject 
   });
 
   it("registers a committee extract built from the command line, with the quotes and the contributions it listed, under the command line's identity", async () => {
+    // A committee section quotes only words about its own decision.
+    for (const [quoteId, participantId, allowedUses] of [
+      ['q-4', 'part-3', ['committee_papers']],
+      ['q-5', 'part-1', ['public', 'committee_papers']],
+    ] as const) {
+      await api
+        .command(
+          'CaptureQuote',
+          {
+            quoteId,
+            projectId: 'p-energy',
+            participantId,
+            activityId: 'act-2',
+            decisionId: 'd-1',
+            context: 'On the decision to adopt the note',
+            outcomeIds: ['increased_influence'],
+            attribution: 'anonymous',
+            allowedUses,
+            language: 'en',
+            capturedOn: '2026-05-21T10:00:00.000Z',
+            personal: { subjectId: participantId, fields: { words: `Words of ${participantId} about the decision` } },
+          },
+          team.officer,
+        )
+        .expect(201);
+    }
     const outDir = mkdtempSync(join(tmpdir(), 'coprod-committee-'));
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
@@ -76,7 +102,7 @@ describe('the register of whose words each report carried, read back in subject 
       builtBy: { id: 'local.officer', role: 'administrator' },
     };
     expect((await access('part-3', 'json')).body.reportsCarryingWords).toEqual([
-      expect.objectContaining({ ...committee, quoteIds: ['q-3'], contributionIds: [] }),
+      expect.objectContaining({ ...committee, quoteIds: ['q-4'], contributionIds: [] }),
     ]);
     expect((await access('part-4', 'json')).body.reportsCarryingWords).toEqual([
       expect.objectContaining({ ...committee, quoteIds: [], contributionIds: ['con-1'] }),
@@ -86,7 +112,7 @@ describe('the register of whose words each report carried, read back in subject 
       'committee_extract',
     ]);
     const markdown = (await access('part-3', 'markdown')).text;
-    expect(markdown).toContain('| Committee extract | decision d-1 | committee papers | Markdown | quote q-3 |');
+    expect(markdown).toContain('| Committee extract | decision d-1 | committee papers | Markdown | quote q-4 |');
     expect(markdown).not.toMatch(/not been used/);
     expect((await access('part-6', 'markdown')).text).toMatch(NOT_USED);
   });
@@ -119,6 +145,6 @@ describe('the register of whose words each report carried, read back in subject 
     await api.http().post('/api/participants/part-1/erasure').set(team.officer).set('Content-Type', 'application/json').send({}).expect(201);
     const json = (await access('part-1', 'json')).body;
     expect(json.erased).toBe(true);
-    expect(json.reportsCarryingWords.map((r: { quoteIds: string[] }) => r.quoteIds)).toEqual([['q-1'], ['q-1']]);
+    expect(json.reportsCarryingWords.map((r: { quoteIds: string[] }) => r.quoteIds)).toEqual([['q-1'], ['q-5']]);
   });
 });

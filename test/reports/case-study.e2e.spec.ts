@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetProjectOutcomes, ProjectOutcomes, RenderedReport } from '@coprod/application';
+import { AccessLog, APP_CONFIG, GetProjectOutcomes, ProjectOutcomes, RenderedReport } from '@coprod/application';
 import { CaseStudyReportCommand } from '../../apps/cli/src/commands/report.command';
 import { DemoApi, startDemoApi } from './demo-api';
 import { pdfFonts, pdfInfo, pdfText, structureTypes } from './pdf-tools';
@@ -36,7 +36,9 @@ describe('case study of the demo project p-energy, built from the real record', 
     const figure = (id: string) => outcomes.summary.indicators[id];
     expect(text).toContain(`${figure('people_involved_by_role').value} people took part`);
     expect(text).toContain(`Hours contributed, by role: ${figure('hours_by_role').value} hours n = ${figure('hours_by_role').n}.`);
-    expect(text).toContain(`Decisions influenced: ${figure('decisions_influenced').value} n = ${figure('decisions_influenced').n}.`);
+    // A count of decisions rests on decisions, not people: no n of people beside it.
+    expect(text).toContain(`Decisions influenced: ${figure('decisions_influenced').value} ${figure('decisions_influenced').value} of `);
+    expect(text).not.toContain(`Decisions influenced: ${figure('decisions_influenced').value} n =`);
     expect(text).toContain(`Change in skills, confidence and sense of influence: +${figure('survey_change').value} on a 1 to 5 scale n = ${figure('survey_change').n}.`);
     expect(text).toContain(`Reach into seldom-heard groups: ${figure('reach_seldom_heard').value} n = ${figure('reach_seldom_heard').n}.`);
     expect(text).toContain(figure('expenses').statement.slice(0, 40));
@@ -44,16 +46,20 @@ describe('case study of the demo project p-energy, built from the real record', 
 
   it('gives each framework outcome its own heading, and suppresses breakdowns resting on too few people', () => {
     for (const outcome of outcomes.framework.outcomes) expect(text).toContain(`Outcome ${outcome.number}: ${outcome.title.replace(/\.$/, '').slice(0, 40)}`);
-    expect(text).toMatch(/Carers not shown/);
+    // Small roles are counted together, never listed one by one as "not shown".
+    expect(text).toContain('Other roles, not shown separately');
+    expect(text).not.toMatch(/Carers not shown/);
     expect(text).toContain('Breakdowns resting on fewer than 5 people are not shown.');
   });
 
-  it('draws hours by role and stage for the roles it may show, and names the roles left out', () => {
-    const hoursTable = text.slice(text.indexOf('Hours given, by role and stage: the numbers'), text.indexOf('Not in the chart'));
+  it('draws hours by role and stage for the roles it may show, and never names the roles left out', () => {
+    const hoursTable = text.slice(text.indexOf('Hours given, by role and stage: the numbers'), text.indexOf('Roles held by fewer than'));
     expect(hoursTable).toContain('Residents');
     expect(hoursTable).not.toContain('not shown');
     expect(hoursTable).not.toContain('Carers');
-    expect(text.replace(/\s+/g, ' ')).toContain('Not in the chart, because fewer than 5 people in each role took part: carers,');
+    // Naming a role left out would say that someone holds it.
+    expect(text.replace(/\s+/g, ' ')).toContain('Roles held by fewer than 5 people, or that would let one be worked out, are not in the chart and not named.');
+    expect(text.replace(/\s+/g, ' ')).not.toMatch(/took part: carers/);
   });
 
   it('shows only quotes consented for public use, attributed as their consent allows', () => {
@@ -127,7 +133,7 @@ describe('case study of the demo project p-energy, built from the real record', 
   it('writes one case study per project with --all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coprod-all-'));
     try {
-      await new CaseStudyReportCommand(demo.reports, demo.api.app.get(QueryBus)).run([], { all: true, outDir: dir, format: 'md' });
+      await new CaseStudyReportCommand(demo.reports, demo.api.app.get(QueryBus), demo.api.app.get(AccessLog), demo.api.app.get(APP_CONFIG)).run([], { all: true, outDir: dir, format: 'md' });
       expect(readdirSync(dir).sort()).toEqual(['case-study-p-energy.md', 'case-study-p-mascot.md', 'case-study-p-recovery.md', 'case-study-p-voice.md']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,63 +1,169 @@
+import { DOCX_MEDIA_TYPE } from '@coprod/reporting';
 import { DemoApi, startDemoApi } from './demo-api';
-import { pdfFonts, pdfInfo, pdfText, structureTypes } from './pdf-tools';
+import { docxHtml, docxPart, docxParts, docxText } from './docx-tools';
+import { pdfFonts, pdfInfo, pdfText, pdfWords, structureTypes } from './pdf-tools';
 
 const DECISION_QUOTE = 'Seeing residents chair the steering group'; // q-energy-05: about this decision, public
-const COMMITTEE_ONLY = 'Rŵan dw i’n deall sut gall ein pentref'; // q-energy-04: committee papers, named
+const OTHER_DECISION = 'Rŵan dw i’n deall sut gall ein pentref'; // q-energy-04: committee papers, named, not about this decision
 const INTERNAL_ONLY = 'Pierwszy raz ktoś z urzędu'; // q-energy-03: internal evaluation only
 const WITHDRAWN = 'My neighbours read the case studies'; // q-energy-06: withdrawn
 
-describe('committee-paper extract for the Executive decision EX4521 (d-energy-publish)', () => {
+const ACCOUNT = {
+  decisionId: 'd-energy-publish',
+  contactOfficer: 'Sam Patel, Community Energy Officer, 01635 519000',
+  howRecruited: 'An open invitation through parish councils, the libraries and two community energy groups, on paper and online.',
+  notReached: 'Private tenants and people under 25 did not take part.',
+  howTold: 'Every participant had a letter after the cabinet meeting, and the steering group met on 2 July to go through the decision.',
+  limitations: null,
+};
+
+describe('the "Consultation and engagement" section for the Executive decision EX4521 (d-energy-publish)', () => {
   let demo: DemoApi;
   let pdf: Buffer;
   let text: string;
+  let positionBefore: number;
 
   beforeAll(async () => {
     demo = await startDemoApi();
     pdf = (await demo.reports.committee('d-energy-publish', {}, 'pdf')).body;
     text = pdfText(pdf);
+    positionBefore = await demo.store.headPosition();
   }, 180_000);
   afterAll(() => demo.api.close());
 
-  it('says who shaped the decision, what they proposed, what changed and where, and the level reached', async () => {
-    expect(text).toContain('How co-production shaped this decision (EX4521)');
-    expect(text).toMatch(/\d+ people, \d+ of them residents or community members, shaped this decision of the cabinet on 11 June 2026 through 2 sessions \(paper, hybrid\)/);
+  it('has no cover: the section heading, the decision and numbered paragraph 1 open the first page', () => {
+    const firstPage = pdfWords(pdf).filter((w) => w.page === 1);
+    const words = firstPage.map((w) => w.text).join(' ');
+    expect(words).toMatch(/^West Berkshire Council Consultation and engagement Publication of an introductory guidance note/);
+    expect(words).toContain('1. This section is for the cabinet meeting of 11 June 2026');
+    expect(text).not.toContain('About this report');
+    expect(text).toMatch(/2\. The contact officer for this section has not been recorded\./);
+    expect(text).toMatch(
+      /3\. 11 people, \d+ of them residents or community members, shaped this decision of the cabinet on 11 June 2026 through 2 sessions \(paper and hybrid\)\./,
+    );
+  });
+
+  it('keeps the section to about two pages before the page of provenance', () => {
+    const pages = Number(pdfInfo(pdf).Pages);
+    const words = pdfWords(pdf);
+    const provenancePage = words.find((w, i) => w.text === 'Where' && words[i + 1]?.text === 'these' && words[i + 2]?.text === 'figures')?.page;
+    expect(provenancePage).toBe(pages);
+    expect(pages - 1).toBeLessThanOrEqual(3);
+  });
+
+  it('says what people proposed, what changed and where, what was not adopted, the level reached and the commitments', () => {
     expect(text).toContain('Please make a large-print version for the library.');
     expect(text).toContain('Recommendation: "in print and large print"');
-    const md = (await demo.reports.committee('d-energy-publish', {}, 'md')).body.toString('utf8');
-    expect(md).toMatch(/- \*\*Co-production\*\* highest rung of the TLAP ladder reached \(n = \d+\)/);
-    expect(md).toMatch(/- \*\*Transformational\*\* highest Needham and Carr level reached \(n = \d+\)/);
-    expect(text).toContain('1 of 2 commitments made with this decision are still open.');
+    expect(text).toContain('No proposal is recorded as not adopted for this decision.');
+    expect(text).toMatch(
+      /The highest level reached was co-production on the Think Local Act Personal ladder of participation, and transformational on Needham and Carr's scale \(n = 11\)\./,
+    );
+    expect(text).toContain('1 of 2 commitments made with this decision is still open.');
     expect(text).toMatch(/Translate the one-page summary into Polish and Welsh\. 31 December 2026 Open/);
   });
 
-  it('shows only quotes consented for committee papers, those about this decision first', () => {
+  it('quotes only words about this decision whose authors agreed to committee papers', () => {
     expect(text).toContain(DECISION_QUOTE);
-    expect(text).toContain(COMMITTEE_ONLY);
-    expect(text.indexOf(DECISION_QUOTE)).toBeLessThan(text.indexOf(COMMITTEE_ONLY));
-    expect(text).not.toContain(INTERNAL_ONLY);
-    expect(text).not.toContain(WITHDRAWN);
+    for (const other of [OTHER_DECISION, INTERNAL_ONLY, WITHDRAWN]) expect(text).not.toContain(other);
   });
 
-  it('is a tagged PDF with embedded fonts, the same bytes every time', async () => {
+  it('says plainly what only a person can write and has not been recorded, never inventing it', () => {
+    expect(text).toContain('How people were recruited has not been recorded for this decision.');
+    expect(text).toContain("The evaluation lead's account of who was not reached has not been recorded for this decision.");
+    expect(text).toContain('How participants were told the outcome has not been recorded for this decision.');
+    expect(text).toContain("The evaluation lead's account of the limitations has not been recorded for this decision.");
+  });
+
+  it('is a tagged PDF with numbered paragraphs as labelled list items, embedded fonts, the same bytes every time', async () => {
     expect(pdfInfo(pdf).Tagged).toBe('yes');
-    expect(structureTypes(pdf)).toEqual(expect.arrayContaining(['H1', 'H2', 'Table', 'TH', 'BlockQuote']));
+    const types = structureTypes(pdf);
+    expect(types).toEqual(expect.arrayContaining(['H1', 'H2', 'Table', 'TH', 'BlockQuote', 'L', 'LI', 'Lbl', 'LBody']));
+    expect(types.filter((t) => t === 'H1')).toHaveLength(1);
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
     expect((await demo.reports.committee('d-energy-publish', {}, 'pdf')).body.equals(pdf)).toBe(true);
   });
 
-  it('answers Markdown with the "we asked, you said, we did" table, to paste into a council template', async () => {
+  it('is a Word document with the same words and quotes, Heading 1 for the section and Heading 2 for its parts, numbered with List Number', async () => {
+    const docx = (await demo.reports.committee('d-energy-publish', {}, 'docx')).body;
+    expect(docxParts(docx)).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']));
+    const words = await docxText(docx);
+    for (const same of [
+      DECISION_QUOTE,
+      'This section is for the cabinet meeting of 11 June 2026',
+      'Please make a large-print version for the library.',
+      '(n = 11)',
+    ]) {
+      expect(words).toContain(same);
+      expect(text).toContain(same);
+    }
+    for (const other of [OTHER_DECISION, INTERNAL_ONLY, WITHDRAWN]) expect(words).not.toContain(other);
+    const { html } = await docxHtml(docx);
+    expect(html).toMatch(/^<h1>Consultation and engagement<\/h1>/);
+    for (const heading of ['About this section', 'Who was not reached', 'What they said', 'How participants were told the outcome', 'Limitations']) {
+      expect(html).toContain(`<h2>${heading}</h2>`);
+    }
+    const xml = docxPart(docx, 'word/document.xml');
+    expect(xml.match(/<w:pStyle w:val="ListNumber"\/>/g)?.length).toBeGreaterThanOrEqual(15);
+    expect(xml).not.toContain('<w:pStyle w:val="Title"/>');
+    expect((await demo.reports.committee('d-energy-publish', {}, 'docx')).body.equals(docx)).toBe(true);
+  });
+
+  it('answers the Word media type by the Accept header, and names it among the offered types when refusing one', async () => {
+    const response = await demo.api
+      .http()
+      .get('/api/decisions/d-energy-publish/reports/committee')
+      .set('Accept', DOCX_MEDIA_TYPE)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe(DOCX_MEDIA_TYPE);
+    expect(response.headers['content-disposition']).toContain('committee-d-energy-publish.docx');
+    expect((response.body as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
+    const refused = await demo.api.http().get('/api/decisions/d-energy-publish/reports/committee').set('Accept', 'application/json').expect(406);
+    expect(refused.body.detail).toContain(DOCX_MEDIA_TYPE);
+  });
+
+  it('answers Markdown with numbered paragraphs and the "we asked, you said, we did" table, to paste into a council template', async () => {
     const md = await demo.api.http().get('/api/decisions/d-energy-publish/reports/committee').set('Accept', 'text/markdown').expect(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
-    expect(md.text).toContain('## We asked, you said, we did');
-    expect(md.text).toContain('| We asked | You said | We did |');
+    expect(md.text).toContain('1\\. This section is for the cabinet meeting');
+    expect(md.text).toContain('**We asked, you said, we did**');
     expect(md.text).toContain("| Steering group: signing off the final draft | Send the steering group's own summary to the Executive, unedited. |");
   });
 
-  it('refuses an unknown decision (404), a malformed clock (400 naming it) and an unoffered media type (406)', async () => {
+  it('refuses an empty engagement account (naming what to give) and one for a decision not recorded', async () => {
+    const empty = await demo.api.command('RecordEngagementAccount', { decisionId: 'd-energy-publish' }).expect(422);
+    expect(empty.body.detail).toContain('the engagement account of decision d-energy-publish is empty');
+    await demo.api.command('RecordEngagementAccount', { ...ACCOUNT, decisionId: 'd-nowhere' }).expect(404);
+    const blank = await demo.api.command('RecordEngagementAccount', { ...ACCOUNT, contactOfficer: '   ' }).expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['contactOfficer']);
+  });
+
+  it("prints the evaluation lead's account once recorded, and the section as it was before is rebuilt to the byte", async () => {
+    await demo.api.command('RecordEngagementAccount', ACCOUNT).expect(201);
+    const after = pdfText((await demo.reports.committee('d-energy-publish', {}, 'pdf')).body);
+    expect(after).toContain('Contact officer: Sam Patel, Community Energy Officer, 01635 519000.');
+    expect(after).toContain('How they were recruited: An open invitation through parish councils');
+    expect(after).toContain("The evaluation lead's account: Private tenants and people under 25 did not take part.");
+    expect(after).toContain('Every participant had a letter after the cabinet meeting');
+    expect(after).not.toContain('The contact officer for this section has not been recorded.');
+    expect(after).toContain("The evaluation lead's account of the limitations has not been recorded for this decision.");
+    const before = await demo.reports.committee('d-energy-publish', { knownAt: String(positionBefore) }, 'pdf');
+    expect(before.body.equals(pdf)).toBe(true);
+  });
+
+  it('refuses an unknown decision (404) and a malformed clock (400 naming it)', async () => {
     const missing = await demo.api.http().get('/api/decisions/d-nowhere/reports/committee').set('Accept', 'text/html').expect(404);
     expect(missing.body.detail).toContain('decision d-nowhere is not recorded');
-    const bad = await demo.api.http().get('/api/decisions/d-energy-publish/reports/committee?knownAt=yesterday').set('Accept', 'text/html').expect(400);
+    const bad = await demo.api
+      .http()
+      .get('/api/decisions/d-energy-publish/reports/committee?knownAt=yesterday')
+      .set('Accept', 'text/html')
+      .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['knownAt']);
-    await demo.api.http().get('/api/decisions/d-energy-publish/reports/committee').set('Accept', 'application/json').expect(406);
   });
 });

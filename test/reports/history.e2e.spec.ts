@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DemoApi, startDemoApi } from './demo-api';
-import { pdfInfo, pdfText } from './pdf-tools';
+import { pdfInfo, pdfText, pdfWords, structureTypes } from './pdf-tools';
 
 describe('audit history reports, read from the record index and checked against the event store', () => {
   let demo: DemoApi;
@@ -17,10 +17,26 @@ describe('audit history reports, read from the record index and checked against 
     const corrected = /\| (\d+) \| AttendanceRecorded \|[^\n]*Corrected by the event at position (\d+)\./.exec(md);
     expect(corrected).not.toBeNull();
     const [, target, correction] = corrected!;
-    expect(md).toContain(`| position ${correction} | AttendanceRecorded at position ${target} | Amended | The sign-in sheet was typed up as the full 180 minutes`);
+    expect(md).toContain(
+      `| position ${correction} | AttendanceRecorded at position ${target} | Amended | The sign-in sheet was typed up as the full 180 minutes`,
+    );
     expect(md).toContain('**Integrity over this range: Intact**');
     expect(md).toMatch(/\| 1 \| ProjectRegistered \| 2026-01-12 09:30 UTC \/ [^|]+ \| officer\.rhys \(evaluation_lead\), from api \|/);
     expect(report.model.provenance.eventCount).toBeGreaterThan(150);
+  });
+
+  it('is laid out for auditors: landscape pages, the header row on every page of events, THead and TBody, no word broken in the headers', async () => {
+    const pdf = (await demo.reports.auditHistory('project', 'p-energy', {}, 'pdf')).body;
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^841\.89 x 595\.28 pts/);
+    const words = pdfWords(pdf);
+    const eventPages = [...new Set(words.filter((w) => w.text === 'ParticipantRegistered' || w.text === 'AttendanceRecorded').map((w) => w.page))];
+    expect(eventPages.length).toBeGreaterThan(3);
+    for (const page of eventPages) {
+      const onPage = words.filter((w) => w.page === page).map((w) => w.text);
+      expect(onPage).toEqual(expect.arrayContaining(['Position', 'Event', 'Happened', 'Recorded', 'What']));
+    }
+    expect(words.some((w) => w.text === 'Positio')).toBe(false);
+    expect(structureTypes(pdf)).toEqual(expect.arrayContaining(['THead', 'TBody']));
   });
 
   it('never shows personal data: names, contact details and quote words stay sealed', async () => {
@@ -51,7 +67,10 @@ describe('audit history reports, read from the record index and checked against 
     const db = new Database(join(demo.api.dataDir, 'events.db'));
     let position: number;
     try {
-      const row = db.prepare("SELECT position, data FROM events WHERE type = 'ExpensePaid' AND stream = 'expense-exp-energy-02'").get() as { position: number; data: string };
+      const row = db.prepare("SELECT position, data FROM events WHERE type = 'ExpensePaid' AND stream = 'expense-exp-energy-02'").get() as {
+        position: number;
+        data: string;
+      };
       position = row.position;
       const data = JSON.parse(row.data) as Record<string, unknown>;
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, amountPence: 36000 }), position);

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import request from 'supertest';
-import { ReportService } from '@coprod/application';
+import { AccessLog, APP_CONFIG, ReportService } from '@coprod/application';
 import { CaseStudyReportCommand } from '../../apps/cli/src/commands/report.command';
 import { createApi } from '../../apps/api/src/main';
 import { startApiHarness } from '../support/api-harness';
@@ -65,7 +65,7 @@ async function everyReport(dataDir: string): Promise<Built[]> {
     }
     const outDir = mkdtempSync(join(tmpdir(), 'coprod-cli-reports-'));
     try {
-      const command = new CaseStudyReportCommand(app.get(ReportService), app.get(QueryBus));
+      const command = new CaseStudyReportCommand(app.get(ReportService), app.get(QueryBus), app.get(AccessLog), app.get(APP_CONFIG));
       for (const format of ['pdf', 'html', 'md']) await command.run([], { all: true, outDir, format });
       for (const name of readdirSync(outDir).sort())
         add(`coprod report case-study --all: ${name}`, name.endsWith('.pdf') ? 'application/pdf' : 'text/plain', readFileSync(join(outDir, name)));

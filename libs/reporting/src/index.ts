@@ -6,6 +6,7 @@ export { renderPdf } from './render/render-pdf';
 export { MissingGlyphError } from './render/pdf/pdf-font-choice';
 export { renderHtml } from './render/render-html';
 export { renderMarkdown } from './render/render-markdown';
+export { renderDocx, DOCX_MEDIA_TYPE } from './render/render-docx';
 export { figureBasis, provenanceRows, PROVENANCE_SECTION_ID } from './render/wording';
 export * from './definitions/report-definition';
 export { applyReportDefinition, fillTemplate } from './definitions/apply-report-definition';
@@ -15,3 +16,6 @@ export {
   parseReportDefinition,
   ReportDefinitionError,
 } from './definitions/load-report-definition';
+export { EASY_READ_ICONS, type EasyReadIcon, type EasyReadIdea, type EasyReadModel, type EasyReadSection } from './easy-read/easy-read.model';
+export { renderEasyReadPdf, EASY_READ_SIZE } from './easy-read/render-easy-read-pdf';
+export { renderEasyReadHtml } from './easy-read/render-easy-read-html';

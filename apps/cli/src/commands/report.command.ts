@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
 import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { ListProjects, RenderedReport, ReportRequester, ReportService } from '@coprod/application';
+import { Inject } from '@nestjs/common';
+import { AccessLog, APP_CONFIG, AppConfig, ListProjects, RenderedReport, ReportRequester, ReportService } from '@coprod/application';
 import { CASE_STUDY_AUDIENCES, HISTORY_SUBJECT_KINDS, REPORT_FORMATS, type CaseStudyAudience, type ReportFormat } from '@coprod/reporting/builders';
 
 interface CommonOptions {
@@ -20,7 +21,7 @@ function formatOf(options: CommonOptions): ReportFormat {
   return format;
 }
 
-function save(file: string, report: RenderedReport): string {
+function save(file: string, report: Pick<RenderedReport, 'body'>): string {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, report.body);
@@ -52,7 +53,7 @@ abstract class ReportSubcommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--format <pdf|html|md>', description: 'pdf (default), html or md (Markdown)' })
+  @Option({ flags: '--format <pdf|html|md|docx>', description: 'pdf (default), html, md (Markdown) or docx (Word, built-in styles for a council template)' })
   parseFormat(value: string): string {
     return value;
   }
@@ -68,8 +69,17 @@ export class CaseStudyReportCommand extends ReportSubcommand {
   constructor(
     private readonly reports: ReportService,
     private readonly queryBus: QueryBus,
+    private readonly accessLog: AccessLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  /** A report for the internal audience carries personal data: its reading is logged. */
+  private logRead(projectId: string, audience: CaseStudyAudience): void {
+    if (audience !== 'internal_evaluation') return;
+    const actor = this.config.localActor!;
+    this.accessLog.record({ actorId: actor.id, actorRole: actor.role, what: 'internal-audience report', subject: projectId, route: 'coprod report case-study --audience internal_evaluation' });
   }
 
   async run(_: string[], options: CommonOptions & { project?: string; audience?: string; all?: boolean; outDir?: string }): Promise<void> {
@@ -84,6 +94,7 @@ export class CaseStudyReportCommand extends ReportSubcommand {
       bar.start(projects.length, 0, { project: '' });
       for (const project of projects) {
         const report = await this.reports.caseStudy(project.projectId, request, format, FROM_THE_CLI);
+        this.logRead(project.projectId, audience);
         save(join(options.outDir, report.fileName), report);
         bar.increment(1, { project: project.projectId });
       }
@@ -94,6 +105,7 @@ export class CaseStudyReportCommand extends ReportSubcommand {
     if (!options.project) throw new Error('name the project: coprod report case-study --project <project id> --out FILE (or --all --out-dir DIR)');
     const out = requireOut(options, 'coprod report case-study --project <project id> --out FILE');
     const report = await this.reports.caseStudy(options.project, request, format, FROM_THE_CLI);
+    this.logRead(options.project, audience);
     console.log(`case study of ${options.project} written to ${save(out, report)} (${report.body.length} bytes)`);
   }
 
@@ -114,6 +126,27 @@ export class CaseStudyReportCommand extends ReportSubcommand {
 
   @Option({ flags: '--out-dir <dir>', description: 'folder for --all' })
   parseOutDir(value: string): string {
+    return value;
+  }
+}
+
+@SubCommand({ name: 'easy-read', description: "An Easy Read summary of a project's public case study: coprod report easy-read --project ID [--format pdf|html] --out FILE" })
+export class EasyReadReportCommand extends ReportSubcommand {
+  constructor(private readonly reports: ReportService) {
+    super();
+  }
+
+  async run(_: string[], options: CommonOptions & { project?: string }): Promise<void> {
+    const format = options.format ?? 'pdf';
+    if (format !== 'pdf' && format !== 'html') throw new Error(`the Easy Read summary is made as pdf or html; got --format "${options.format}"`);
+    if (!options.project) throw new Error('name the project: coprod report easy-read --project <project id> --out FILE');
+    const out = requireOut(options, 'coprod report easy-read --project <project id> --out FILE');
+    const report = await this.reports.easyRead(options.project, { frameworkId: options.framework, asOf: options.asOf, knownAt: options.knownAt }, format);
+    console.log(`Easy Read summary of ${options.project} written to ${save(out, report)} (${report.body.length} bytes)`);
+  }
+
+  @Option({ flags: '--project <id>', description: 'project id' })
+  parseProject(value: string): string {
     return value;
   }
 }
@@ -178,11 +211,11 @@ export class HistoryReportCommand extends ReportSubcommand {
 
 @Command({
   name: 'report',
-  description: 'Produce a report from the record: case-study, committee or history (coprod report <kind> --help)',
-  subCommands: [CaseStudyReportCommand, CommitteeReportCommand, HistoryReportCommand],
+  description: 'Produce a report from the record: case-study, easy-read, committee or history (coprod report <kind> --help)',
+  subCommands: [CaseStudyReportCommand, EasyReadReportCommand, CommitteeReportCommand, HistoryReportCommand],
 })
 export class ReportCommand extends CommandRunner {
   async run(): Promise<void> {
-    throw new Error('name the report: coprod report case-study|committee|history ... (coprod report case-study --help)');
+    throw new Error('name the report: coprod report case-study|easy-read|committee|history ... (coprod report case-study --help)');
   }
 }

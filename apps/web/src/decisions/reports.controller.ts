@@ -17,7 +17,7 @@ import { committeeQuery, DecisionRecords } from './decision-record';
 import { SignedIn } from './page-state';
 import { dateWords } from './page-words';
 
-const FORMATS: Record<string, ReportFormat> = { pdf: 'pdf', html: 'html', md: 'md' };
+const FORMATS: Record<string, ReportFormat> = { pdf: 'pdf', html: 'html', md: 'md', docx: 'docx' };
 const CLOCK_LABELS: Record<string, string> = { asOf: 'What had happened by', knownAt: 'As it was recorded by' };
 
 /** A report shown in the browser carries its own styles and never a script. */
@@ -34,7 +34,7 @@ interface ReportQuery {
 
 function formatOf(query: ReportQuery): ReportFormat {
   const format = FORMATS[query.format ?? 'html'];
-  if (!format) throw new BadRequestException('Choose how to have the report: as a web page (html), a PDF (pdf) or Markdown (md)');
+  if (!format) throw new BadRequestException('Choose how to have the report: as a web page (html), a PDF (pdf), a Word document (docx) or Markdown (md)');
   return format;
 }
 
@@ -42,8 +42,8 @@ function requester(actor: RequestActor): ReportRequester {
   return { actor: { id: actor.id, role: actor.role }, source: 'web' };
 }
 
-/** Sends a report: HTML to read in the browser unless a download is asked for; PDF and Markdown as files. */
-function send(response: Response, report: RenderedReport, query: ReportQuery): void {
+/** Sends a report: HTML to read in the browser unless a download is asked for; PDF, Word and Markdown as files. */
+function send(response: Response, report: Omit<RenderedReport, 'model'>, query: ReportQuery): void {
   const inline = report.format === 'html' && query.download !== 'yes';
   response
     .status(200)
@@ -60,7 +60,7 @@ const clocksOf = (query: ReportQuery) => ({
 });
 
 /**
- * Every report the product builds, to read in the browser or download as PDF, HTML or Markdown: a
+ * Every report the product builds, to read in the browser or download as PDF, HTML, Word or Markdown: a
  * project's case study (public, or internal evaluation for those who may see personal data), the
  * committee section for each decision, and audit histories. They are built by the same service as
  * the API's, so every report built here is entered in the register of whose words it carried.
@@ -108,6 +108,17 @@ export class ReportsController {
     const format = formatOf(query);
     const audience = query.audience === 'internal_evaluation' ? 'internal_evaluation' : 'public';
     send(response, await this.reports.caseStudy(projectId, { ...clocksOf(query), audience }, format, requester(request.actor)), query);
+  }
+
+  /** The Easy Read summary of the public case study: to read here, or as a PDF to print. */
+  @Get('projects/:projectId/reports/easy-read')
+  @Requires('read_reports')
+  async easyRead(@Res() response: Response, @Param('projectId') projectId: string, @Query() query: ReportQuery): Promise<void> {
+    const format = query.format ?? 'html';
+    if (format !== 'html' && format !== 'pdf') {
+      throw new BadRequestException('Choose how to have the Easy Read summary: as a web page (html) or a PDF (pdf)');
+    }
+    send(response, await this.reports.easyRead(projectId, clocksOf(query), format), query);
   }
 
   @Get('projects/:projectId/decisions/:decisionId/committee-report')

@@ -2,11 +2,12 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { notFound } from '@coprod/domain';
 import { selectedConnectionString } from '@coprod/event-store';
 import type { ReportBuilt } from '@coprod/privacy/report-register/report-words-register';
-import { renderHtml, renderMarkdown, renderPdf, type ReportModel } from '@coprod/reporting';
+import { DOCX_MEDIA_TYPE, renderDocx, renderEasyReadHtml, renderEasyReadPdf, renderHtml, renderMarkdown, renderPdf, type ReportModel } from '@coprod/reporting';
 import {
   buildAuditHistory,
   buildCaseStudy,
   buildCommitteeExtract,
+  buildEasyRead,
   regenerateCommand,
   wordsCarried,
   type CaseStudyAudience,
@@ -21,6 +22,7 @@ import { HistoryRecord } from './history-record';
 import { reportDefinition } from './report-definitions';
 import { ReportEvidence } from './report-evidence';
 import { ReportRegisterFile } from './report-register';
+import { IntegrityWatch } from '../integrity/integrity-watch';
 
 /** The clocks and framework a report is asked for; absent clocks mean "everything recorded". */
 export interface ReportClockRequest {
@@ -52,6 +54,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
+  docx: DOCX_MEDIA_TYPE,
 };
 
 /**
@@ -70,6 +73,7 @@ export class ReportService implements OnApplicationShutdown {
     private readonly history: HistoryRecord,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly integrity: IntegrityWatch,
   ) {
     this.register = new ReportRegisterFile(config.keysFile);
   }
@@ -102,6 +106,25 @@ export class ReportService implements OnApplicationShutdown {
     const report = await this.render(model, format, fileName);
     this.registerBuilt(report, evidence, { reportKind: 'case_study', subject: { kind: 'project', id: projectId }, audience }, requester);
     return report;
+  }
+
+  /**
+   * The Easy Read summary of a project's public case study, as PDF or HTML. It carries no quote or
+   * contribution, so nothing is entered in the register of whose words reports carried.
+   */
+  async easyRead(projectId: string, request: ReportClockRequest, format: 'pdf' | 'html'): Promise<Omit<RenderedReport, 'model'>> {
+    await this.evidence.catchUp();
+    const { evidence, chainHead } = await this.evidence.project(projectId, request.frameworkId, request.asOf, request.knownAt);
+    const fileName = `easy-read-${projectId}.${format}`;
+    const command = regenerateCommand(
+      'easy-read',
+      [['project', projectId], ['framework', evidence.framework.id], ['as-of', evidence.clocks.asOf], ['known-at', String(evidence.clocks.knownAtPosition)]],
+      format,
+      fileName,
+    );
+    const model = buildEasyRead({ evidence, setting: this.setting('case_study', chainHead, command) });
+    const body = format === 'pdf' ? await renderEasyReadPdf(model) : Buffer.from(renderEasyReadHtml(model), 'utf8');
+    return { format, contentType: CONTENT_TYPES[format], body, fileName };
   }
 
   /** How co-production shaped one decision, for a committee paper, built for `requester` (as for a case study). */
@@ -162,6 +185,13 @@ export class ReportService implements OnApplicationShutdown {
     return selectedConnectionString({ connectionString: this.config.eventStoreConnectionString ?? '', env: {} }) ? 'EventStoreDB' : 'the embedded event store';
   }
 
+  /** While the integrity chain is broken, every report opens with a notice saying where. */
+  private withIntegrityNotice(model: ReportModel): ReportModel {
+    const notice = this.integrity.failureNotice();
+    if (!notice) return model;
+    return { ...model, sections: [{ id: 'integrity-notice', heading: 'Integrity warning', blocks: [{ kind: 'notice', text: notice }] }, ...model.sections] };
+  }
+
   /** Enters a built report in the register: all or nothing, and before the report is handed over. */
   private registerBuilt(report: RenderedReport, evidence: ProjectEvidence, about: Pick<ReportBuilt, 'reportKind' | 'subject' | 'audience'>, requester: ReportRequester | undefined): void {
     const actor = requester?.actor ?? this.config.localActor ?? { id: 'local', role: 'administrator' };
@@ -177,8 +207,14 @@ export class ReportService implements OnApplicationShutdown {
     });
   }
 
-  private async render(model: ReportModel, format: ReportFormat, fileName: string): Promise<RenderedReport> {
-    const body = format === 'pdf' ? await renderPdf(model) : Buffer.from(format === 'html' ? renderHtml(model) : renderMarkdown(model), 'utf8');
+  private async render(built: ReportModel, format: ReportFormat, fileName: string): Promise<RenderedReport> {
+    const model = this.withIntegrityNotice(built);
+    const body =
+      format === 'pdf'
+        ? await renderPdf(model)
+        : format === 'docx'
+          ? await renderDocx(model)
+          : Buffer.from(format === 'html' ? renderHtml(model) : renderMarkdown(model), 'utf8');
     return { model, format, contentType: CONTENT_TYPES[format], body, fileName };
   }
 }

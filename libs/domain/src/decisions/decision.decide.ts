@@ -38,7 +38,19 @@ export type RecordProposalNotAdopted = Command<
 export type MakeCommitment = Command<'MakeCommitment', { decisionId: string; commitmentId: string; description: string; dueBy: string | null }>;
 export type MeetCommitment = Command<'MeetCommitment', { decisionId: string; commitmentId: string; metOn: string; evidence: string }>;
 
-export type DecisionCommand = RecordDecision | LinkInfluence | RecordProposalNotAdopted | MakeCommitment | MeetCommitment;
+export type RecordEngagementAccount = Command<
+  'RecordEngagementAccount',
+  {
+    decisionId: string;
+    contactOfficer: string | null;
+    howRecruited: string | null;
+    notReached: string | null;
+    howTold: string | null;
+    limitations: string | null;
+  }
+>;
+
+export type DecisionCommand = RecordDecision | LinkInfluence | RecordProposalNotAdopted | MakeCommitment | MeetCommitment | RecordEngagementAccount;
 
 type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { decisionId: string }, Fields>;
 export type AmendDecision = Correcting<'AmendDecision', Pick<RecordDecision['data'], 'title' | 'decisionMaker' | 'reference' | 'recommendation'>>;
@@ -69,6 +81,8 @@ export function decideDecision(command: DecisionCommand, state: DecisionState): 
       return makeCommitment(command, decision);
     case 'MeetCommitment':
       return meetCommitment(command, decision);
+    case 'RecordEngagementAccount':
+      return recordEngagementAccount(command, decision);
     default: {
       const unexpected: never = command;
       throw new Error(`unknown decision command ${(unexpected as Command).type}`);
@@ -161,4 +175,33 @@ function meetCommitment(command: MeetCommitment, decision: RecordedDecision): De
     throw ruleBroken('decision.met_before_decision', `commitment ${commitmentId} cannot be met on ${metOn}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}`);
   }
   return [{ type: 'CommitmentMet', data: { ...command.data, projectId: decision.projectId }, occurredAt: metOn }];
+}
+
+const ACCOUNT_PARTS = ['contactOfficer', 'howRecruited', 'notReached', 'howTold', 'limitations'] as const;
+
+/**
+ * The account is dated with the decision, like the influence it explains, so a report as of the day of
+ * the decision carries it; the knownAt clock still rebuilds a report without an account recorded later.
+ */
+function recordEngagementAccount(command: RecordEngagementAccount, decision: RecordedDecision): DecisionEvent[] {
+  const parts = ACCOUNT_PARTS.map((part) => [part, command.data[part]] as const);
+  const wrong = parts.find(([, value]) => value !== null && typeof value !== 'string');
+  if (wrong) throw ruleBroken('decision.account_part_not_text', `${wrong[0]} must be text, or null where it is not known yet`);
+  const given = Object.fromEntries(parts.map(([part, value]) => [part, value === null || value.trim() === '' ? null : value.trim()])) as Record<
+    (typeof ACCOUNT_PARTS)[number],
+    string | null
+  >;
+  if (Object.values(given).every((value) => value === null)) {
+    throw ruleBroken(
+      'decision.account_empty',
+      `the engagement account of decision ${decision.decisionId} is empty: give at least one of ${ACCOUNT_PARTS.join(', ')}`,
+    );
+  }
+  return [
+    {
+      type: 'EngagementAccountRecorded',
+      data: { decisionId: decision.decisionId, projectId: decision.projectId, ...given },
+      occurredAt: decision.decidedOn,
+    },
+  ];
 }

@@ -22,13 +22,14 @@ const corrections: CorrectionsOf<DecisionCorrection['type'], DecisionEvent['type
     ProposalNotAdopted: 'RecordProposalNotAdopted',
     CommitmentMade: 'MakeCommitment',
     CommitmentMet: 'MeetCommitment',
+    EngagementAccountRecorded: 'RecordEngagementAccount',
   },
 };
 
-/** A decision and how co-production shaped it: influence, proposals not adopted, commitments. */
+/** A decision and how co-production shaped it: influence, proposals not adopted, commitments, and the lead's account of the engagement. */
 export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionState> = {
   name: 'decision',
-  commandTypes: ['RecordDecision', 'LinkInfluence', 'RecordProposalNotAdopted', 'MakeCommitment', 'MeetCommitment'],
+  commandTypes: ['RecordDecision', 'LinkInfluence', 'RecordProposalNotAdopted', 'MakeCommitment', 'MeetCommitment', 'RecordEngagementAccount'],
   initialState: initialDecisionState,
   decide: decideDecision,
   evolve: evolveDecision,

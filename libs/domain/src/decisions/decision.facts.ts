@@ -44,17 +44,37 @@ export interface CommitmentFact {
   eventIds: string[];
 }
 
+/** The latest account of the engagement behind a decision, by the evaluation lead. */
+export interface EngagementAccountFact {
+  decisionId: string;
+  contactOfficer: string | null;
+  howRecruited: string | null;
+  notReached: string | null;
+  howTold: string | null;
+  limitations: string | null;
+  eventId: string;
+}
+
 /** Decisions and how co-production shaped them. */
 export interface DecisionFacts {
   decisions: Map<string, DecisionFact>;
   influences: InfluenceFact[];
   notAdopted: NotAdoptedFact[];
   commitments: Map<string, CommitmentFact>;
+  /** By decision id: each recording replaces the one before. */
+  engagementAccounts: Map<string, EngagementAccountFact>;
 }
 
 export const decisionFacts: FactFold<DecisionEvent, DecisionFacts> = {
-  empty: () => ({ decisions: new Map(), influences: [], notAdopted: [], commitments: new Map() }),
-  eventTypes: { DecisionRecorded: true, InfluenceLinked: true, ProposalNotAdopted: true, CommitmentMade: true, CommitmentMet: true },
+  empty: () => ({ decisions: new Map(), influences: [], notAdopted: [], commitments: new Map(), engagementAccounts: new Map() }),
+  eventTypes: {
+    DecisionRecorded: true,
+    InfluenceLinked: true,
+    ProposalNotAdopted: true,
+    CommitmentMade: true,
+    CommitmentMet: true,
+    EngagementAccountRecorded: true,
+  },
   apply(f: DecisionFacts, e: Fact<DecisionEvent>): void {
     switch (e.type) {
       case 'DecisionRecorded': {
@@ -95,6 +115,11 @@ export const decisionFacts: FactFold<DecisionEvent, DecisionFacts> = {
         commitment.metOn = e.data.metOn;
         commitment.evidence = e.data.evidence;
         commitment.eventIds = [...commitment.eventIds, e.eventId];
+        return;
+      }
+      case 'EngagementAccountRecorded': {
+        const { decisionId, contactOfficer, howRecruited, notReached, howTold, limitations } = e.data;
+        f.engagementAccounts.set(decisionId, { decisionId, contactOfficer, howRecruited, notReached, howTold, limitations, eventId: e.eventId });
         return;
       }
       default: {

@@ -47,7 +47,31 @@ export type CommitmentMet = Event<
   { decisionId: string; projectId: string; commitmentId: string; metOn: string; evidence: string }
 >;
 
-export type DecisionEvent = DecisionRecorded | InfluenceLinked | ProposalNotAdopted | CommitmentMade | CommitmentMet;
+/**
+ * The evaluation lead's account of the engagement behind a decision: the parts of a committee paper's
+ * "Consultation and engagement" section only a person can write. Each recording is the whole account
+ * and replaces the one before; a part left null is reported as not recorded, never guessed.
+ */
+export type EngagementAccountRecorded = Event<
+  'EngagementAccountRecorded',
+  {
+    decisionId: string;
+    projectId: string;
+    /** The officer readers contact about the section: name, job title, and how to reach them. */
+    contactOfficer: string | null;
+    /** How people were found and invited to take part. */
+    howRecruited: string | null;
+    /** Who the engagement did not reach, as the lead knows it (the record's figures are reported beside it). */
+    notReached: string | null;
+    /** How participants were told what was decided and what became of their views. */
+    howTold: string | null;
+    /** What limits the weight the engagement can bear. */
+    limitations: string | null;
+  }
+>;
+
+export type DecisionEvent = DecisionRecorded | InfluenceLinked | ProposalNotAdopted | CommitmentMade | CommitmentMet | EngagementAccountRecorded;
+
 
 export type DecisionState =
   | { status: 'unrecorded' }
@@ -80,6 +104,8 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
       return { ...state, commitments: { ...state.commitments, [event.data.commitmentId]: null } };
     case 'CommitmentMet':
       return { ...state, commitments: { ...state.commitments, [event.data.commitmentId]: event.data.metOn } };
+    case 'EngagementAccountRecorded':
+      return state;
     default: {
       // Events this aggregate does not know (a correction sharing the stream) leave it unchanged.
       const ignored: never = event;

@@ -1,6 +1,6 @@
 import { command, spec } from '../core/spec';
 import { CommitmentMade, DecisionEvent, DecisionRecorded, InfluenceLinked } from './decision';
-import { DecisionCommand, LinkInfluence } from './decision.decide';
+import { DecisionCommand, LinkInfluence, RecordEngagementAccount } from './decision.decide';
 import { decisionDecider } from './decision.decider';
 
 const given = (events: DecisionEvent[]) => spec(decisionDecider).given(events);
@@ -136,6 +136,49 @@ describe('decision', () => {
         .when(command<DecisionCommand>('MeetCommitment', { decisionId: 'd-1', commitmentId: 'k-1', metOn: '2027-05-01', evidence: '' }))
         .thenRefuses('rule', /needs evidence/);
       given([recorded, committed]).when(meet('2026-05-01')).thenRefuses('rule', /cannot be met on 2026-05-01, before decision d-1/);
+    });
+  });
+  describe('engagement account', () => {
+    const account: RecordEngagementAccount['data'] = {
+      decisionId: 'd-1',
+      contactOfficer: ' Sam Patel, Community Energy Officer ',
+      howRecruited: 'Through parish councils',
+      notReached: '',
+      howTold: null,
+      limitations: null,
+    };
+    const recordAccount = (data: Partial<RecordEngagementAccount['data']> = {}) => command<DecisionCommand>('RecordEngagementAccount', { ...account, ...data });
+
+    it('records what only a person can write, trimmed, with blank parts as not recorded, dated with the decision', () => {
+      given([recorded])
+        .when(recordAccount())
+        .then([
+          {
+            type: 'EngagementAccountRecorded',
+            data: {
+              decisionId: 'd-1',
+              projectId: 'p1',
+              contactOfficer: 'Sam Patel, Community Energy Officer',
+              howRecruited: 'Through parish councils',
+              notReached: null,
+              howTold: null,
+              limitations: null,
+            },
+            occurredAt: DECIDED,
+          },
+        ]);
+    });
+
+    it('refuses an empty account, a part that is not text, and an account of a decision not recorded', () => {
+      given([recorded])
+        .when(recordAccount({ contactOfficer: ' ', howRecruited: null }))
+        .thenRefuses('rule', /engagement account of decision d-1 is empty: give at least one of contactOfficer/, 'decision.account_empty');
+      given([recorded])
+        .when(recordAccount({ howRecruited: 42 as unknown as string }))
+        .thenRefuses('rule', /howRecruited must be text/);
+      given([])
+        .when(recordAccount())
+        .thenRefuses('not_found', /decision d-1 does not exist/);
     });
   });
 });

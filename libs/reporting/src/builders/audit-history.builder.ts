@@ -71,6 +71,8 @@ export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
               table: {
                 caption: `Events about ${subjectWords}`,
                 columns: ['Position', 'Event', 'Happened / recorded', 'Recorded by', 'What was recorded'],
+                // On a landscape page, so each event takes one or two lines and no word has to break.
+                widths: [60, 118, 118, 140, '*'],
                 rows: events.map((e) => [
                   String(e.position),
                   e.type,
@@ -119,6 +121,7 @@ export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
     subtitle: 'Every event recorded, by whom and when, and proof that nothing was rewritten',
     lang: 'en-GB',
     publisher: setting.publisher,
+    layout: { landscape: true },
     cover: [
       { label: 'Subject', value: subjectWords },
       { label: 'Events', value: `${events.length} (positions ${input.range.firstPosition} to ${input.range.lastPosition})` },

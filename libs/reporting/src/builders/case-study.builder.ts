@@ -58,6 +58,8 @@ export function buildCaseStudy(input: CaseStudyInput): ReportModel {
     lang: 'en-GB',
     publisher: setting.publisher,
     suppressionThreshold: setting.suppressionThreshold,
+    // The internal version carries words consented for internal evaluation only: every page says so.
+    ...(audience === 'internal_evaluation' ? { layout: { marking: 'Not for publication' } } : {}),
     cover: [
       { label: 'Project', value: project.title },
       { label: 'Aim', value: project.aim },
@@ -66,7 +68,11 @@ export function buildCaseStudy(input: CaseStudyInput): ReportModel {
       { label: 'Framework', value: `${evidence.framework.name}, version ${evidence.framework.version}` },
       ...(project.improvementSought ? [{ label: 'Improvement sought', value: project.improvementSought }] : []),
       { label: 'Written for', value: AUDIENCE_WORDS[audience] },
-      { label: 'Record used', value: `Events that had happened by ${longDate(evidence.clocks.asOf)}, as recorded up to position ${evidence.clocks.knownAtPosition}` },
+      {
+        label: 'Record used',
+        // Positions in the record are for auditors, on the provenance page; the cover gives dates in words.
+        value: `What had happened by ${longDate(evidence.clocks.asOf)}, as recorded by ${longDate(evidence.range.lastRecordedAt)}`,
+      },
     ],
     sections,
     provenance: reportProvenance(evidence.range, evidence.clocks, setting, evidence.framework),

@@ -5,6 +5,7 @@ import { labelOf } from '@coprod/frameworks/indicators/labels';
 import { heldAttendance } from '@coprod/frameworks/indicators/people.indicators';
 import { formatChartValue } from '../charts/chart-format';
 import type { ReportBlock, ReportSection, TableSpec } from '../model/report-model';
+import { counted } from '@coprod/frameworks/indicators/labels';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
 import { breakdownTable, indicatorFigure } from './indicator-blocks';
 import type { CaseStudyAudience, ProjectEvidence } from './report-inputs';
@@ -96,23 +97,21 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number): 
   const roles = PARTICIPANT_ROLES.filter((role) => attendance.some((a) => roleOf(a.participantId) === role));
   const stages = STAGES.filter((stage) => attendance.some((a) => facts.activities.get(a.activityId)?.stage === stage));
   if (roles.length === 0) return { id: 'time_given', heading: 'Time given', blocks };
-  const heldBy = (role: string) => new Set(attendance.filter((a) => roleOf(a.participantId) === role).map((a) => a.participantId)).size;
-  // A role held by too few people is left out of the chart (not drawn as an empty column) and named below it.
+  // Only roles the disclosed hours by role show are drawn; the others are neither drawn nor named, as naming them would say someone holds them.
+  const visible = new Set(hours.breakdown.filter((cell) => cell.value !== null).map((cell) => cell.key));
   const shown: string[] = [];
   const hidden: string[] = [];
-  for (const role of roles) (heldBy(role) >= threshold ? shown : hidden).push(role);
+  for (const role of roles) (visible.has(role) ? shown : hidden).push(role);
   const minutes = (role: string, stage: string) =>
     attendance.filter((a) => roleOf(a.participantId) === role && facts.activities.get(a.activityId)?.stage === stage).reduce((sum, a) => sum + a.minutes, 0);
-  const hiddenNote = hidden.length
-    ? `Not in the chart, because fewer than ${threshold} people in ${hidden.length === 1 ? 'that role' : 'each role'} took part: ${listed(hidden.map((r) => labelOf(r).toLowerCase()))}.`
-    : '';
+  const hiddenNote = hidden.length ? `Roles held by fewer than ${threshold} people, or that would let one be worked out, are not in the chart and not named.` : '';
   if (shown.length > 0) {
     const totals = shown.map((role) => stages.reduce((sum, stage) => sum + minutes(role, stage), 0));
     const top = totals.indexOf(Math.max(...totals));
     const alt = [
       `Hours given by each role, split by stage.`,
       `${labelOf(shown[top])} gave the most time: ${formatChartValue(totals[top], 'hours')} hours.`,
-      hidden.length ? `${hidden.length} ${hidden.length === 1 ? 'role is' : 'roles are'} not shown because too few people hold ${hidden.length === 1 ? 'it' : 'them'}.` : '',
+      hidden.length ? 'Roles held by too few people are not shown.' : '',
     ];
     blocks.push({
       kind: 'chart',
@@ -146,10 +145,21 @@ export function expensesSection(evidence: ProjectEvidence): ReportSection {
     if (result.breakdown.length) {
       blocks.push({ kind: 'table', table: breakdownTable('Paid, by kind of expense or recognition', result.breakdown, 'Paid', (v) => formatChartValue(v, 'pence')) });
     }
-    blocks.push({ kind: 'list', items: result.items.map((i) => `${text(i.measure)}: ${text(i.value)}`) });
+    blocks.push({ kind: 'list', items: result.items.map(ledgerLine) });
     blocks.push({ kind: 'notice', text: 'No amount paid to any one person is shown. Kinds of expense paid to fewer people than the publication threshold are not shown.' });
   }
   return { id: 'expenses', heading: 'Expenses and recognition', blocks };
+}
+
+/** One line of the expenses ledger in words: claims with their amount where it is shown, corrections, people paid. */
+function ledgerLine(i: Record<string, unknown>): string {
+  const claims = (n: unknown) => counted(Number(n ?? 0), 'claim', 'claims');
+  if (i.key === 'people_paid') return `${text(i.measure)}: ${text(i.people)}`;
+  if (i.key === 'corrected') {
+    return `${text(i.measure)}: ${counted(Number(i.approvalsWithdrawn ?? 0), 'approval', 'approvals')} withdrawn, ${counted(Number(i.paymentsReversed ?? 0), 'payment', 'payments')} reversed`;
+  }
+  const amount = typeof i.amountPence === 'number' && Number(i.claims) > 0 ? ` (${formatChartValue(i.amountPence, 'pence')})` : i.amountPence === null ? ' (amount not shown: too few people)' : '';
+  return `${text(i.measure)}: ${claims(i.claims)}${amount}`;
 }
 
 /** The framework's set-up activities and the stages the project went through. */
@@ -212,11 +222,12 @@ export function notAdoptedSection(indicators: Indicators): ReportSection {
 export function methodsSection(evidence: ProjectEvidence, audience: CaseStudyAudience, threshold: number): ReportSection {
   const { indicators } = evidence.summary;
   const survey = indicators.survey_change;
-  const pairs = (survey?.items ?? []).map((i) => `${text(i.item)}: ${text(i.pairs)} matched pairs`);
+  const pairs = (survey?.items ?? []).map((i) => `${text(i.item)}, ${text(i.group).toLowerCase()}: ${text(i.pairs)} matched ${i.pairs === 1 ? 'pair' : 'pairs'}`);
   const all = quotesInOrder(evidence);
   const shown = consentedQuotes(all, evidence, audience).length;
   const blocks: ReportBlock[] = [
     { kind: 'paragraph', text: `Every figure says how many people it rests on (n). Breakdowns resting on fewer than ${threshold} people are not shown.` },
+    ...(evidence.summary.protection?.sentences ?? []).map((sentence): ReportBlock => ({ kind: 'paragraph', text: sentence })),
     {
       kind: 'paragraph',
       text: `Changes in skills, confidence and sense of influence compare the same person's answers before and after; only matched pairs count (${pairs.join('; ') || 'no survey answers recorded'}).${survey?.note ? ` ${survey.note}` : ''}`,
@@ -224,7 +235,7 @@ export function methodsSection(evidence: ProjectEvidence, audience: CaseStudyAud
     {
       kind: 'paragraph',
       text:
-        `The figures include what had happened by ${evidence.clocks.asOf}, as recorded up to position ${evidence.clocks.knownAtPosition} of the record. ` +
+        `The figures include what had happened by ${longDate(evidence.clocks.asOf)}, as recorded up to position ${evidence.clocks.knownAtPosition} of the record. ` +
         'Corrections recorded by then are applied; a withdrawal of consent or an erasure applies whenever it was recorded.',
     },
     {

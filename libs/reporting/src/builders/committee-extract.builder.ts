@@ -5,6 +5,7 @@ import { labelOf } from '@coprod/frameworks/indicators/labels';
 import { heldAttendance } from '@coprod/frameworks/indicators/people.indicators';
 import { applyReportDefinition } from '../definitions/apply-report-definition';
 import type { ReportBlock, ReportModel, ReportSection } from '../model/report-model';
+import { discloseRoleTable, DisclosedRoleTable, sensitivityPolicy } from '@coprod/frameworks/disclosure';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
 import type { ProjectEvidence, ReportSetting } from './report-inputs';
 import { longDate, provenanceBlocks, reportProvenance } from './report-provenance';
@@ -16,54 +17,99 @@ export interface CommitteeExtractInput {
   setting: ReportSetting;
 }
 
-const NOT_SHOWN = 'not shown (too few people)';
+/** The parts of the section only the evaluation lead can write, as the record holds them for this decision. */
+type Account = {
+  contactOfficer: string | null;
+  howRecruited: string | null;
+  notReached: string | null;
+  howTold: string | null;
+  limitations: string | null;
+};
+
+const NO_ACCOUNT: Account = { contactOfficer: null, howRecruited: null, notReached: null, howTold: null, limitations: null };
+
+/** Everything the section's paragraphs are written from, worked out once. */
+interface Shaping {
+  facts: ProjectFacts;
+  decision: DecisionFact;
+  influences: InfluenceFact[];
+  people: string[];
+  sessions: ActivityFact[];
+  threshold: number;
+  /** The people behind the decision by role, with disclosure control applied to this extract as one output. */
+  roles: DisclosedRoleTable;
+  account: Account;
+}
 
 /**
- * How co-production shaped one decision, in the shape of a committee paper: who was involved and
- * how, what they proposed, what changed and where, what was not adopted, the level reached, quotes
- * consented for committee papers (those about this decision first), and commitments.
+ * The "Consultation and engagement" section of a council's committee report for one decision: no cover,
+ * numbered paragraphs, about one to two pages. The meeting and the contact officer; who was involved and how
+ * they were recruited; who was not reached; what they said (only quotes about this decision that their
+ * authors agreed may go in committee papers); what changed; what was not adopted and why; the level of
+ * involvement; how participants were told; limitations. What only a person can write comes from the
+ * evaluation lead's engagement account; where it is missing the section says so rather than filling it in.
  */
 export function buildCommitteeExtract(input: CommitteeExtractInput): ReportModel {
   const { evidence, setting, decisionId } = input;
   const { facts } = evidence;
   const decision = facts.decisions.get(decisionId);
-  if (!decision) throw new Error(`decision ${decisionId} is not in the record of project ${evidence.projectId}; check the decision id and the clocks`);
+  if (!decision)
+    throw new Error(`decision ${decisionId} is not in the record of project ${evidence.projectId}; check the decision id and the clocks`);
   const influences = facts.influences.filter((i) => i.decisionId === decisionId);
   const people = [...new Set(influences.flatMap((i) => peopleBehind(facts, i)))];
-  const sessions = sessionsBehind(facts, influences);
-  const threshold = setting.suppressionThreshold;
+  const s: Shaping = {
+    facts,
+    decision,
+    influences,
+    people,
+    sessions: sessionsBehind(facts, influences),
+    threshold: setting.suppressionThreshold,
+    roles: discloseRoleTable(
+      people.map((id) => facts.participants.get(id)?.role ?? ''),
+      setting.suppressionThreshold,
+      sensitivityPolicy(evidence.framework.disclosure?.dimensions),
+    ),
+    account: facts.engagementAccounts?.get(decisionId) ?? NO_ACCOUNT,
+  };
 
   const sections: ReportSection[] = [
-    { id: 'how_residents_shaped', heading: 'How residents shaped this decision', blocks: shapedBlocks(facts, decision, influences, people, sessions) },
-    { id: 'who_was_involved', heading: 'Who was involved', blocks: involvedBlocks(facts, people, sessions, threshold) },
-    { id: 'what_they_proposed', heading: 'What they proposed', blocks: proposedBlocks(facts, influences) },
-    { id: 'what_changed', heading: 'What changed because of it', blocks: changedBlocks(decision, influences) },
-    { id: 'not_adopted', heading: 'What was not adopted, and why', blocks: notAdoptedBlocks(facts, decisionId) },
-    { id: 'we_asked_you_said_we_did', heading: 'We asked, you said, we did', blocks: weAskedBlocks(facts, influences) },
-    { id: 'level_of_involvement', heading: 'Level of involvement reached', blocks: levelBlocks(influences, people.length) },
-    { id: 'quotes', heading: 'In their own words', blocks: quoteBlocks(evidence, decisionId) },
-    { id: 'open_commitments', heading: 'Commitments still open', blocks: commitmentBlocks(facts, decisionId) },
+    { id: 'about_this_section', heading: 'About this section', blocks: aboutBlocks(s, facts.project?.title ?? evidence.projectId) },
+    { id: 'who_was_involved', heading: 'Who was involved and how they were recruited', blocks: involvedBlocks(s) },
+    { id: 'who_was_not_reached', heading: 'Who was not reached', blocks: notReachedBlocks(s, evidence) },
+    { id: 'what_they_said', heading: 'What they said', blocks: saidBlocks(s, evidence) },
+    { id: 'what_changed', heading: 'What changed because of it', blocks: changedBlocks(s) },
+    { id: 'not_adopted', heading: 'What was not adopted, and why', blocks: notAdoptedBlocks(s) },
+    { id: 'level_of_involvement', heading: 'Level of involvement', blocks: levelBlocks(s) },
+    { id: 'how_participants_were_told', heading: 'How participants were told the outcome', blocks: toldBlocks(s) },
+    { id: 'limitations', heading: 'Limitations', blocks: limitationBlocks(s) },
     { id: 'provenance', heading: 'Where these figures come from', blocks: provenanceBlocks(evidence.range) },
   ];
   const model: ReportModel = {
     kind: 'committee_extract',
-    title: decision.title,
-    subtitle: `How co-production shaped this decision (${decision.reference})`,
+    title: 'Consultation and engagement',
+    subtitle: `${decision.title} (${decision.reference})`,
     lang: 'en-GB',
     publisher: setting.publisher,
-    suppressionThreshold: threshold,
-    cover: [
-      { label: 'Decision', value: decision.title },
-      { label: 'Reference', value: decision.reference },
-      { label: 'Decided by', value: labelOf(decision.decisionMaker) },
-      { label: 'Decided on', value: longDate(decision.decidedOn) },
-      { label: 'Project', value: facts.project?.title ?? evidence.projectId },
-      { label: 'Framework', value: `${evidence.framework.name}, version ${evidence.framework.version}` },
-    ],
+    suppressionThreshold: s.threshold,
+    layout: { coverPage: false, numberedParagraphs: true },
+    cover: [],
     sections,
     provenance: reportProvenance(evidence.range, evidence.clocks, setting, evidence.framework),
   };
   return applyReportDefinition(model, setting.definition);
+}
+
+const paragraph = (text: string): ReportBlock => ({ kind: 'paragraph', text });
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A part of the lead's account, or a plain sentence that it has not been recorded. */
+function accountPart(value: string | null, missing: string): ReportBlock {
+  return paragraph(value ?? `${missing} has not been recorded for this decision.`);
 }
 
 function sessionsBehind(facts: ProjectFacts, influences: InfluenceFact[]): ActivityFact[] {
@@ -80,173 +126,227 @@ const isResident = (facts: ProjectFacts, id: string) => {
   return role !== undefined && roleGroup(role as ParticipantRole) === 'residents_and_communities';
 };
 
-function shapedBlocks(facts: ProjectFacts, decision: DecisionFact, influences: InfluenceFact[], people: string[], sessions: ActivityFact[]): ReportBlock[] {
-  if (influences.length === 0) {
-    return [{ kind: 'paragraph', text: `No influence of the people involved on this decision has been documented in the record.` }];
-  }
-  const residents = people.filter((id) => isResident(facts, id)).length;
-  const formats = [...new Set(sessions.map((s) => labelOf(s.format).toLowerCase()))];
+function aboutBlocks(s: Shaping, project: string): ReportBlock[] {
+  const { decision } = s;
   return [
-    {
-      kind: 'paragraph',
-      text:
-        `${people.length} people, ${residents} of them residents or community members, shaped this decision of the ${labelOf(decision.decisionMaker).toLowerCase()} ` +
-        `on ${longDate(decision.decidedOn)} through ${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}` +
-        `${formats.length ? ` (${formats.join(', ')})` : ''}. ${influences.length} ${influences.length === 1 ? 'change' : 'changes'} to the recommendation can be traced to what they said.`,
-    },
-    {
-      kind: 'key_figures',
-      figures: [
-        { label: 'people involved', value: String(people.length), n: people.length, suppressed: false, sourceEventIds: influences.map((i) => i.eventId) },
-        { label: 'residents and community members', value: String(residents), n: people.length, suppressed: false, sourceEventIds: influences.map((i) => i.eventId) },
-        { label: 'changes traced to them', value: String(influences.length), n: people.length, suppressed: false, sourceEventIds: influences.map((i) => i.eventId) },
-      ],
-    },
+    paragraph(
+      `This section is for the ${labelOf(decision.decisionMaker).toLowerCase()} meeting of ${longDate(decision.decidedOn)}, which takes the decision ` +
+        `"${decision.title}" (${decision.reference}). It describes how the people affected were involved through the co-produced project "${project}".`,
+    ),
+    paragraph(
+      s.account.contactOfficer ? `Contact officer: ${s.account.contactOfficer}.` : 'The contact officer for this section has not been recorded.',
+    ),
   ];
 }
 
-function involvedBlocks(facts: ProjectFacts, people: string[], sessions: ActivityFact[], threshold: number): ReportBlock[] {
-  if (people.length === 0) return [];
-  const rows = PARTICIPANT_ROLES.map((role) => [role, people.filter((id) => facts.participants.get(id)?.role === role).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([role, count]) => [labelOf(role), count < threshold ? NOT_SHOWN : String(count)]);
-  const attendance = heldAttendance(facts);
-  return [
-    { kind: 'table', table: { caption: 'People behind this decision, by role', columns: ['Role', 'People'], rows, rowHeaders: true } },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Sessions where this decision was shaped',
-        columns: ['Session', 'Held on', 'Stage', 'How', 'People taking part'],
-        rows: sessions.map((s) => [
-          s.title,
-          longDate(s.heldOn ?? s.plannedFor),
-          labelOf(s.stage),
-          labelOf(s.format),
-          String(new Set(attendance.filter((a) => a.activityId === s.activityId).map((a) => a.participantId)).size),
-        ]),
-        rowHeaders: true,
-      },
-    },
+function involvedBlocks(s: Shaping): ReportBlock[] {
+  const { facts, decision, influences, people, sessions } = s;
+  if (influences.length === 0) {
+    return [
+      paragraph('No involvement of the people affected in this decision has been documented in the record.'),
+      accountPart(s.account.howRecruited, 'How people were recruited'),
+    ];
+  }
+  const residents = people.filter((id) => isResident(facts, id)).length;
+  const formats = [...new Set(sessions.map((a) => labelOf(a.format).toLowerCase()))];
+  const blocks: ReportBlock[] = [
+    paragraph(
+      `${plural(people.length, 'person', 'people')}, ${residents} of them residents or community members, shaped this decision of the ` +
+        `${labelOf(decision.decisionMaker).toLowerCase()} on ${longDate(decision.decidedOn)} through ${plural(sessions.length, 'session', 'sessions')}` +
+        `${formats.length ? ` (${listed(formats)})` : ''}.`,
+    ),
+    s.account.howRecruited ? paragraph(`How they were recruited: ${s.account.howRecruited}`) : accountPart(null, 'How people were recruited'),
   ];
+  const rows = s.roles.rows.map((row) => [row.label, row.value === null ? 'not shown (too few people)' : String(row.value)]);
+  blocks.push({ kind: 'table', table: { caption: 'People behind this decision, by role', columns: ['Role', 'People'], rows, rowHeaders: true } });
+  const attendance = heldAttendance(facts);
+  blocks.push({
+    kind: 'table',
+    table: {
+      caption: 'Sessions where this decision was shaped',
+      columns: ['Session', 'Held on', 'How', 'People taking part'],
+      rows: sessions.map((a) => [
+        a.title,
+        longDate(a.heldOn ?? a.plannedFor),
+        labelOf(a.format),
+        String(new Set(attendance.filter((x) => x.activityId === a.activityId).map((x) => x.participantId)).size),
+      ]),
+      rowHeaders: true,
+    },
+  });
+  return blocks;
 }
 
 /**
- * Staff summaries only: a participant's own words reach a committee paper as a quote they agreed to,
- * and a contribution recorded before its wording was stated may hold someone's words.
+ * The equalities paragraph: seldom-heard groups the project reached but nobody behind this decision
+ * belongs to, the comparison with the local population where the council supplied one, and the lead's account.
  */
-function proposedBlocks(facts: ProjectFacts, influences: InfluenceFact[]): ReportBlock[] {
-  const linked = new Set(influences.flatMap((i) => i.contributionIds));
-  const behind = facts.contributions.filter((c) => linked.has(c.contributionId));
+function notReachedBlocks(s: Shaping, evidence: ProjectEvidence): ReportBlock[] {
+  const { facts, people } = s;
+  const groupsOf = (id: string) => facts.participants.get(id)?.groups ?? [];
+  // Only groups the project's disclosed figures name may be named here: naming a small one would say someone belongs to it.
+  const named = new Set((evidence.summary.indicators.reach_seldom_heard?.breakdown ?? []).filter((c) => c.value !== null).map((c) => c.key));
+  const reached = [...new Set([...facts.participants.keys()].flatMap(groupsOf))].sort();
+  const projectGroups = reached.filter((g) => named.has(g));
+  const behind = new Set(people.flatMap(groupsOf));
+  const missing = projectGroups.filter((g) => !behind.has(g)).map((g) => labelOf(g).toLowerCase());
+  const blocks: ReportBlock[] = [];
+  if (people.length > 0) {
+    blocks.push(
+      paragraph(
+        missing.length
+          ? `The project reached people from ${plural(projectGroups.length, 'seldom-heard group', 'seldom-heard groups')}, but none from these groups shaped this decision: ${listed(missing)}.`
+          : projectGroups.length
+            ? 'Every seldom-heard group the project reached is among the people who shaped this decision.'
+            : reached.length
+              ? 'No seldom-heard group the project reached has enough people in it to be named here.'
+              : 'Nobody involved in the project is recorded as belonging to a seldom-heard group.',
+      ),
+    );
+  }
+  const reach = evidence.summary.indicators.reach_against_population;
+  blocks.push(
+    paragraph(
+      reach && reach.items.length > 0
+        ? reach.statement
+        : 'No profile of the local population was available, so who was under-represented cannot be measured against it.',
+    ),
+  );
+  blocks.push(
+    s.account.notReached
+      ? paragraph(`The evaluation lead's account: ${s.account.notReached}`)
+      : accountPart(null, "The evaluation lead's account of who was not reached"),
+  );
+  return blocks;
+}
+
+/**
+ * Only quotes recorded about this decision whose authors agreed to committee papers; what people proposed
+ * appears as staff summaries, since a contribution's own wording may be someone's words.
+ */
+function saidBlocks(s: Shaping, evidence: ProjectEvidence): ReportBlock[] {
+  const linked = new Set(s.influences.flatMap((i) => i.contributionIds));
+  const behind = s.facts.contributions.filter((c) => linked.has(c.contributionId));
   const shown = behind.filter((c): c is typeof c & { staffSummary: string } => c.staffSummary !== null);
-  const blocks: ReportBlock[] = shown.length
-    ? [{ kind: 'list', items: shown.map((c) => `${labelOf(c.kind)}: ${c.staffSummary}`), contributionIds: shown.map((c) => c.contributionId) }]
-    : [];
+  const blocks: ReportBlock[] = [];
+  if (shown.length) {
+    blocks.push(paragraph('What people proposed, as summarised by officers:'));
+    blocks.push({
+      kind: 'list',
+      items: shown.map((c) => `${labelOf(c.kind)}: ${c.staffSummary}`),
+      contributionIds: shown.map((c) => c.contributionId),
+    });
+  }
   const unshown = behind.length - shown.length;
   if (unshown > 0) {
     const one = unshown === 1;
-    blocks.push({
-      kind: 'paragraph',
-      text:
+    blocks.push(
+      paragraph(
         `${unshown} ${shown.length ? 'more ' : ''}${one ? 'contribution' : 'contributions'} behind this decision ${one ? 'is' : 'are'} not repeated here, ` +
-        `as ${one ? "it is, or may be, a participant's" : "they are, or may be, participants'"} own words: what people said appears in this paper only as quotes they agreed to.`,
-    });
+          `as ${one ? "it is, or may be, a participant's" : "they are, or may be, participants'"} own words: what people said appears here only as quotes they agreed to.`,
+      ),
+    );
   }
+  const about = quotesInOrder(evidence).filter((q) => q.decisionId === s.decision.decisionId);
+  const quotes = consentedQuotes(about, evidence, 'committee_papers', s.roles.shownRoles);
+  if (quotes.length === 0) {
+    blocks.push(paragraph('No quote about this decision has the consent of its author for use in committee papers.'));
+  }
+  blocks.push(...quotes.map((quote): ReportBlock => ({ kind: 'quote', quote })));
   return blocks;
 }
 
-function changedBlocks(decision: DecisionFact, influences: InfluenceFact[]): ReportBlock[] {
-  const blocks: ReportBlock[] = [{ kind: 'notice', text: `The recommendation: ${decision.recommendation}` }];
-  if (influences.length) {
-    blocks.push({
-      kind: 'table',
-      table: {
-        caption: 'What changed, and where it appears',
-        columns: ['What changed', 'Where in the recommendation'],
-        rows: influences.map((i) => [i.weDid, i.whereInRecommendation ?? 'Not stated']),
-        rowHeaders: false,
-      },
-    });
-  }
-  return blocks;
-}
-
-function notAdoptedBlocks(facts: ProjectFacts, decisionId: string): ReportBlock[] {
-  const rows = facts.notAdopted.filter((p) => p.decisionId === decisionId).map((p) => [p.proposal, p.reason]);
-  return rows.length ? [{ kind: 'table', table: { caption: 'Proposals not adopted', columns: ['Proposal', 'Why it was not adopted'], rows, rowHeaders: true } }] : [];
-}
-
-function weAskedBlocks(facts: ProjectFacts, influences: InfluenceFact[]): ReportBlock[] {
-  if (influences.length === 0) return [];
+function changedBlocks(s: Shaping): ReportBlock[] {
+  const { facts, influences } = s;
+  const blocks: ReportBlock[] = [paragraph(`The recommendation: ${s.decision.recommendation}`)];
+  if (influences.length === 0) return blocks;
+  blocks.push(paragraph(`${plural(influences.length, 'change', 'changes')} to the recommendation can be traced to what people said.`));
   const asked = (i: InfluenceFact) => {
-    const ids = new Set([...i.activityIds, ...facts.contributions.filter((c) => i.contributionIds.includes(c.contributionId)).map((c) => c.activityId)]);
+    const ids = new Set([
+      ...i.activityIds,
+      ...facts.contributions.filter((c) => i.contributionIds.includes(c.contributionId)).map((c) => c.activityId),
+    ]);
     const titles = [...ids].map((id) => facts.activities.get(id)?.title).filter((t): t is string => Boolean(t));
     return titles.join('; ') || 'Not recorded';
   };
-  return [
-    {
-      kind: 'table',
-      table: {
-        caption: 'We asked, you said, we did',
-        columns: ['We asked', 'You said', 'We did'],
-        rows: influences.map((i) => [asked(i), i.youSaid, i.weDid]),
-        rowHeaders: false,
-      },
+  blocks.push({
+    kind: 'table',
+    table: {
+      caption: 'We asked, you said, we did',
+      columns: ['We asked', 'You said', 'We did', 'Where in the recommendation'],
+      rows: influences.map((i) => [asked(i), i.youSaid, i.weDid, i.whereInRecommendation ?? 'Not stated']),
+      rowHeaders: false,
     },
-  ];
+  });
+  return blocks;
 }
 
-function levelBlocks(influences: InfluenceFact[], people: number): ReportBlock[] {
-  if (influences.length === 0) return [{ kind: 'paragraph', text: 'No level can be stated: no influence on this decision is documented.' }];
+function notAdoptedBlocks(s: Shaping): ReportBlock[] {
+  const rows = s.facts.notAdopted.filter((p) => p.decisionId === s.decision.decisionId).map((p) => [p.proposal, p.reason]);
+  if (rows.length === 0) return [paragraph('No proposal is recorded as not adopted for this decision.')];
+  return [{ kind: 'table', table: { caption: 'Proposals not adopted', columns: ['Proposal', 'Why it was not adopted'], rows, rowHeaders: true } }];
+}
+
+function levelBlocks(s: Shaping): ReportBlock[] {
+  const { influences } = s;
+  if (influences.length === 0) return [paragraph('No level can be stated: no influence on this decision is documented.')];
   const highest = <T extends string>(levels: readonly T[], pick: (i: InfluenceFact) => string) =>
-    levels.slice().reverse().find((level) => influences.some((i) => pick(i) === level));
+    levels
+      .slice()
+      .reverse()
+      .find((level) => influences.some((i) => pick(i) === level));
   const tlap = highest(LADDER_LEVELS, (i) => i.ladderLevel);
   const needham = highest(NEEDHAM_CARR_LEVELS, (i) => i.needhamCarrLevel);
-  const sources = influences.map((i) => i.eventId);
-  return [
-    {
-      kind: 'key_figures',
-      figures: [
-        { label: 'highest rung of the TLAP ladder reached', value: tlap ? labelOf(tlap) : 'Not stated', n: people, suppressed: false, sourceEventIds: sources },
-        { label: 'highest Needham and Carr level reached', value: needham ? labelOf(needham) : 'Not stated', n: people, suppressed: false, sourceEventIds: sources },
-      ],
-    },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Level reached by each change',
-        columns: ['Change', 'TLAP ladder', 'Needham and Carr'],
-        rows: influences.map((i) => [i.weDid, labelOf(i.ladderLevel), labelOf(i.needhamCarrLevel)]),
-        rowHeaders: true,
-      },
-    },
+  const formed = influences.filter((i) => i.optionsAlreadyFormed).length;
+  const blocks: ReportBlock[] = [
+    paragraph(
+      `The highest level reached was ${tlap ? labelOf(tlap).toLowerCase() : 'not stated'} on the Think Local Act Personal ladder of participation, ` +
+        `and ${needham ? labelOf(needham).toLowerCase() : 'not stated'} on Needham and Carr's scale (n = ${s.people.length}).` +
+        (formed
+          ? ` For ${plural(formed, 'change', 'changes')}, the options had already been formed before people were involved: that part was consultation, not co-production.`
+          : ''),
+    ),
   ];
+  return blocks;
 }
 
-function quoteBlocks(evidence: ProjectEvidence, decisionId: string): ReportBlock[] {
-  const all = quotesInOrder(evidence);
-  const ordered = [...all.filter((q) => q.decisionId === decisionId), ...all.filter((q) => q.decisionId !== decisionId)];
-  return consentedQuotes(ordered, evidence, 'committee_papers').map((quote): ReportBlock => ({ kind: 'quote', quote }));
-}
-
-function commitmentBlocks(facts: ProjectFacts, decisionId: string): ReportBlock[] {
-  const commitments = [...facts.commitments.values()].filter((c) => c.decisionId === decisionId);
-  if (commitments.length === 0) return [];
+/** How people heard the outcome, then the commitments made with the decision and whether each is met. */
+function toldBlocks(s: Shaping): ReportBlock[] {
+  const blocks: ReportBlock[] = [accountPart(s.account.howTold, 'How participants were told the outcome')];
+  const commitments = [...s.facts.commitments.values()].filter((c) => c.decisionId === s.decision.decisionId);
+  if (commitments.length === 0) return blocks;
   const open = commitments.filter((c) => c.metOn === null);
-  return [
-    { kind: 'paragraph', text: `${open.length} of ${commitments.length} commitments made with this decision are still open.` },
-    {
-      kind: 'table',
-      table: {
-        caption: 'Commitments made with this decision',
-        columns: ['Commitment', 'Due by', 'Status'],
-        rows: [...open, ...commitments.filter((c) => c.metOn !== null)].map((c) => [
-          c.description,
-          c.dueBy ? longDate(c.dueBy) : 'No date set',
-          c.metOn ? `Met on ${longDate(c.metOn)}: ${c.evidence ?? ''}`.trim() : 'Open',
-        ]),
-        rowHeaders: true,
-      },
+  blocks.push(
+    paragraph(
+      `${open.length} of ${plural(commitments.length, 'commitment', 'commitments')} made with this decision ${open.length === 1 ? 'is' : 'are'} still open.`,
+    ),
+  );
+  blocks.push({
+    kind: 'table',
+    table: {
+      caption: 'Commitments made with this decision',
+      columns: ['Commitment', 'Due by', 'Status'],
+      rows: [...open, ...commitments.filter((c) => c.metOn !== null)].map((c) => [
+        c.description,
+        c.dueBy ? longDate(c.dueBy) : 'No date set',
+        c.metOn ? `Met on ${longDate(c.metOn)}: ${c.evidence ?? ''}`.trim() : 'Open',
+      ]),
+      rowHeaders: true,
     },
+  });
+  return blocks;
+}
+
+/** What the record itself says about the weight the engagement can bear, then the lead's own account. */
+function limitationBlocks(s: Shaping): ReportBlock[] {
+  const notes: string[] = [];
+  if (s.people.length > 0 && s.people.length < 20) notes.push(`the figures rest on a small number of people (${s.people.length})`);
+  notes.push(`numbers of fewer than ${s.threshold} people are not shown, to protect those involved`);
+  notes.push('quotes appear only with the consent of the people who said them, so not everyone who spoke is quoted');
+  return [
+    paragraph(`From the record: ${listed(notes)}.`),
+    s.account.limitations
+      ? paragraph(`The evaluation lead's account: ${s.account.limitations}`)
+      : accountPart(null, "The evaluation lead's account of the limitations"),
   ];
 }

@@ -6,3 +6,4 @@ export { buildCommitteeExtract, type CommitteeExtractInput } from './committee-e
 export { buildAuditHistory, HISTORY_SUBJECT_KINDS, type AuditHistoryInput, type HistoryEvent, type HistorySubjectKind } from './audit-history.builder';
 export { summariseEventData } from './event-summary';
 export { wordsCarried, type WordsCarried } from './words-carried';
+export { buildEasyRead, type EasyReadInput } from '../easy-read/easy-read.builder';

@@ -7,6 +7,7 @@ const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 /** An indicator's headline value in words a reader expects: hours, pounds, percentages. */
 export function indicatorValue(result: IndicatorResult): string {
   const v = result.value;
+  if (result.valueLabel !== undefined) return result.valueLabel;
   if (v === null) return 'Not available';
   switch (result.unit) {
     case 'hours':
@@ -22,8 +23,9 @@ export function indicatorValue(result: IndicatorResult): string {
   }
 }
 
-/** Listings (stages, set-up, proposals) count things, not people: their n does not apply. */
+/** Listings, sessions, decisions and levels count things, not people: an n of people would be a base they do not rest on. */
 function peopleBasis(result: IndicatorResult): number | null {
+  if (['sessions', 'decisions', 'level', 'flags'].includes(result.unit)) return null;
   return result.unit === 'items' && result.n === 0 ? null : result.n;
 }
 
@@ -33,7 +35,7 @@ export function indicatorFigure(result: IndicatorResult, label = result.title): 
   const notes = [
     result.statement.replace(/\.$/, ''),
     result.note?.replace(/\.$/, ''),
-    suppressedCells > 0 ? `${suppressedCells} of ${result.breakdown.length} groups in its breakdown rest on too few people and are not shown` : undefined,
+    suppressedCells > 0 ? `${suppressedCells} of ${result.breakdown.length} ${result.breakdown.length === 1 ? 'group' : 'groups'} in its breakdown ${suppressedCells === 1 ? 'rests' : 'rest'} on too few people and ${suppressedCells === 1 ? 'is' : 'are'} not shown` : undefined,
   ].filter((note): note is string => Boolean(note));
   return {
     label,
@@ -55,7 +57,7 @@ function chartValues(result: IndicatorResult, cells: BreakdownEntry[]): { format
   if (result.unit === 'hours') return { format: 'hours', values: values.map((v) => (v === null ? null : Math.round(v * 60))), name: 'Time given', unit: 'hours' };
   if (result.unit === 'pence') return { format: 'pence', values, name: 'Paid', unit: 'pounds' };
   if (result.id === 'reach_against_population') return { format: 'percent', values, name: 'Share', unit: 'per cent' };
-  const counted = result.id === 'resident_influence_share' ? 'decisions' : ({ people: 'people', sessions: 'sessions', decisions: 'decisions', percent: 'people' }[result.unit as string] ?? '');
+  const counted = { people: 'people', sessions: 'sessions', decisions: 'decisions', percent: 'people' }[(result.breakdownUnit ?? result.unit) as string] ?? '';
   return { format: 'integer', values, name: 'Number', unit: counted };
 }
 

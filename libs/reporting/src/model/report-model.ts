@@ -21,6 +21,23 @@ export interface ReportModel {
   provenance: Provenance;
   /** Figures resting on fewer people than this are suppressed; renderers say so in words. */
   suppressionThreshold?: number;
+  /** How the report is laid out in print; absent, it has a cover page and plain paragraphs. */
+  layout?: ReportLayout;
+}
+
+/**
+ * Print layout choices a report kind makes, so every renderer (PDF, Word, HTML) lays it out alike:
+ * a committee section drops into another document, so it has no cover and numbers its paragraphs.
+ */
+export interface ReportLayout {
+  /** False: the title and facts open the first page instead of filling a cover page of their own. */
+  coverPage?: boolean;
+  /** Paragraphs are numbered 1, 2, 3... through the report (not the provenance), as committee papers number theirs. */
+  numberedParagraphs?: boolean;
+  /** Printed on every page, e.g. "Not for publication" on an internal version. */
+  marking?: string;
+  /** Landscape pages, for wide tables such as an auditor's list of events. */
+  landscape?: boolean;
 }
 
 /** One label/value line of the cover page. */
@@ -96,6 +113,8 @@ export interface TableSpec {
   columns: string[];
   rows: string[][];
   rowHeaders: boolean;
+  /** Print widths of the columns in points, '*' sharing what is left; equal shares when absent. */
+  widths?: (number | '*')[];
 }
 
 /** A participant's own words, published under the consent they gave. */

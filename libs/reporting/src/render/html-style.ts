@@ -44,6 +44,10 @@ thead th { background: var(--tile); padding-left: 0.5rem; }
 .quote figcaption { font-weight: normal; color: var(--secondary); margin: 0.4rem 0 0; }
 .quote .context { color: var(--secondary); font-size: 0.9rem; margin: 0.25rem 0 0; }
 .notice { background: #e8f1f8; border-left: 5px solid var(--brand); padding: 0.75rem 1rem; margin: 1rem 0; }
+.table-box { overflow-x: auto; max-width: 100%; }
+.table-box:focus { outline: 3px solid var(--focus); }
+.numbered { display: grid; grid-template-columns: 2.25rem 1fr; }
+.marking { color: #d4351c; font-weight: bold; text-transform: uppercase; border: 2px solid #d4351c; padding: 0.25rem 0.5rem; display: inline-block; margin: 1rem 0 0; }
 .mono { font-family: "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
 .page-footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; color: var(--secondary); font-size: 0.9rem; }
 @media print {
@@ -55,6 +59,8 @@ thead th { background: var(--tile); padding-left: 0.5rem; }
   figure, table, .key-figures li, .quote, .notice { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .provenance { break-before: page; }
+  .table-box { overflow: visible; }
+  .marking { position: fixed; top: 0; right: 0; margin: 0; }
   a { color: var(--ink); text-decoration: none; }
 }
 `;

@@ -10,13 +10,7 @@ const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Escapes text for HTML content and attribute values, dropping control characters HTML does not allow. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(CONTROLS, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(CONTROLS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const e = escapeHtml;
 
@@ -29,12 +23,18 @@ function basisLine(figure: Figure, model: ReportModel): string {
   return basis ? `<p class="basis">${e(basis)}</p>` : '';
 }
 
+/** A table in a box of its own that scrolls sideways on a narrow screen, so the page never does. */
 function table(spec: TableSpec): string {
   const head = spec.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('');
   const body = spec.rows
-    .map((row) => `<tr>${row.map((cell, i) => (i === 0 && spec.rowHeaders ? `<th scope="row">${e(cell)}</th>` : `<td>${e(cell)}</td>`)).join('')}</tr>`)
+    .map(
+      (row) => `<tr>${row.map((cell, i) => (i === 0 && spec.rowHeaders ? `<th scope="row">${e(cell)}</th>` : `<td>${e(cell)}</td>`)).join('')}</tr>`,
+    )
     .join('\n');
-  return `<table><caption>${e(spec.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return (
+    `<div class="table-box" role="region" aria-label="${e(spec.caption)}" tabindex="0">` +
+    `<table><caption>${e(spec.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`
+  );
 }
 
 function chart(spec: ChartSpec): string {
@@ -65,10 +65,13 @@ function attribution(q: QuoteBlock, model: ReportModel): string {
   return `${e(q.attribution.slice(0, at))}${name}${e(q.attribution.slice(at + q.speaker.length))}`;
 }
 
-function block(b: ReportBlock, model: ReportModel): string {
+/** The next paragraph number where the report numbers its paragraphs (committee papers); null where it does not. */
+type Numbering = { next: number } | null;
+
+function block(b: ReportBlock, model: ReportModel, numbering: Numbering = null): string {
   switch (b.kind) {
     case 'paragraph':
-      return `<p>${e(b.text)}</p>`;
+      return numbering ? `<p class="numbered"><span class="number">${numbering.next++}.</span> ${e(b.text)}</p>` : `<p>${e(b.text)}</p>`;
     case 'key_figures':
       return `<ul class="key-figures">${b.figures
         .map((f) => `<li><p class="value">${e(figureValue(f))}</p><p>${e(f.label)}</p>${basisLine(f, model)}</li>`)
@@ -88,13 +91,13 @@ function block(b: ReportBlock, model: ReportModel): string {
   }
 }
 
-function section(s: ReportSection, model: ReportModel, level: 2 | 3): string {
+function section(s: ReportSection, model: ReportModel, level: 2 | 3, numbering: Numbering = null): string {
   const id = sectionAnchor(s);
   return [
     `<section aria-labelledby="${id}">`,
     `<h${level} id="${id}">${e(s.heading)}</h${level}>`,
-    ...s.blocks.map((b) => block(b, model)),
-    ...(s.subsections ?? []).map((sub) => section(sub, model, 3)),
+    ...s.blocks.map((b) => block(b, model, numbering)),
+    ...(s.subsections ?? []).map((sub) => section(sub, model, 3, numbering)),
     `</section>`,
   ].join('\n');
 }
@@ -109,6 +112,8 @@ export function renderHtml(model: ReportModel): string {
   const all = [...sections, provenance];
   const contents = all.map((s) => `<li><a href="#${sectionAnchor(s)}">${e(s.heading)}</a></li>`).join('');
   const provenanceId = sectionAnchor(provenance);
+  const numbering: Numbering = model.layout?.numberedParagraphs ? { next: 1 } : null;
+  const marking = model.layout?.marking ? `<p class="marking">${e(model.layout.marking)}</p>` : '';
   return `<!DOCTYPE html>
 <html lang="${e(model.lang)}">
 <head>
@@ -123,11 +128,19 @@ export function renderHtml(model: ReportModel): string {
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="masthead">${e(model.publisher)}</header>
 <main id="main" tabindex="-1">
+${marking}
 <h1>${e(model.title)}</h1>
 ${model.subtitle ? `<p class="subtitle">${e(model.subtitle)}</p>` : ''}
-${model.cover.length ? facts(model.cover.map((c) => [c.label, c.value]), false) : ''}
+${
+  model.cover.length
+    ? facts(
+        model.cover.map((c) => [c.label, c.value]),
+        false,
+      )
+    : ''
+}
 <nav class="contents" aria-label="Contents"><h2 id="contents">Contents</h2><ol>${contents}</ol></nav>
-${sections.map((s) => section(s, model, 2)).join('\n')}
+${sections.map((s) => section(s, model, 2, numbering)).join('\n')}
 <section class="provenance" aria-labelledby="${provenanceId}">
 <h2 id="${provenanceId}">${e(provenance.heading)}</h2>
 ${provenance.blocks.map((b) => block(b, model)).join('\n')}

@@ -18,13 +18,19 @@ function withBasis(text: string, basis: string): string {
   return basis ? `${text} (${markdownInline(basis)})` : text;
 }
 
-function block(b: ReportBlock, model: ReportModel): string {
+/** The next paragraph number where the report numbers its paragraphs (committee papers); null where it does not. */
+type Numbering = { next: number } | null;
+
+function block(b: ReportBlock, model: ReportModel, numbering: Numbering = null): string {
   switch (b.kind) {
     case 'paragraph':
-      return markdownBlock(b.text);
+      return numbering ? `${numbering.next++}\\. ${markdownBlock(b.text)}` : markdownBlock(b.text);
     case 'key_figures':
       return b.figures
-        .map((f) => `- **${markdownInline(figureValue(f))}** ${withBasis(markdownInline(f.label), [figureBasis(f, model), f.note].filter(Boolean).join('; '))}`)
+        .map(
+          (f) =>
+            `- **${markdownInline(figureValue(f))}** ${withBasis(markdownInline(f.label), [figureBasis(f, model), f.note].filter(Boolean).join('; '))}`,
+        )
         .join('\n');
     case 'figure':
       return withBasis(
@@ -68,11 +74,11 @@ function attribution(quote: QuoteBlock): string {
   return `${markdownInline(before)}${isolated(markdownInline(quote.speaker), 'auto')}${markdownInline(after)}`;
 }
 
-function section(s: ReportSection, model: ReportModel, level: number): string[] {
+function section(s: ReportSection, model: ReportModel, level: number, numbering: Numbering = null): string[] {
   return [
     `${'#'.repeat(level)} ${markdownInline(s.heading)}`,
-    ...s.blocks.map((b) => block(b, model)),
-    ...(s.subsections ?? []).flatMap((sub) => section(sub, model, level + 1)),
+    ...s.blocks.map((b) => block(b, model, numbering)),
+    ...(s.subsections ?? []).flatMap((sub) => section(sub, model, level + 1, numbering)),
   ];
 }
 
@@ -82,12 +88,14 @@ function section(s: ReportSection, model: ReportModel, level: number): string[] 
  */
 export function renderMarkdown(model: ReportModel): string {
   const { sections, provenance } = splitProvenance(model);
+  const numbering: Numbering = model.layout?.numberedParagraphs ? { next: 1 } : null;
   const parts = [
+    ...(model.layout?.marking ? [`**${markdownInline(model.layout.marking.toUpperCase())}**`] : []),
     `# ${markdownInline(model.title)}`,
     ...(model.subtitle ? [markdownInline(model.subtitle)] : []),
     markdownInline(model.publisher),
     ...(model.cover.length ? [model.cover.map((c) => `- **${markdownInline(c.label)}:** ${markdownInline(c.value)}`).join('\n')] : []),
-    ...sections.flatMap((s) => section(s, model, 2)),
+    ...sections.flatMap((s) => section(s, model, 2, numbering)),
     ...section({ ...provenance, subsections: [] }, model, 2),
     table({ caption: 'Record behind this report', columns: ['Fact', 'Value'], rows: provenanceRows(model.provenance), rowHeaders: true }),
   ];

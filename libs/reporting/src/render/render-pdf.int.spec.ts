@@ -126,14 +126,17 @@ describe('renderPdf on a case study', () => {
 /** Every word pdftotext finds, with its page and box, read from `pdftotext -bbox`. */
 function wordBoxes(file: string): { page: number; text: string; yMin: number; yMax: number }[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return html.split('<page ').slice(1).flatMap((page, index) =>
-    [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      page: index + 1,
-      text: m[3],
-      yMin: Number(m[1]),
-      yMax: Number(m[2]),
-    })),
-  );
+  return html
+    .split('<page ')
+    .slice(1)
+    .flatMap((page, index) =>
+      [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        page: index + 1,
+        text: m[3],
+        yMin: Number(m[1]),
+        yMax: Number(m[2]),
+      })),
+    );
 }
 
 describe('renderPdf on a table longer than a page', () => {
@@ -176,16 +179,23 @@ describe('renderPdf on a table longer than a page', () => {
     const words = wordBoxes(file);
     const rows = words.filter((w) => w.text === 'Participant');
     expect(rows).toHaveLength(ROWS);
-    expect(new Set(rows.map((w) => w.page)).size).toBeGreaterThan(1);
+    const pages = [...new Set(rows.map((w) => w.page))];
+    expect(pages.length).toBeGreaterThan(1);
+    // The header row is drawn again above the first row on every page the table runs onto.
+    for (const page of pages) {
+      const first = Math.min(...rows.filter((w) => w.page === page).map((w) => w.yMin));
+      expect(words.some((w) => w.page === page && w.text === 'Hours' && w.yMax <= first)).toBe(true);
+    }
     const height = 841.89;
     for (const row of rows) expect(row.yMax).toBeLessThanOrEqual(height - PAGE.margins.bottom);
     for (const row of rows) expect(row.yMin).toBeGreaterThanOrEqual(PAGE.margins.top - 1);
   });
 
-  it('tags one table row per row, each person as the header of their row', () => {
+  it('tags one table row per row, the header row in THead and the rest in TBody, each person as the header of their row', () => {
     const facts = model.cover.length + provenanceRows(model.provenance).length;
-    const tables = elements.filter((e) => e['/S'] === '/Table');
-    expect(tables.filter((t) => (t['/K'] as unknown[]).length === ROWS + 1)).toHaveLength(1);
+    const kids = (e: Record<string, unknown>) => (Array.isArray(e['/K']) ? e['/K'] : [e['/K']]) as unknown[];
+    expect(elements.filter((e) => e['/S'] === '/THead').map((e) => kids(e).length)).toEqual([1]);
+    expect(elements.filter((e) => e['/S'] === '/TBody').map((e) => kids(e).length)).toEqual([ROWS]);
     expect(elements.filter((e) => e['/S'] === '/TR')).toHaveLength(ROWS + 1 + facts);
     const headers = elements.filter((e) => e['/S'] === '/TH').map((e) => (e['/A'] as Record<string, unknown>)['/Scope']);
     expect(headers.filter((scope) => scope === '/Column')).toHaveLength(3);

@@ -1,8 +1,8 @@
 import type { ReportModel } from '../model/report-model';
 import { splitProvenance } from './wording';
-import { drawCover, drawFurniture, drawProvenance, drawSection } from './pdf/pdf-pages';
+import { drawCover, drawFurniture, drawProvenance, drawSection, drawTitleBlock } from './pdf/pdf-pages';
 import { parsedFont, shareLayoutCaches } from './pdf/pdf-fonts';
-import { FONT, FONT_FILES, PAGE } from './pdf/pdf-theme';
+import { COLOUR, FONT, FONT_FILES, GAP, PAGE } from './pdf/pdf-theme';
 import { PdfKitDocument, PdfWriter } from './pdf/pdf-writer';
 
 /**
@@ -19,6 +19,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
   }
   const doc = new PdfKitDocument({
     size: PAGE.size,
+    layout: model.layout?.landscape ? 'landscape' : 'portrait',
     margins: PAGE.margins,
     pdfVersion: '1.7',
     tagged: true,
@@ -50,10 +51,16 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
   const w = new PdfWriter(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  drawCover(w, root, model);
   const { sections, provenance } = splitProvenance(model);
-  if (sections.length > 0) w.newPage();
+  const cover = model.layout?.coverPage !== false;
+  if (cover) drawCover(w, root, model);
+  else drawTitleBlock(w, root, model);
+  // The marking is said once in the text for a screen reader; every page shows it as furniture.
+  if (model.layout?.marking) w.text(root, 'P', model.layout.marking, { font: FONT.bold, colour: COLOUR.marking, gapAfter: GAP });
+  if (cover && sections.length > 0) w.newPage();
+  w.paragraphNumber = model.layout?.numberedParagraphs ? 1 : null;
   for (const section of sections) drawSection(w, root, section, model, doc.outline, 2);
+  w.paragraphNumber = null;
   drawProvenance(w, root, provenance, model, doc.outline);
   root.end();
   drawFurniture(w, model);

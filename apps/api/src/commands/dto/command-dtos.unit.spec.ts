@@ -69,6 +69,7 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     frameworkId: 'west-berkshire',
     improvementSought: 'More community groups ask the council for help setting up an energy scheme',
     openToNewMembers: true,
+    startedOn: '2026-01-12',
   },
   TailorOutcome: { projectId: 'p-energy', outcomeId: 'services_improved', wording: 'Villages get clear, honest advice on community energy' },
   RecordSetupActivity: { projectId: 'p-energy', activity: 'steering_group_formed', doneOn: '2026-01-20', note: null },
@@ -84,7 +85,8 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
   CloseProject: { projectId: 'p-energy', closedOn: '2026-11-30', summary: 'The guidance note was published in print and online' },
   RegisterParticipant: {
     participantId: 'part-003',
-    role: 'resident',
+    role: 'community_organisation_rep',
+    organisation: 'Healthwatch West Berkshire',
     seldomHeardGroups: ['low_income'],
     preferredFormats: ['online', 'phone'],
     personal: {
@@ -152,6 +154,14 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
   },
   MakeCommitment: { decisionId: 'dec-energy-cabinet', commitmentId: 'com-energy-1', description: 'Post a copy to every parish council', dueBy: '2026-09-30' },
   MeetCommitment: { decisionId: 'dec-energy-cabinet', commitmentId: 'com-energy-1', metOn: '2026-09-12', evidence: 'Posting list signed off' },
+  RecordEngagementAccount: {
+    decisionId: 'dec-energy-cabinet',
+    contactOfficer: 'Sam Patel, Community Energy Officer',
+    howRecruited: 'Open invitation through parish councils',
+    notReached: null,
+    howTold: 'A letter to every participant',
+    limitations: null,
+  },
   ClaimExpense: {
     claimId: 'exp-energy-009',
     projectId: 'p-energy',
@@ -273,6 +283,8 @@ describe('command DTOs', () => {
   });
 
   it.each([
+    ['RegisterProject', 'startedOn'],
+    ['RegisterParticipant', 'organisation'],
     ['RecordSetupActivity', 'note'],
     ['MoveProjectToStage', 'reason'],
     ['LinkInfluence', 'whereInRecommendation'],

@@ -9,6 +9,7 @@ import {
   NEEDHAM_CARR_LEVELS,
   NeedhamCarrLevel,
   RecordDecision,
+  RecordEngagementAccount,
   RecordProposalNotAdopted,
 } from '@coprod/domain';
 import { ChoiceField, CommandBody, DateField, FlagField, IdField, IdListField, TEXT_LIMITS, TextField } from './fields';
@@ -79,4 +80,56 @@ export class MeetCommitmentDto implements CommandBody<MeetCommitment> {
   @DateField({ description: 'When it was met', example: '2026-09-12' }) metOn: string;
   @TextField({ description: 'Evidence that it was met', example: 'Posting list of 63 parish councils, signed off by the project lead' }, TEXT_LIMITS.freeText)
   evidence: string;
+}
+
+/**
+ * Body of `POST /api/commands/RecordEngagementAccount`: the parts of a committee paper's "Consultation and
+ * engagement" section only a person can write. Each recording is the whole account; a part left out is
+ * reported as not recorded. At least one part must be given.
+ */
+export class RecordEngagementAccountDto implements CommandBody<RecordEngagementAccount> {
+  @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
+  @TextField(
+    {
+      description: 'The officer readers contact about this section: name, job title and how to reach them',
+      example: 'Sam Patel, Community Energy Officer, 01635 000000',
+    },
+    TEXT_LIMITS.title,
+    { nullable: true },
+  )
+  contactOfficer: string | null = null;
+  @TextField(
+    {
+      description: 'How people were found and invited to take part',
+      example: 'Open invitation through parish councils, the library and two community energy groups',
+    },
+    TEXT_LIMITS.freeText,
+    { nullable: true },
+  )
+  howRecruited: string | null = null;
+  @TextField(
+    { description: 'Who the engagement did not reach, as far as the lead knows', example: 'Private tenants and people under 25' },
+    TEXT_LIMITS.freeText,
+    {
+      nullable: true,
+    },
+  )
+  notReached: string | null = null;
+  @TextField(
+    {
+      description: 'How participants were told what was decided and what became of their views',
+      example: 'A letter and a meeting of the steering group on 2 July',
+    },
+    TEXT_LIMITS.freeText,
+    { nullable: true },
+  )
+  howTold: string | null = null;
+  @TextField(
+    { description: 'What limits the weight the engagement can bear', example: 'Small numbers; most people took part online' },
+    TEXT_LIMITS.freeText,
+    {
+      nullable: true,
+    },
+  )
+  limitations: string | null = null;
 }

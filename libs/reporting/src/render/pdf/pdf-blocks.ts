@@ -16,6 +16,7 @@ type Struct = PDFKit.PDFStructureElement;
 export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel, next?: ReportBlock): void {
   switch (block.kind) {
     case 'paragraph': {
+      if (w.paragraphNumber !== null) return drawNumbered(w, parent, block.text, introducedLead(w, block, next));
       // A long paragraph may break across pages: only its first lines need to fit.
       const height = w.measure(block.text);
       w.ensureSpace(height > 60 ? 40 : height + introducedLead(w, block, next));
@@ -99,8 +100,10 @@ function tileHeight(w: PdfWriter, figure: Figure, model: ReportModel, width: num
   const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
   return (
     TILE_PAD * 2 +
-    w.measure(figureValue(figure), { font: FONT.bold, size: SIZE.figureValue, width }) + 2 +
-    w.measure(figure.label, { width }) + 4 +
+    w.measure(figureValue(figure), { font: FONT.bold, size: SIZE.figureValue, width }) +
+    2 +
+    w.measure(figure.label, { width }) +
+    4 +
     (basis ? w.measure(basis, { size: SIZE.small, width }) : 0)
   );
 }
@@ -141,7 +144,7 @@ function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {
   const rows = table.rows.map((cells): PdfTableRow => ({
     cells: cells.map((text, i) => (i === 0 && table.rowHeaders ? { text, heads: 'Row' } : { text })),
   }));
-  drawTableRows(w, parent, [header, ...rows], { padding: { top: 4, right: 6, bottom: 4, left: 6 } });
+  drawTableRows(w, parent, [header, ...rows], { padding: { top: 4, right: 6, bottom: 4, left: 6 }, headerRows: 1, columns: table.widths });
   w.doc.y += GAP;
 }
 
@@ -149,7 +152,14 @@ function drawQuote(w: PdfWriter, parent: Struct, quote: QuoteBlock, reportLang: 
   const indent = 18;
   const width = w.width - indent;
   const record = quote.quoteId ? `quote ${quote.quoteId}` : 'a quote';
-  const words = { font: FONT.italic, size: SIZE.body + 1, width, lang: quote.lang, direction: passageDirection(quote.text, quote.lang), origin: record };
+  const words = {
+    font: FONT.italic,
+    size: SIZE.body + 1,
+    width,
+    lang: quote.lang,
+    direction: passageDirection(quote.text, quote.lang),
+    origin: record,
+  };
   const byline = { size: SIZE.small, width, origin: `the attribution of ${record}` };
   const about = { size: SIZE.small, width, origin: `the context of ${record}` };
   const text = `“${quote.text}”`;
@@ -187,7 +197,11 @@ function drawList(w: PdfWriter, parent: Struct, items: string[]): void {
     const li = w.element(list, 'LI');
     const top = w.doc.y;
     w.tagged(li, 'Lbl', () => {
-      w.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.ink).text('•', w.left + 4, top, { lineBreak: false });
+      w.doc
+        .font(FONT.regular)
+        .fontSize(SIZE.body)
+        .fillColor(COLOUR.ink)
+        .text('•', w.left + 4, top, { lineBreak: false });
     });
     w.doc.y = top;
     w.text(li, 'LBody', item, { ...style, gapAfter: 4 });
@@ -195,6 +209,30 @@ function drawList(w: PdfWriter, parent: Struct, items: string[]): void {
   }
   list.end();
   w.doc.y += GAP - 4;
+}
+
+const NUMBER_GUTTER = 28;
+
+/**
+ * A numbered paragraph, as committee papers number theirs so members can refer to them: tagged as a list
+ * item whose label is the number, the way a word processor exports its numbered paragraphs.
+ */
+function drawNumbered(w: PdfWriter, parent: Struct, text: string, keptWith: number): void {
+  const number = w.paragraphNumber ?? 1;
+  w.paragraphNumber = number + 1;
+  const style = { x: w.left + NUMBER_GUTTER, width: w.width - NUMBER_GUTTER };
+  const height = w.measure(text, style);
+  w.ensureSpace(height > 60 ? 40 : height + keptWith);
+  const list = w.element(parent, 'L');
+  const item = w.element(list, 'LI');
+  const top = w.doc.y;
+  w.tagged(item, 'Lbl', () => {
+    w.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.ink).text(`${number}.`, w.left, top, { lineBreak: false });
+  });
+  w.doc.y = top;
+  w.text(item, 'LBody', text, { ...style, gapAfter: GAP });
+  item.end();
+  list.end();
 }
 
 function drawNotice(w: PdfWriter, parent: Struct, text: string): void {

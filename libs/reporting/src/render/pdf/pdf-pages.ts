@@ -22,13 +22,46 @@ export function drawCover(w: PdfWriter, root: Struct, model: ReportModel): void 
   const ruleY = doc.y + 8;
   w.artifact(() => doc.rect(w.left, ruleY, 72, 4).fill(COLOUR.accent));
   doc.y = ruleY + 28;
-  if (model.cover.length > 0) drawFacts(w, root, model.cover.map((c) => [c.label, c.value]), 'About this report');
+  if (model.cover.length > 0)
+    drawFacts(
+      w,
+      root,
+      model.cover.map((c) => [c.label, c.value]),
+      'About this report',
+    );
+}
+
+/**
+ * The opening of a report without a cover (a committee section that drops into the council's own paper):
+ * the publisher, the title as the only H1, the subtitle and a rule, then the first section on the same page.
+ */
+export function drawTitleBlock(w: PdfWriter, root: Struct, model: ReportModel): void {
+  const doc = w.doc;
+  w.origin = 'the title';
+  w.text(root, 'P', model.publisher, { font: FONT.bold, size: SIZE.small, colour: COLOUR.secondary, gapAfter: 6 });
+  w.text(root, 'H1', model.title, { font: FONT.bold, size: SIZE.h2 + 5, colour: COLOUR.brand, gapAfter: 4, lineGap: 3 });
+  if (model.subtitle) w.text(root, 'P', model.subtitle, { size: SIZE.body + 1.5, colour: COLOUR.secondary, gapAfter: 6 });
+  const ruleY = doc.y + 2;
+  w.artifact(() => doc.rect(w.left, ruleY, 72, 3).fill(COLOUR.accent));
+  doc.y = ruleY + 14;
+  if (model.cover.length > 0)
+    drawFacts(
+      w,
+      root,
+      model.cover.map((c) => [c.label, c.value]),
+      'About this report',
+    );
 }
 
 /** A two-column table of label/value facts, each label a row header. */
 export function drawFacts(w: PdfWriter, parent: Struct, rows: [string, string][], caption: string, mono = false): void {
   w.text(parent, 'P', caption, { font: FONT.bold, size: SIZE.small, colour: COLOUR.secondary, gapAfter: 4 });
-  const facts = rows.map(([label, value]) => ({ cells: [{ text: label, heads: 'Row' as const }, { text: value, font: mono ? FONT.mono : FONT.regular }] }));
+  const facts = rows.map(([label, value]) => ({
+    cells: [
+      { text: label, heads: 'Row' as const },
+      { text: value, font: mono ? FONT.mono : FONT.regular },
+    ],
+  }));
   drawTableRows(w, parent, facts, { columns: [150, '*'], padding: { top: 5, right: 6, bottom: 5, left: 0 } });
   w.doc.y += GAP;
 }
@@ -64,11 +97,22 @@ export function drawProvenance(w: PdfWriter, parent: Struct, section: ReportSect
 export function drawFurniture(w: PdfWriter, model: ReportModel): void {
   const doc = w.doc;
   const range = doc.bufferedPageRange();
+  const cover = model.layout?.coverPage !== false;
+  const marking = model.layout?.marking?.toUpperCase();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     w.artifact(() => {
+      if (marking) {
+        // On the cover the marking sits in the publisher's band, in the band's own text colour.
+        const onBand = cover && i === range.start;
+        doc
+          .font(FONT.bold)
+          .fontSize(SIZE.furniture + 1.5)
+          .fillColor(onBand ? COLOUR.onBrand : COLOUR.marking);
+        doc.text(marking, w.left, 20, { width: w.width, align: 'center', lineBreak: false });
+      }
       doc.font(FONT.regular).fontSize(SIZE.furniture).fillColor(COLOUR.secondary);
       if (i > range.start) {
         w.runningHeader(`${model.publisher} · ${model.title}`, 40, { font: FONT.regular, size: SIZE.furniture, origin: 'the running header' });

@@ -20,6 +20,8 @@ export interface PdfTableRow {
 export interface PdfTableLayout {
   columns?: (number | '*')[];
   padding: { top: number; right: number; bottom: number; left: number };
+  /** How many leading rows head the table: tagged THead (the rest TBody) and drawn again at the top of every page the table runs onto. */
+  headerRows?: number;
 }
 
 const RULE_WIDTH = 0.75;
@@ -34,20 +36,32 @@ export function drawTableRows(w: PdfWriter, parent: Struct, rows: PdfTableRow[],
   const columnCount = Math.max(...rows.map((row) => row.cells.length));
   const widths = columnWidths(w.width, columnCount, layout.columns);
   const { padding } = layout;
+  const headerCount = Math.min(layout.headerRows ?? 0, rows.length);
   const table = w.element(parent, 'Table');
-  for (const row of rows) {
-    const styles = row.cells.map((cell, i) => ({
+  const head = headerCount > 0 ? w.element(table, 'THead') : table;
+  const body = headerCount > 0 ? w.element(table, 'TBody') : table;
+  const styleOf = (row: PdfTableRow) =>
+    row.cells.map((cell, i) => ({
       font: cell.font ?? (cell.heads ? FONT.bold : FONT.regular),
       size: SIZE.small,
       width: widths[i] - padding.left - padding.right,
       lineGap: 0,
     }));
-    const textHeight = Math.max(...row.cells.map((cell, i) => w.measure(cell.text, styles[i])));
-    const height = textHeight + padding.top + padding.bottom;
-    w.ensureSpace(height);
+  const heightOf = (row: PdfTableRow) =>
+    Math.max(...row.cells.map((cell, i) => w.measure(cell.text, styleOf(row)[i]))) + padding.top + padding.bottom;
+  const headerHeight = rows.slice(0, headerCount).reduce((sum, row) => sum + heightOf(row), 0);
+  rows.forEach((row, index) => {
+    const styles = styleOf(row);
+    const height = heightOf(row);
+    const inHeader = index < headerCount;
+    // The header and the first body row start together: a header is never left alone at the foot of a page.
+    w.ensureSpace(index === 0 && headerCount > 0 && rows.length > headerCount ? headerHeight + heightOf(rows[headerCount]) : height);
+    if (!inHeader && w.doc.y === w.doc.page.margins.top && index > headerCount) {
+      for (const repeated of rows.slice(0, headerCount)) repeatHeaderRow(w, repeated, styleOf(repeated), widths, padding, heightOf(repeated));
+    }
     const top = w.doc.y;
     drawRowDecoration(w, top, height, row.fill);
-    const tr = w.element(table, 'TR');
+    const tr = w.element(inHeader ? head : body, 'TR');
     let x = w.left;
     row.cells.forEach((cell, i) => {
       w.doc.y = top + padding.top;
@@ -57,8 +71,38 @@ export function drawTableRows(w: PdfWriter, parent: Struct, rows: PdfTableRow[],
     });
     tr.end();
     w.doc.y = top + height;
+  });
+  if (headerCount > 0) {
+    head.end();
+    body.end();
   }
   table.end();
+  w.doc.x = w.left;
+}
+
+/**
+ * The header row again at the top of a page a table runs onto, so every page can be read on its own. It is
+ * drawn as a pagination artifact: the table's structure holds its header once, in THead.
+ */
+function repeatHeaderRow(
+  w: PdfWriter,
+  row: PdfTableRow,
+  styles: { font: string; size: number; width: number }[],
+  widths: number[],
+  padding: PdfTableLayout['padding'],
+  height: number,
+): void {
+  const top = w.doc.y;
+  drawRowDecoration(w, top, height, row.fill);
+  w.artifact(() => {
+    let x = w.left;
+    row.cells.forEach((cell, i) => {
+      w.doc.font(styles[i].font).fontSize(styles[i].size).fillColor(COLOUR.ink);
+      w.doc.text(cell.text, x + padding.left, top + padding.top, { width: styles[i].width, lineGap: 0 });
+      x += widths[i];
+    });
+  }, 'Pagination');
+  w.doc.y = top + height;
   w.doc.x = w.left;
 }
 

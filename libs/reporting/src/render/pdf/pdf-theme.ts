@@ -42,6 +42,8 @@ export const COLOUR = {
   rule: '#b1b4b6',
   onBrand: '#ffffff',
   notice: '#e8f1f8',
+  /** "Not for publication" and other protective markings: 4.5:1 on white. */
+  marking: '#d4351c',
 };
 
 /** Space between blocks, in points. */

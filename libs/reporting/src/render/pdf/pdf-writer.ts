@@ -70,6 +70,8 @@ const layouts = new Map<string, TextLayout>();
 export class PdfWriter {
   /** The record the text being written came from, unless a style names its own. */
   origin: TextOrigin = 'the report';
+  /** The number the next paragraph carries where the report numbers its paragraphs (committee papers); null where it does not. */
+  paragraphNumber: number | null = null;
 
   constructor(readonly doc: Doc) {}
 
@@ -193,7 +195,8 @@ export class PdfWriter {
           }
           const left = x + (align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0);
           const baseline = this.doc.y + line.ascent;
-          for (const run of line.runs) drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: left + run.x, baseline, actualText: actualText(run) });
+          for (const run of line.runs)
+            drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: left + run.x, baseline, actualText: actualText(run) });
           this.doc.y += line.height + lineGap;
         }
       },
@@ -214,7 +217,8 @@ export class PdfWriter {
     }
     const line = this.layout(text, style).lines[0];
     const size = style.size ?? SIZE.body;
-    for (const run of line?.runs ?? []) drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: this.left + run.x, baseline: top + line.ascent });
+    for (const run of line?.runs ?? [])
+      drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: this.left + run.x, baseline: top + line.ascent });
   }
 
   /** True when text of this measured height takes one line (or none) in `style`. */

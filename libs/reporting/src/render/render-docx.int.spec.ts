@@ -1,0 +1,106 @@
+import { docxHtml, docxPart, docxParts, docxText } from '../../../../test/reports/docx-tools';
+import { pdfPlainText } from '../../../../test/reports/pdf-tools';
+import type { ReportModel } from '../model/report-model';
+import { caseStudyFixture } from '../model/report-model.fixture';
+import { DOCX_MEDIA_TYPE, renderDocx } from './render-docx';
+import { renderPdf } from './render-pdf';
+
+describe('renderDocx on a case study', () => {
+  let model: ReportModel;
+  let docx: Buffer;
+  let xml: string;
+
+  beforeAll(async () => {
+    model = caseStudyFixture();
+    docx = await renderDocx(model);
+    xml = docxPart(docx, 'word/document.xml');
+  });
+
+  it('is a valid Word package with its document, styles, numbering, a chart image and the fixed core properties', () => {
+    const parts = docxParts(docx);
+    expect(parts).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml']),
+    );
+    expect(parts.some((p) => /^word\/media\/.+\.(png|jpg)$/.test(p))).toBe(true);
+    expect(DOCX_MEDIA_TYPE).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const core = docxPart(docx, 'docProps/core.xml');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${model.provenance.generatedAt.replace(/\.\d{3}Z$/, 'Z')}</dcterms:created>`);
+    expect(core).toContain(`<dc:title>${model.title}</dc:title>`);
+  });
+
+  it('gives the same bytes when built again, whatever the clock says', async () => {
+    jest.useFakeTimers({ now: new Date('2031-07-09T17:43:21Z'), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'queueMicrotask'] });
+    try {
+      const again = await renderDocx(caseStudyFixture());
+      expect(again.equals(docx)).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('sets the report language on the document and each quote in another language on its own words', () => {
+    expect(docxPart(docx, 'word/styles.xml')).toMatch(/<w:docDefaults>.*<w:lang w:val="en-GB"/);
+    expect(xml).toMatch(
+      /<w:lang w:val="cy"[^>]*\/>.*Mae&apos;r grŵp wedi newid y cynllun|<w:lang w:val="cy"[^>]*\/>.*Mae'r grŵp wedi newid y cynllun/s,
+    );
+    expect(xml).toMatch(/<w:lang w:val="pl"/);
+  });
+
+  it("uses Word's built-in styles, so a council template restyles it: headings, quote, caption, table grid, bullets", async () => {
+    const { html } = await docxHtml(docx);
+    for (const heading of ['At a glance', 'Outcomes', 'Time given', 'Where these figures come from']) expect(html).toContain(`<h1>${heading}</h1>`);
+    expect(html).toMatch(/<h2>Outcome 1: Residents have increased influence over decisions<\/h2>/);
+    for (const style of ['Heading1', 'Heading2', 'Heading3', 'Quote', 'Caption', 'ListBullet', 'Title'])
+      expect(xml).toContain(`<w:pStyle w:val="${style}"/>`);
+    expect(xml).toContain('<w:tblStyle w:val="TableGrid"/>');
+    const styles = docxPart(docx, 'word/styles.xml');
+    for (const name of ['heading 1', 'List Number', 'List Bullet', 'Quote', 'caption', 'Table Grid', 'Title'])
+      expect(styles).toContain(`<w:name w:val="${name}"/>`);
+  });
+
+  it('repeats every table header row on each page and keeps rows whole', () => {
+    const tables = xml.split('<w:tbl>').slice(1);
+    expect(tables.length).toBeGreaterThan(3);
+    for (const t of tables) expect(t.split('<w:tr>')[1] ?? t.split('<w:tr ')[1]).toContain('<w:tblHeader/>');
+  });
+
+  it('gives every chart picture its alternative text', () => {
+    const pictures = [...xml.matchAll(/<wp:docPr ([^>]*)\/?>/g)].map((m) => m[1]);
+    expect(pictures.length).toBe(2);
+    for (const p of pictures) expect(p).toMatch(/descr="[^"]{40,}The numbers are in the table that follows\."/);
+    expect(new Set(pictures.map((p) => /id="(\d+)"/.exec(p)?.[1])).size).toBe(2);
+  });
+
+  it('holds the same figures, suppressed wording and quotes as the PDF', async () => {
+    const words = await docxText(docx);
+    const pdf = pdfPlainText(await renderPdf(model));
+    const expected = [
+      '23',
+      'people took part',
+      'n = 23',
+      '312.5',
+      '£1,284.60',
+      'suppressed (fewer than 5 people)',
+      'Mae\u2019r grŵp wedi newid y cynllun'.replace('\u2019', "'"),
+      'Zażółć gęślą jaźń',
+    ];
+    for (const text of expected) {
+      expect(words).toContain(text);
+      expect(pdf).toContain(text);
+    }
+    expect(words).not.toMatch(/carers who took part[^.]*\b3\b Counted/);
+  });
+
+  it('numbers paragraphs, drops the cover and marks every page when the layout asks', async () => {
+    const marked = await renderDocx({ ...model, layout: { coverPage: false, numberedParagraphs: true, marking: 'Not for publication' } });
+    const body = docxPart(marked, 'word/document.xml');
+    expect(body).toContain('<w:pStyle w:val="ListNumber"/>');
+    expect(body).not.toContain('<w:pStyle w:val="Title"/>');
+    const { html } = await docxHtml(marked);
+    expect(html).toMatch(/^<h1>Community energy guidance/);
+    expect(html).toContain('<ol><li>');
+    const header = docxPart(marked, 'word/header1.xml');
+    expect(header).toContain('NOT FOR PUBLICATION');
+    expect(body).toMatch(/<w:headerReference w:type="default"/);
+  });
+});

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { withoutDeploymentStore } from '../support/deployment-store';
 
 export const root = join(__dirname, '..', '..');
 
-/** Whether the compiled CLI exists (`npm install` builds it); the suites that run it skip without it. */
-export const built = existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.js'));
+/** The suites that run the compiled CLI refuse a missing or stale `dist/` rather than skip or test old code. */
+export { requireCompiledProgram } from '../support/compiled-program';
 
 /** Runs the real `coprod` command on a data folder; returns its output and exit code, never throws on failure. */
 export function coprod(dataDir: string, args: string[], env: Record<string, string> = {}): { output: string; status: number } {

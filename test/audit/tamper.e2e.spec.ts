@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { built, coprod } from './coprod-cli';
+import { coprod, requireCompiledProgram } from './coprod-cli';
 
 const COLUMNS = 'id, stream, revision, type, schema_version, data, occurred_at, recorded_at, actor_id, actor_role, source, correlation_id, causation_id, prev_hash, hash';
 
@@ -16,8 +16,9 @@ function tamper(dataDir: string, change: (db: Database.Database) => void): void 
   }
 }
 
-// Runs the compiled `coprod` (dist, built by `npm install`): without it there is nothing to run.
-(built ? describe : describe.skip)('coprod verify against a tampered event file (demo record, real CLI)', () => {
+// Runs the compiled `coprod` (dist, built by `npm install` or `npm run build`); refuses one missing or older than the sources.
+describe('coprod verify against a tampered event file (demo record, real CLI)', () => {
+  beforeAll(requireCompiledProgram);
   let clean: string;
   let head: number;
   const copies: string[] = [];

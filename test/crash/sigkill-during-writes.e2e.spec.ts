@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@coprod/event-store';
 import { verifyChain } from '@coprod/privacy';
+import { requireCompiledProgram } from '../support/compiled-program';
 
 const root = join(__dirname, '..', '..');
-const built = existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.js'));
 
 /** Starts `coprod serve` as a real child process on a free port and resolves once it listens. */
 function serve(dataDir: string, port: number): Promise<ChildProcess> {
@@ -26,8 +26,9 @@ function serve(dataDir: string, port: number): Promise<ChildProcess> {
   });
 }
 
-// Needs the compiled CLI (`npm install` builds it); `npm test` after `npm install` always has it.
-(built ? describe : describe.skip)('killing the server during a burst of writes', () => {
+// Runs the compiled CLI, and refuses one that is missing or older than the sources.
+describe('killing the server during a burst of writes', () => {
+  beforeAll(requireCompiledProgram);
   it('loses no acknowledged event and leaves no partial one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'coprod-crash-'));
     const port = 40000 + Math.floor(Math.random() * 20000);

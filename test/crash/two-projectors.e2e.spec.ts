@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { built, coprod } from '../audit/coprod-cli';
+import { coprod, requireCompiledProgram } from '../audit/coprod-cli';
 import { coprodAsync, RunningServer, serve } from './coprod-processes';
 
 const DEMO_PROJECTS = ['p-energy', 'p-recovery', 'p-mascot', 'p-voice'];
@@ -63,7 +63,8 @@ async function outcomeFigures(port: number, knownAt: number): Promise<Record<str
 }
 
 // Needs the compiled CLI (`npm install` builds it); `npm test` after `npm install` always has it.
-(built ? describe : describe.skip)('the server and a CLI command projecting into the same read models', () => {
+describe('the server and a CLI command projecting into the same read models', () => {
+  beforeAll(requireCompiledProgram);
   let dataDir: string;
   let server: RunningServer | undefined;
 

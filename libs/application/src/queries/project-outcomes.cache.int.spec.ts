@@ -158,6 +158,31 @@ describe('outcome answers remembered between identical questions', () => {
     expect(sessionsHeld(after)).toBe(2);
   });
 
+  it('answers a repeated question from memory, computing it once', async () => {
+    const computed = jest.spyOn(product.app.get(ProjectOutcomesService), 'computeTimed');
+    const first = await product.ask({ asOf: '2026-06-01', now: '2026-06-05T00:00:00.000Z' });
+    const again = await product.ask({ asOf: '2026-06-01', now: '2026-06-06T00:00:00.000Z' });
+    expect(again).toBe(first);
+    expect(computed).toHaveBeenCalledTimes(1);
+  });
+
+  it('as of now, answers from memory while now stays between recorded moments, and computes again once it passes one', async () => {
+    const computed = jest.spyOn(product.app.get(ProjectOutcomesService), 'computeTimed');
+    await product.ask({ now: '2026-05-20T10:00:00.000Z' });
+    await product.ask({ now: JUST_BEFORE });
+    expect(computed).toHaveBeenCalledTimes(1);
+    await product.ask({ now: HELD_AT });
+    expect(computed).toHaveBeenCalledTimes(2);
+  });
+
+  it('after a write, computes the answer again rather than answering from memory', async () => {
+    const computed = jest.spyOn(product.app.get(ProjectOutcomesService), 'computeTimed');
+    await product.ask({ asOf: '2026-07-01', now: '2026-07-02T00:00:00.000Z' });
+    await product.record('PlanActivity', { activityId: 'act-4', projectId: 'p-1', title: 'Fourth session', activityType: 'workshop', stage: 'co_design', format: 'online', plannedFor: HELD_AT, ladderLevel: 'co_design' }, '2026-05-06T09:00:00.000Z');
+    await product.ask({ asOf: '2026-07-01', now: '2026-07-02T00:00:00.000Z' });
+    expect(computed).toHaveBeenCalledTimes(2);
+  });
+
   it('remembers a bounded number of answers however many questions are asked', async () => {
     for (let day = 1; day <= 100; day += 1) await product.ask({ asOf: new Date(Date.UTC(2026, 0, day)).toISOString(), now: HELD_AT });
     expect(product.app.get(ProjectOutcomesCache).size).toBeLessThanOrEqual(64);

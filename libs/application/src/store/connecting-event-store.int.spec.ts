@@ -71,17 +71,51 @@ describe('a store that connects in the background', () => {
     expect(readModels.runtime.currentPosition()).toBe(2);
   });
 
-  it('stops trying when closed, closing the subscriptions still waiting for the server', async () => {
+  it('stops trying when closed, with a subscription still waiting for the server', async () => {
     const { store, attempts } = serverDownFor(1000);
     store.start();
-    const subscription = store.subscribeToAll({ onEvent: () => undefined });
+    store.subscribeToAll({ onEvent: () => undefined });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await subscription.close();
     await store.close();
     const after = attempts();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(attempts()).toBe(after);
     expect(store.status().state).toBe('closed');
     await expect(store.headPosition()).rejects.toThrow(/is closed/);
+  });
+
+  it('never starts a waiting subscription on a server that answers only while the store is closing, and closes that connection', async () => {
+    let answer!: (store: EventStore) => void;
+    const real = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await real.append('activity-a1', [anEvent()], { expectedRevision: 'no_stream' });
+    const subscribed = jest.spyOn(real, 'subscribeToAll');
+    const closedReal = jest.spyOn(real, 'close');
+    const store = new ConnectingEventStore({
+      description: 'EventStoreDB at esdb://db:2113',
+      connect: () => new Promise<EventStore>((resolve) => (answer = resolve)),
+      logger,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 80 },
+    });
+    store.start();
+    const delivered: number[] = [];
+    store.subscribeToAll({ onEvent: (event) => void delivered.push(event.position) });
+    const closing = store.close();
+    answer(real);
+    await closing;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(subscribed).not.toHaveBeenCalled();
+    expect(closedReal).toHaveBeenCalled();
+    expect(delivered).toEqual([]);
+  });
+
+  it('starts a waiting subscription once the server answers, delivering what is stored', async () => {
+    const { store } = serverDownFor(2);
+    const delivered: number[] = [];
+    const caughtUp = new Promise<number>((resolve) => store.subscribeToAll({ onEvent: (event) => void delivered.push(event.position), onCaughtUp: resolve }));
+    store.start();
+    await caughtUp;
+    await store.append('activity-a1', [anEvent()], { expectedRevision: 'no_stream' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(delivered).toEqual([1]);
   });
 });

@@ -17,7 +17,8 @@ export function command<C extends Command>(type: C['type'], data: C['data'], met
 
 /**
  * Given/when/then for deciders:
- * `spec(decider).given([...events]).when(command).then([...events])` or `.thenRefuses('rule', /message/)`.
+ * `spec(decider).given([...events]).when(command).then([...events])` or `.thenRefuses('rule', /message/, 'expense.already_paid')`.
+ * The code is what API clients see in problem details and branch on, so a refusal spec should pin it too.
  */
 export function spec<C extends Command, E extends Event, S>(decider: Decider<C, E, S>) {
   return {
@@ -36,12 +37,13 @@ export function spec<C extends Command, E extends Event, S>(decider: Decider<C, 
         state,
         when(cmd: C | Command) {
           // A correction is decided on the whole history, corrections included, as the command handler does.
-          const run = () => (decider.corrections?.rules[cmd.type] ? decideCorrection(decider as never, cmd, recorded) : decider.decide(cmd as C, state));
+          const run = () =>
+            decider.corrections?.rules[cmd.type] ? decideCorrection(decider as never, cmd, recorded) : decider.decide(cmd as C, state);
           return {
             then(expected: readonly E[]) {
               expect(run()).toEqual(expected);
             },
-            thenRefuses(kind: DomainErrorKind, message: RegExp | string) {
+            thenRefuses(kind: DomainErrorKind, message: RegExp | string, code?: string) {
               let error: unknown;
               try {
                 run();
@@ -51,6 +53,7 @@ export function spec<C extends Command, E extends Event, S>(decider: Decider<C, 
               expect(error).toBeInstanceOf(DomainError);
               expect((error as DomainError).kind).toBe(kind);
               expect((error as DomainError).message).toMatch(message);
+              if (code !== undefined) expect((error as DomainError).code).toBe(code);
             },
           };
         },

@@ -1,0 +1,79 @@
+'use strict';
+/**
+ * Mutants that cannot change what the program does, set aside with the reason why. A rule names the file
+ * (a pattern), the mutator, and the source text the mutant replaces (or a fragment of its line), so it
+ * follows the code when lines move and stops matching when the code changes. A rule is never a way to
+ * pass a threshold: each reason must say why no test could tell the mutant from the original.
+ */
+const EQUIVALENTS = [
+  {
+    file: /libs\/domain\/src\/projects\/project\.decide\.ts$/,
+    mutator: 'StringLiteral',
+    original: "', '",
+    line: "unskippable.join(', ')",
+    reason:
+      'of the four stages only co-design lies between co-planning and the optional co-delivery, so at most one stage is ever skipped that may not be: there is never a list to join',
+  },
+  {
+    file: /libs\/domain\/src\/projects\/project\.ts$/,
+    line: "case 'OutcomeTailored':",
+    reason: "an event that leaves a project's state as it was: without its case it reaches default, which returns the same state",
+  },
+  {
+    file: /libs\/domain\/src\/projects\/project\.ts$/,
+    line: "case 'PrincipleReflectionRecorded':",
+    reason: "an event that leaves a project's state as it was: without its case it reaches default, which returns the same state",
+  },
+  {
+    file: /libs\/domain\/src\/surveys\/survey\.decide\.ts$/,
+    mutator: 'ConditionalExpression',
+    original: "typeof value !== 'number'",
+    reason: 'Number.isInteger is false for anything that is not a number, so the answer is refused either way',
+  },
+  {
+    file: /libs\/domain\/src\/surveys\/survey\.decide\.ts$/,
+    mutator: 'ConditionalExpression',
+    line: 'if (!other) return;',
+    reason: 'checked only once a response is recorded and the phase asked for is not (refused just above), so the other phase is always there',
+  },
+  {
+    file: /libs\/privacy\/src\/integrity\/checkpoint\.ts$/,
+    mutator: 'StringLiteral',
+    original: "'utf8'",
+    reason: "Buffer.from(text, '') falls back to UTF-8, the encoding named",
+  },
+  {
+    file: /libs\/privacy\/src\/integrity\/checkpoint\.ts$/,
+    mutator: 'BlockStatement',
+    original: '{ return false; }',
+    reason: 'a trusted key that cannot be read answers undefined instead of false: both are falsy to the some() that asks',
+  },
+  {
+    file: /libs\/privacy\/src\/integrity\/verify-chain\.ts$/,
+    line: 'if (options.yieldBetweenPages)',
+    reason: 'yielding between pages lets other work run meanwhile; it never changes which events are read or what is found',
+  },
+];
+
+/**
+ * True when a mutant lies inside a `default:` clause whose body is an exhaustiveness guard
+ * (`const unexpected: never = ...`): the compiler proves no value reaches it.
+ */
+function insideExhaustivenessGuard(lines, location) {
+  for (let i = location.start.line - 1; i >= 0 && i >= location.start.line - 6; i--) {
+    const match = /^(\s*)default:/.exec(lines[i]);
+    if (!match) continue;
+    const indent = match[1].length;
+    let end = i + 1;
+    let guard = false;
+    for (; end < lines.length; end++) {
+      if (/:\s*never\b/.test(lines[end])) guard = true;
+      const closing = /^(\s*)\}/.exec(lines[end]);
+      if (closing && closing[1].length <= indent) break;
+    }
+    return guard && location.end.line - 1 <= end && (location.start.line - 1 > i || location.start.column - 1 >= lines[i].indexOf('default:'));
+  }
+  return false;
+}
+
+module.exports = { EQUIVALENTS, insideExhaustivenessGuard };

@@ -430,7 +430,15 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
         page().waitForEvent('download'),
         page().getByRole('link', { name: 'Download the committee section (Markdown, to paste into a paper)' }).click(),
       ]);
-      expect(readFileSync((await markdown.path())!, 'utf8')).toContain(`# ${DECISION}`);
+      const section = readFileSync((await markdown.path())!, 'utf8');
+      expect(section).toMatch(/^# Consultation and engagement\n/);
+      expect(section).toContain(`${DECISION} (EX-2026-17)`);
+      const [word] = await Promise.all([
+        page().waitForEvent('download'),
+        page().getByRole('link', { name: "Download the committee section (Word, to drop into the council's report template)" }).click(),
+      ]);
+      expect(word.suggestedFilename()).toMatch(/\.docx$/);
+      expect(readFileSync((await word.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
 
       const words = await web.api.app.get(SubjectAccess).export('part-1');
       expect(words.json.reportsCarryingWords).toEqual(

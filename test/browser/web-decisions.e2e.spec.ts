@@ -28,7 +28,9 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
     tokens.viewer = await web.api.issueToken('viewer', 'vic.viewer');
     tokens.auditor = await web.api.issueToken('auditor', 'aud.auditor');
     const store = web.api.app.get<TokenStore>(TOKEN_STORE);
-    tokens.claimant = (await store.issue({ actorId: 'bilal.lead', role: 'evaluation_lead', label: 'a lead who also takes part', participantId: 'part-2' })).token;
+    tokens.claimant = (
+      await store.issue({ actorId: 'bilal.lead', role: 'evaluation_lead', label: 'a lead who also takes part', participantId: 'part-2' })
+    ).token;
   }, 120_000);
   afterAll(() => web?.close());
 
@@ -45,7 +47,9 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
     for (let presses = 0; presses < 80; presses += 1) {
       await on.keyboard.press('Tab');
       const focused = String(
-        await on.evaluate('(() => { const e = document.activeElement; return ((e && e.labels && e.labels[0] && e.labels[0].innerText) || (e && e.innerText) || (e && e.value) || "").trim(); })()'),
+        await on.evaluate(
+          '(() => { const e = document.activeElement; return ((e && e.labels && e.labels[0] && e.labels[0].innerText) || (e && e.innerText) || (e && e.value) || "").trim(); })()',
+        ),
       );
       if (focused === name) return;
     }
@@ -77,7 +81,12 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       await page().getByRole('button', { name: 'Record the claim' }).click();
       expect(await page().title()).toMatch(/^Error: Claim an expense/);
       const blank = await summary();
-      for (const message of ['Select who is claiming', 'Select what the money is for', 'Enter the amount claimed, in pounds and pence', 'Enter what the expense was']) {
+      for (const message of [
+        'Select who is claiming',
+        'Select what the money is for',
+        'Enter the amount claimed, in pounds and pence',
+        'Enter what the expense was',
+      ]) {
         expect(blank).toContain(message);
       }
       expect(await summaryLinks()).toEqual(['#participantId', '#category', '#amountPence', '#description']);
@@ -116,7 +125,9 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       expect(await text('h1')).toBe('Claim for £8.40');
       expect(await text('.govuk-summary-list')).toContain('Awaiting approval');
       expect(await text('#who-may + .govuk-inset-text')).toMatch(
-        new RegExp(`^You cannot approve or reject this claim\\s+You recorded this claim on ${TODAY_WORDS}, so someone else must approve or reject it.$`),
+        new RegExp(
+          `^You cannot approve or reject this claim\\s+You recorded this claim on ${TODAY_WORDS}, so someone else must approve or reject it.$`,
+        ),
       );
       expect(await page().getByRole('button', { name: 'Approve this claim' }).count()).toBe(0);
       expect(await accessibilityProblems(page())).toEqual([]);
@@ -174,7 +185,14 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       const csrf = await page().locator('[name=_csrf]').first().inputValue();
       const today = new Date();
       await page().request.post(`${web.base}${claimPath}/pay`, {
-        form: { _csrf: csrf, formKey: 'forced-payment-0001', method: 'bank_transfer', 'paidOn-day': String(today.getUTCDate()), 'paidOn-month': String(today.getUTCMonth() + 1), 'paidOn-year': String(today.getUTCFullYear()) },
+        form: {
+          _csrf: csrf,
+          formKey: 'forced-payment-0001',
+          method: 'bank_transfer',
+          'paidOn-day': String(today.getUTCDate()),
+          'paidOn-month': String(today.getUTCMonth() + 1),
+          'paidOn-year': String(today.getUTCFullYear()),
+        },
       });
       const refused = page().waitForResponse((response) => response.url().endsWith('/pay/check') && response.request().method() === 'POST');
       const forge = { action: `${claimPath}/pay/check`, token: csrf };
@@ -209,7 +227,9 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       await page().getByRole('button', { name: 'Continue' }).click();
       expect(new URL(page().url()).pathname).toBe(`${claimPath}/pay/check`);
       expect(await text('h1')).toBe('Check the payment before you record it');
-      expect(await text('.govuk-summary-list')).toMatch(/Paid to\s+Bilal Brennan \(part-2\)[\s\S]*Amount\s+£8.40[\s\S]*How it was paid\s+Bank transfer[\s\S]*BACS run 22/);
+      expect(await text('.govuk-summary-list')).toMatch(
+        /Paid to\s+Bilal Brennan \(part-2\)[\s\S]*Amount\s+£8.40[\s\S]*How it was paid\s+Bank transfer[\s\S]*BACS run 22/,
+      );
       expect(await text('.govuk-warning-text')).toContain('A payment cannot be undone');
       expect(await accessibilityProblems(page())).toEqual([]);
       await screenshot(page(), 'pay-check', true);
@@ -219,7 +239,11 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       expect(await text('.govuk-notification-banner')).toContain('Payment of £8.40 recorded');
       expect(await text('.govuk-table')).toContain('Paid £8.40 by bank transfer (reference BACS run 22)');
       expect(await text('#main-content')).toContain(`You paid this claim on ${TODAY_WORDS}, so a second person must reverse the payment.`);
-      expect(await claimEvents(claimIdOf(claimPath))).toEqual(['ExpenseClaimed ann.officer', 'ExpenseApproved bea.approver', 'ExpensePaid cal.payer']);
+      expect(await claimEvents(claimIdOf(claimPath))).toEqual([
+        'ExpenseClaimed ann.officer',
+        'ExpenseApproved bea.approver',
+        'ExpensePaid cal.payer',
+      ]);
     }, 90_000);
 
     it('reverses a payment, withdraws an approval and rejects a claim, each asking why', async () => {
@@ -262,11 +286,26 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
 
     it('tells a lead whose account is the claimant that someone else must approve their claim', async () => {
       await web.api
-        .command('ClaimExpense', { claimId: 'exp-own', projectId: 'p-energy', participantId: 'part-2', activityId: null, category: 'voucher', amountPence: 2000, description: 'Thank-you voucher', claimedOn: '2026-04-15' }, team.officer)
+        .command(
+          'ClaimExpense',
+          {
+            claimId: 'exp-own',
+            projectId: 'p-energy',
+            participantId: 'part-2',
+            activityId: null,
+            category: 'voucher',
+            amountPence: 2000,
+            description: 'Thank-you voucher',
+            claimedOn: '2026-04-15',
+          },
+          team.officer,
+        )
         .expect(201);
       await signIn(page(), tokens.claimant);
       await web.visit('/expenses/exp-own');
-      expect(await text('#main-content')).toContain('This is your own claim: your account is linked to the claimant, participant part-2. Someone else must approve or reject it.');
+      expect(await text('#main-content')).toContain(
+        'This is your own claim: your account is linked to the claimant, participant part-2. Someone else must approve or reject it.',
+      );
       expect(await page().getByRole('button', { name: 'Approve this claim' }).count()).toBe(0);
     }, 60_000);
 
@@ -276,13 +315,26 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       expect(await text('.govuk-summary-list')).toContain('part-2');
       expect(await text('.govuk-summary-list')).not.toContain('Bilal Brennan');
       expect(await text('.govuk-summary-list')).toContain('Names are shown only to people whose role lets them see personal details');
-      for (const path of ['/expenses', `${claimPath}/pay`, `${claimPath}/reject`, '/projects/p-energy/reports', '/projects/p-energy/decisions/d-1/committee-report?format=pdf']) {
+      for (const path of [
+        '/expenses',
+        `${claimPath}/pay`,
+        `${claimPath}/reject`,
+        '/projects/p-energy/reports',
+        '/projects/p-energy/decisions/d-1/committee-report?format=pdf',
+      ]) {
         await web.visit(path);
         expect(await text('h1')).toBe('You do not have access to this page');
       }
       await signIn(page(), tokens.viewer);
       const decision = '/projects/p-energy/decisions/d-1';
-      for (const path of ['/projects/p-energy/expenses/new', '/projects/p-energy/decisions/new', `${decision}/influences/new`, `${decision}/proposals/new`, `${decision}/commitments/new`, '/reports/history/claim/exp-1?format=html']) {
+      for (const path of [
+        '/projects/p-energy/expenses/new',
+        '/projects/p-energy/decisions/new',
+        `${decision}/influences/new`,
+        `${decision}/proposals/new`,
+        `${decision}/commitments/new`,
+        '/reports/history/claim/exp-1?format=html',
+      ]) {
         await web.visit(path);
         expect(await text('h1')).toBe('You do not have access to this page');
       }
@@ -329,7 +381,9 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       expect(await accessibilityProblems(page())).toEqual([]);
       await screenshot(page(), 'influence-sources', true);
       await page().getByRole('checkbox', { name: 'Design workshop act-2 (held 14 April 2026)' }).check();
-      await page().getByLabel(/Organise the note around the questions a group asks first/).check();
+      await page()
+        .getByLabel(/Organise the note around the questions a group asks first/)
+        .check();
       await page().getByRole('button', { name: 'Continue' }).click();
 
       expect(await text('h1')).toBe('What did people say, and what changed?');
@@ -362,7 +416,14 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       expect(new URL(page().url()).pathname).toBe(decisionPath);
       expect(await text('.govuk-notification-banner')).toContain('Influence linked');
       const card = await text('.govuk-summary-card');
-      for (const words of ['Parish councils need paper copies', 'posted first class', 'Design workshop act-2', 'Organise the note around the questions a group asks first', 'Co-production', 'Transformational']) {
+      for (const words of [
+        'Parish councils need paper copies',
+        'posted first class',
+        'Design workshop act-2',
+        'Organise the note around the questions a group asks first',
+        'Co-production',
+        'Transformational',
+      ]) {
         expect(card).toContain(words);
       }
     }, 120_000);
@@ -405,25 +466,79 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       expect(await commitments.count()).toBe(1);
       expect(await commitments.innerText()).toContain('Still open');
 
-      await page().getByRole('link', { name: /Record that it was met/ }).click();
+      await page()
+        .getByRole('link', { name: /Record that it was met/ })
+        .click();
       await page().getByRole('button', { name: 'Record that it was met' }).click();
       expect(await summary()).toContain('Enter the evidence that it was met');
       await page().getByLabel('Evidence that it was met').fill('Posting list of 63 parish councils, signed off by the project lead');
       await page().getByRole('button', { name: 'Record that it was met' }).click();
       expect(await text('#commitments + div tbody tr')).toContain(`Met on ${TODAY_WORDS}: Posting list of 63 parish councils`);
       await page().getByRole('link', { name: 'Every event of this decision' }).click();
-      expect(await page().locator('#main-content').innerText()).toMatch(/Decision recorded[\s\S]*Parish councils need paper copies[\s\S]*Commitment met/);
+      expect(await page().locator('#main-content').innerText()).toMatch(
+        /Decision recorded[\s\S]*Parish councils need paper copies[\s\S]*Commitment met/,
+      );
       await page().goBack();
       expect(await accessibilityProblems(page())).toEqual([]);
       await screenshot(page(), 'decision', true);
     }, 120_000);
+
+    it('records an officer decision under delegation with no reference, shown without empty brackets; a committee one without is refused', async () => {
+      await web.visit('/projects/p-energy/decisions/new');
+      await page().getByLabel('What was decided').fill('Reprint the note in large print');
+      await page().getByLabel('Committee').check();
+      await page().getByLabel('Day').fill('3');
+      await page().getByLabel('Month').fill('6');
+      await page().getByLabel('Year').fill('2026');
+      await page().getByLabel('The recommendation decided on').fill('That 20 large-print copies are printed');
+      await page().getByRole('button', { name: 'Record the decision' }).click();
+      expect(await summaryLinks()).toEqual(['#reference']);
+      expect(await summary()).toContain('only an officer decision under delegation may have none');
+
+      await page().getByLabel('Officer under delegation').check();
+      await page().getByRole('button', { name: 'Record the decision' }).click();
+      expect(await text('h1')).toBe('Reprint the note in large print');
+      expect(await text('.govuk-summary-list')).toMatch(
+        /Officer under delegation[\s\S]*None: an officer decision under delegation[\s\S]*3 June 2026/,
+      );
+      await web.visit('/projects/p-energy');
+      expect(await page().locator('#main-content').innerText()).toContain('Reprint the note in large print (Officer decision, 2026-06-03)');
+      await web.visit('/projects/p-energy/reports');
+      expect(await page().locator('#main-content').innerText()).toContain('Officer decision, decided on 3 June 2026');
+      expect(await page().locator('#main-content').innerText()).not.toMatch(/\(\s*[,)]/);
+    }, 90_000);
   });
 
   describe('reports', () => {
     it('lets an officer download the committee section for a decision, and reads the file back', async () => {
+      // The section quotes only words about its own decision: part-1 says something about d-1, for committee papers.
+      const aboutTheDecision = 'Paper copies mean the parish meetings can read it too';
+      await web.api
+        .command(
+          'CaptureQuote',
+          {
+            quoteId: 'q-about-d-1',
+            projectId: 'p-energy',
+            participantId: 'part-1',
+            activityId: 'act-2',
+            decisionId: 'd-1',
+            context: 'Workshop on the draft note',
+            outcomeIds: ['increased_influence'],
+            attribution: 'role_only',
+            allowedUses: ['committee_papers'],
+            language: 'en',
+            capturedOn: '2026-04-14T19:30:00.000Z',
+            personal: { subjectId: 'part-1', fields: { words: aboutTheDecision } },
+          },
+          { Authorization: `Bearer ${tokens.officer}` },
+        )
+        .expect(201);
       await signIn(page(), tokens.officer);
       await web.visit('/projects/p-energy/decisions/d-1');
-      const [pdf] = await Promise.all([page().waitForEvent('download'), page().getByRole('link', { name: 'Download the committee section (PDF)' }).click()]);
+      const [pdf] = await Promise.all([
+        page().waitForEvent('download'),
+        page().getByRole('link', { name: 'Download the committee section (PDF)' }).click(),
+      ]);
       expect(pdf.suggestedFilename()).toBe('committee-d-1.pdf');
       expect(pdfText(readFileSync((await pdf.path())!))).toContain(DECISION);
       const [markdown] = await Promise.all([
@@ -433,16 +548,29 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
       const section = readFileSync((await markdown.path())!, 'utf8');
       expect(section).toMatch(/^# Consultation and engagement\n/);
       expect(section).toContain(`${DECISION} (EX-2026-17)`);
+      expect(section).toContain(aboutTheDecision);
+      expect(section).not.toContain('The council wrote this note with us, line by line');
       const [word] = await Promise.all([
         page().waitForEvent('download'),
         page().getByRole('link', { name: "Download the committee section (Word, to drop into the council's report template)" }).click(),
       ]);
       expect(word.suggestedFilename()).toMatch(/\.docx$/);
-      expect(readFileSync((await word.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(
+        readFileSync((await word.path())!)
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK');
 
       const words = await web.api.app.get(SubjectAccess).export('part-1');
       expect(words.json.reportsCarryingWords).toEqual(
-        expect.arrayContaining([expect.objectContaining({ reportKind: 'committee_extract', subject: { kind: 'decision', id: 'd-1' }, format: 'pdf', builtBy: { id: 'ann.officer', role: 'evaluation_lead' } })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            reportKind: 'committee_extract',
+            subject: { kind: 'decision', id: 'd-1' },
+            format: 'pdf',
+            builtBy: { id: 'ann.officer', role: 'evaluation_lead' },
+          }),
+        ]),
       );
     }, 120_000);
 
@@ -474,8 +602,12 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
     it('keeps the internal evaluation and audit history from a viewer, saying why, and refuses them the download', async () => {
       await signIn(page(), tokens.viewer);
       await web.visit('/projects/p-energy/reports');
-      expect(await text('#main-content')).toContain('Not shown to you: the internal evaluation carries words participants consented to for internal use only');
-      expect(await text('#main-content')).toContain('Not shown to you: the audit history is for people whose role lets them read the history of the record');
+      expect(await text('#main-content')).toContain(
+        'Not shown to you: the internal evaluation carries words participants consented to for internal use only',
+      );
+      expect(await text('#main-content')).toContain(
+        'Not shown to you: the audit history is for people whose role lets them read the history of the record',
+      );
       await web.visit('/projects/p-energy/reports/case-study?audience=internal_evaluation&format=html');
       expect(await text('h1')).toBe('You do not have access to this page');
       await signIn(page(), tokens.auditor);
@@ -486,7 +618,20 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
 
   it('works with the keyboard alone: a second officer pays an approved claim', async () => {
     await web.api
-      .command('ClaimExpense', { claimId: 'exp-keys', projectId: 'p-energy', participantId: 'part-5', activityId: null, category: 'travel', amountPence: 640, description: 'Bus fares', claimedOn: '2026-04-14' }, team.officer)
+      .command(
+        'ClaimExpense',
+        {
+          claimId: 'exp-keys',
+          projectId: 'p-energy',
+          participantId: 'part-5',
+          activityId: null,
+          category: 'travel',
+          amountPence: 640,
+          description: 'Bus fares',
+          claimedOn: '2026-04-14',
+        },
+        team.officer,
+      )
       .expect(201);
     await web.api.command('ApproveExpense', { claimId: 'exp-keys', approvedOn: '2026-04-15' }, team.approver).expect(201);
     await signIn(page(), tokens.payer);
@@ -508,7 +653,20 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
 
   it('works without JavaScript: an approver approves, is refused paying, a second officer pays, and an officer downloads the committee section', async () => {
     await web.api
-      .command('ClaimExpense', { claimId: 'exp-nojs', projectId: 'p-energy', participantId: 'part-3', activityId: 'act-1', category: 'care_cover', amountPence: 3600, description: 'Sitter, 3 hours', claimedOn: '2026-03-10' }, team.officer)
+      .command(
+        'ClaimExpense',
+        {
+          claimId: 'exp-nojs',
+          projectId: 'p-energy',
+          participantId: 'part-3',
+          activityId: 'act-1',
+          category: 'care_cover',
+          amountPence: 3600,
+          description: 'Sitter, 3 hours',
+          claimedOn: '2026-03-10',
+        },
+        team.officer,
+      )
       .expect(201);
     const nojs = await web.withoutJavaScript();
     const other = nojs.page;
@@ -531,7 +689,10 @@ describeInBrowser('decisions, expenses and reports on the web (real server, real
 
       await signIn(other, tokens.officer);
       await other.goto(`${web.base}/projects/p-energy/decisions/d-1`);
-      const [pdf] = await Promise.all([other.waitForEvent('download'), other.getByRole('link', { name: 'Download the committee section (PDF)' }).click()]);
+      const [pdf] = await Promise.all([
+        other.waitForEvent('download'),
+        other.getByRole('link', { name: 'Download the committee section (PDF)' }).click(),
+      ]);
       expect(pdfText(readFileSync((await pdf.path())!))).toContain(DECISION);
     } finally {
       await nojs.close();

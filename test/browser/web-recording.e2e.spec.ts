@@ -167,7 +167,7 @@ describeInBrowser('recording: projects, sessions, registers, people, quotes, sur
 
     await web.visit(projectHref);
     expect(await web.page.textContent('main')).toContain('12 people took part in at least one session.');
-    expect(await web.page.textContent('main')).toContain('People gave 35 hours to the project');
+    expect(await web.page.textContent('main')).toContain('12 people gave 35 hours to the project across 1 session.');
     await screenshot(web.page, 'recording-project', true);
   }, 360_000);
 

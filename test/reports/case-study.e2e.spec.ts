@@ -5,7 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { AccessLog, APP_CONFIG, GetProjectOutcomes, ProjectOutcomes, RenderedReport } from '@coprod/application';
 import { CaseStudyReportCommand } from '../../apps/cli/src/commands/report.command';
 import { DemoApi, startDemoApi } from './demo-api';
-import { pdfFonts, pdfInfo, pdfText, structureTypes } from './pdf-tools';
+import { pdfFonts, pdfInfo, pdfText, pdfWords, structureTypes } from './pdf-tools';
 
 // Words of the demo's p-energy quotes, by the consent each was given.
 const PUBLIC_NAMED = 'I chaired a council meeting for the first time in my life'; // q-energy-01, named, public
@@ -39,27 +39,116 @@ describe('case study of the demo project p-energy, built from the real record', 
     // A count of decisions rests on decisions, not people: no n of people beside it.
     expect(text).toContain(`Decisions influenced: ${figure('decisions_influenced').value} ${figure('decisions_influenced').value} of `);
     expect(text).not.toContain(`Decisions influenced: ${figure('decisions_influenced').value} n =`);
-    expect(text).toContain(`Change in skills, confidence and sense of influence: +${figure('survey_change').value} on a 1 to 5 scale n = ${figure('survey_change').n}.`);
+    expect(text).toContain(
+      `Change in skills, confidence and sense of influence: +${figure('survey_change').value} on a 1 to 5 scale n = ${figure('survey_change').n}.`,
+    );
     expect(text).toContain(`Reach into seldom-heard groups: ${figure('reach_seldom_heard').value} n = ${figure('reach_seldom_heard').n}.`);
     expect(text).toContain(figure('expenses').statement.slice(0, 40));
   });
 
-  it('gives each framework outcome its own heading, and suppresses breakdowns resting on too few people', () => {
-    for (const outcome of outcomes.framework.outcomes) expect(text).toContain(`Outcome ${outcome.number}: ${outcome.title.replace(/\.$/, '').slice(0, 40)}`);
-    // Small roles are counted together, never listed one by one as "not shown".
-    expect(text).toContain('Other roles, not shown separately');
+  it('gives each framework outcome its own heading, and suppresses breakdowns resting on too few people', async () => {
+    for (const outcome of outcomes.framework.outcomes)
+      expect(text).toContain(`Outcome ${outcome.number}: ${outcome.title.replace(/\.$/, '').slice(0, 40)}`);
+    // Small roles are counted together, never listed one by one as "not shown" (the roles chart's numbers are in the HTML table beside it).
+    const html = (await demo.reports.caseStudy('p-energy', {}, 'html')).body.toString('utf8');
+    expect(html).toContain('Other roles, not shown separately');
+    expect(html).not.toMatch(/Carers<\/th>\s*<td>not shown/);
     expect(text).not.toMatch(/Carers not shown/);
     expect(text).toContain('Breakdowns resting on fewer than 5 people are not shown.');
   });
 
-  it('draws hours by role and stage for the roles it may show, and never names the roles left out', () => {
-    const hoursTable = text.slice(text.indexOf('Hours given, by role and stage: the numbers'), text.indexOf('Roles held by fewer than'));
+  it('draws hours by role and stage for the roles it may show, and never names the roles left out', async () => {
+    // The chart's numbers are a table beside it in HTML; print carries them in the chart's alternative text.
+    const html = (await demo.reports.caseStudy('p-energy', {}, 'html')).body.toString('utf8');
+    const words = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const hoursTable = words.slice(words.indexOf('Hours given, by role and stage: the numbers'), words.indexOf('Roles held by fewer than'));
+    expect(hoursTable).toContain('Residents');
     expect(hoursTable).toContain('Residents');
     expect(hoursTable).not.toContain('not shown');
     expect(hoursTable).not.toContain('Carers');
     // Naming a role left out would say that someone holds it.
-    expect(text.replace(/\s+/g, ' ')).toContain('Roles held by fewer than 5 people, or that would let one be worked out, are not in the chart and not named.');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Roles held by fewer than 5 people, or that would let one be worked out, are not in the chart and not named.',
+    );
     expect(text.replace(/\s+/g, ' ')).not.toMatch(/took part: carers/);
+  });
+
+  it('opens with a one-page summary naming the three headline figures and one public quote, then "You said, we did"', () => {
+    const figure = (id: string) => outcomes.summary.indicators[id];
+    const words = pdfWords(pdf);
+    const pageText = (page: number) =>
+      words
+        .filter((w) => w.page === page)
+        .map((w) => w.text)
+        .join(' ');
+    // Page 1 is the cover; the summary is the whole of the first page of the report's body.
+    const summary = pageText(2);
+    expect(
+      summary.startsWith(
+        'West Berkshire Council · An introductory guidance note on community energy generation At a glance What the project set out to do:',
+      ),
+    ).toBe(true);
+    expect(summary).toContain('Who took part:');
+    expect(summary).toContain('What changed:');
+    for (const [id, label] of [
+      ['people_involved_by_role', 'people took part'],
+      ['hours_by_role', 'hours given'],
+      ['decisions_influenced', 'decisions influenced'],
+    ]) {
+      expect(summary).toContain(String(figure(id).value));
+      expect(summary).toContain(label);
+    }
+    expect(summary).toContain(PUBLIC_NAMED.split(' ').slice(0, 6).join(' '));
+    expect(summary).not.toContain(INTERNAL_ONLY.split(' ')[0]);
+    expect(built.model.sections.slice(0, 3).map((s) => s.id)).toEqual(['at_a_glance', 'you_said_we_did', 'outcomes']);
+    const glance = built.model.sections[0];
+    expect(glance.blocks.filter((b) => b.kind === 'quote')).toHaveLength(1);
+    expect(glance.blocks.flatMap((b) => (b.kind === 'key_figures' ? b.figures.map((f) => f.label) : []))).toEqual([
+      'people took part',
+      'hours given',
+      'decisions influenced',
+    ]);
+  });
+
+  it('prints each figure once: no table repeated under a chart, no one-bar chart, no indicator under two outcomes', async () => {
+    expect(text).not.toContain(': the numbers');
+    const blocks = (sections: typeof built.model.sections): (typeof built.model.sections)[number]['blocks'] =>
+      sections.flatMap((s) => [...s.blocks, ...blocks(s.subsections ?? [])]);
+    const all = blocks(built.model.sections);
+    const charts = all.flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
+    expect(charts.length).toBeGreaterThan(2);
+    for (const chart of charts) {
+      const shown = chart.categories.filter((_, i) => chart.series.some((s) => typeof s.values[i] === 'number' && s.values[i] !== 0));
+      expect({ chart: chart.title, shown: shown.length >= 2 }).toEqual({ chart: chart.title, shown: true });
+    }
+    const outcomeFigures = blocks(built.model.sections.filter((s) => s.id === 'outcomes')).flatMap((b) =>
+      b.kind === 'figure' ? [b.figure.label] : [],
+    );
+    expect(new Set(outcomeFigures).size).toBe(outcomeFigures.length);
+    expect(text).toMatch(/: shown under outcome \d above\./);
+    // Across the whole print version, each indicator's headline ("Title: value") is printed once at most.
+    const body = text.slice(0, text.indexOf('Appendix A: Methods and limits'));
+    for (const result of Object.values(outcomes.summary.indicators)) {
+      const escaped = result.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const printed = body.match(new RegExp(`${escaped}: (?!shown under|mean change per item)`, 'g')) ?? [];
+      expect({ figure: result.title, printed: printed.length <= 1 }).toEqual({ figure: result.title, printed: true });
+    }
+    // HTML keeps each chart's table beside it, as its accessible alternative.
+    const html = (await demo.reports.caseStudy('p-energy', {}, 'html')).body.toString('utf8');
+    for (const chart of charts) expect(html).toContain(`${chart.title}: the numbers`);
+  });
+
+  it('says nothing meant for the operator in the public document: no instruction, no path, no positions or ISO dates before the appendices', async () => {
+    const markdown = (await demo.reports.caseStudy('p-energy', {}, 'md')).body.toString('utf8');
+    for (const output of [text, markdown.replace(/\s+/g, ' ')]) {
+      const body = output.slice(0, output.indexOf('Appendix A: Methods and limits'));
+      expect(body.length).toBeGreaterThan(1000);
+      expect(body).not.toMatch(/Supply a|profile file|position \d|\d{4}-\d{2}-\d{2}/);
+      expect(output).not.toMatch(/events\.db|read-models\.db|[A-Za-z]:\\|\/(tmp|home|var|srv|data)\//);
+    }
+    expect(text).toContain('No local population profile has been supplied, so reach cannot be compared with the population.');
+    expect(text).toContain(`as recorded on ${built.model.cover.find((c) => c.label === 'Record used')!.value.split('as recorded by ')[1]}.`);
+    expect(text).toMatch(/Appendix A: Methods and limits .*Appendix B: Where these figures come from/);
   });
 
   it('shows only quotes consented for public use, attributed as their consent allows', () => {
@@ -117,11 +206,16 @@ describe('case study of the demo project p-energy, built from the real record', 
     const html = await demo.api.http().get('/api/projects/p-energy/reports/case-study').set('Accept', 'text/html').expect(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.text).toContain('<h2 id="section-outcomes">');
-    const pdfAnswer = await demo.api.http().get('/api/projects/p-energy/reports/case-study').set('Accept', 'application/pdf').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdfAnswer = await demo.api
+      .http()
+      .get('/api/projects/p-energy/reports/case-study')
+      .set('Accept', 'application/pdf')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(pdfAnswer.status).toBe(200);
     expect((pdfAnswer.body as Buffer).equals(pdf)).toBe(true);
     await demo.api.http().get('/api/projects/p-nowhere/reports/case-study').set('Accept', 'text/html').expect(404);
@@ -133,8 +227,17 @@ describe('case study of the demo project p-energy, built from the real record', 
   it('writes one case study per project with --all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coprod-all-'));
     try {
-      await new CaseStudyReportCommand(demo.reports, demo.api.app.get(QueryBus), demo.api.app.get(AccessLog), demo.api.app.get(APP_CONFIG)).run([], { all: true, outDir: dir, format: 'md' });
-      expect(readdirSync(dir).sort()).toEqual(['case-study-p-energy.md', 'case-study-p-mascot.md', 'case-study-p-recovery.md', 'case-study-p-voice.md']);
+      await new CaseStudyReportCommand(demo.reports, demo.api.app.get(QueryBus), demo.api.app.get(AccessLog), demo.api.app.get(APP_CONFIG)).run([], {
+        all: true,
+        outDir: dir,
+        format: 'md',
+      });
+      expect(readdirSync(dir).sort()).toEqual([
+        'case-study-p-energy.md',
+        'case-study-p-mascot.md',
+        'case-study-p-recovery.md',
+        'case-study-p-voice.md',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -142,7 +245,11 @@ describe('case study of the demo project p-energy, built from the real record', 
 
   it('drops a quote from every report produced after its consent is withdrawn, even as known before', async () => {
     const knownAt = String(outcomes.clocks.knownAtPosition);
-    await demo.record('WithdrawQuoteConsent', { quoteId: 'q-energy-05', withdrawnOn: new Date().toISOString(), reason: 'Changed their mind' }, 'withdraw-q-energy-05');
+    await demo.record(
+      'WithdrawQuoteConsent',
+      { quoteId: 'q-energy-05', withdrawnOn: new Date().toISOString(), reason: 'Changed their mind' },
+      'withdraw-q-energy-05',
+    );
     const after = pdfText((await demo.reports.caseStudy('p-energy', { knownAt }, 'pdf')).body);
     expect(after).not.toContain(COUNCILLOR_PUBLIC);
     expect(after).toContain(PUBLIC_NAMED);

@@ -8,6 +8,7 @@ const OTHER_DECISION = 'Rŵan dw i’n deall sut gall ein pentref'; // q-energy-
 const INTERNAL_ONLY = 'Pierwszy raz ktoś z urzędu'; // q-energy-03: internal evaluation only
 const WITHDRAWN = 'My neighbours read the case studies'; // q-energy-06: withdrawn
 
+const PROJECT = 'p-energy';
 const ACCOUNT = {
   decisionId: 'd-energy-publish',
   contactOfficer: 'Sam Patel, Community Energy Officer, 01635 519000',
@@ -154,6 +155,27 @@ describe('the "Consultation and engagement" section for the Executive decision E
     expect(after).toContain("The evaluation lead's account of the limitations has not been recorded for this decision.");
     const before = await demo.reports.committee('d-energy-publish', { knownAt: String(positionBefore) }, 'pdf');
     expect(before.body.equals(pdf)).toBe(true);
+  });
+
+  it('refuses a cabinet decision without a reference, and reads well for an officer decision recorded without one', async () => {
+    const decision = {
+      projectId: PROJECT,
+      title: 'Print run for the parish councils',
+      decidedOn: '2026-06-02',
+      recommendation: 'That 40 copies are printed',
+    };
+    const refused = await demo.api
+      .command('RecordDecision', { ...decision, decisionId: 'd-energy-print-cabinet', decisionMaker: 'cabinet', reference: '' })
+      .expect(422);
+    expect(refused.body.code).toBe('decision.reference_missing');
+    expect(refused.body.detail).toContain('d-energy-print-cabinet by cabinet needs a reference');
+    await demo.api.command('RecordDecision', { ...decision, decisionId: 'd-energy-print', decisionMaker: 'officer_delegation' }).expect(201);
+    const md = await demo.api.http().get('/api/decisions/d-energy-print/reports/committee').set('Accept', 'text/markdown').expect(200);
+    expect(md.text).toContain('Print run for the parish councils, officer decision of 2 June 2026');
+    expect(md.text).toContain(
+      '1\\. This section is for the decision taken by an officer under delegation on 2 June 2026: "Print run for the parish councils".',
+    );
+    expect(md.text).not.toMatch(/\(\s*\)/);
   });
 
   it('refuses an unknown decision (404) and a malformed clock (400 naming it)', async () => {

@@ -30,6 +30,8 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
     const app = await CommandFactory.createWithoutRunning(CliModule, {
       cliName: 'coprod',
       logger: false,
+      // As the real binary: a refusal to start is an error to report, not a reason to abort the process.
+      abortOnError: false,
       serviceErrorHandler: (e: Error) => void (failure = e),
       errorHandler: (e: Error) => void (failure = e),
     });

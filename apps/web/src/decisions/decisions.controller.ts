@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
-import { DECISION_MAKERS } from '@coprod/domain';
+import { DECISION_MAKERS, DecisionMaker, REFERENCE_OPTIONAL_FOR } from '@coprod/domain';
 import { can } from '@coprod/privacy';
 import { Requires } from '../../../api/src/auth/requires.decorator';
 import { FormCommand, FormError, newFormKey } from '../form-command';
@@ -56,7 +56,13 @@ export class DecisionsController {
       required: {
         title: 'Enter what was decided',
         decisionMaker: 'Select who took the decision',
-        reference: 'Enter the reference of the decision, such as the committee paper number',
+        // Required here so the question is marked, as the decider would refuse it; an officer decision under delegation may have none.
+        ...(REFERENCE_OPTIONAL_FOR.includes(data.decisionMaker as DecisionMaker)
+          ? {}
+          : {
+              reference:
+                'Enter the reference of the decision, such as the committee paper number; only an officer decision under delegation may have none',
+            }),
         recommendation: 'Enter the recommendation decided on',
       },
       dates: { decidedOn },
@@ -70,7 +76,12 @@ export class DecisionsController {
 
   @Get(':decisionId')
   @Requires('read_figures')
-  async decision(@Req() request: SignedIn, @Res() response: Response, @Param('projectId') projectId: string, @Param('decisionId') decisionId: string): Promise<void> {
+  async decision(
+    @Req() request: SignedIn,
+    @Res() response: Response,
+    @Param('projectId') projectId: string,
+    @Param('decisionId') decisionId: string,
+  ): Promise<void> {
     const record = await this.records.decision(projectId, decisionId);
     const { facts, decision } = record;
     const contribution = (id: string) => {
@@ -94,8 +105,15 @@ export class DecisionsController {
           ladderName: named(influence.ladderLevel),
           needhamCarrName: named(influence.needhamCarrLevel),
         })),
-        notAdopted: record.notAdopted.map((p) => ({ ...p, from: p.contributionId ? contribution(p.contributionId) : 'Not from a recorded contribution' })),
-        commitments: record.commitments.map((c) => ({ ...c, dueByWords: c.dueBy ? dateWords(c.dueBy) : 'No date given', metOnWords: c.metOn ? dateWords(c.metOn) : null })),
+        notAdopted: record.notAdopted.map((p) => ({
+          ...p,
+          from: p.contributionId ? contribution(p.contributionId) : 'Not from a recorded contribution',
+        })),
+        commitments: record.commitments.map((c) => ({
+          ...c,
+          dueByWords: c.dueBy ? dateWords(c.dueBy) : 'No date given',
+          metOnWords: c.metOn ? dateWords(c.metOn) : null,
+        })),
         may: { record: may('record'), reports: may('read_reports'), history: may('read_history') },
         reportQuery: committeeQuery(decision),
         flash: takeFlash(request),
@@ -103,7 +121,13 @@ export class DecisionsController {
     );
   }
 
-  private async renderRecordForm(request: SignedIn, response: Response, projectId: string, answers: Record<string, unknown>, problems: FormError[]): Promise<void> {
+  private async renderRecordForm(
+    request: SignedIn,
+    response: Response,
+    projectId: string,
+    answers: Record<string, unknown>,
+    problems: FormError[],
+  ): Promise<void> {
     const { facts } = await this.records.project(projectId);
     const { errors, errorOf } = inline(problems, ['decidedOn']);
     response.status(problems.length > 0 ? 400 : 200).render(

@@ -11,7 +11,8 @@ export type RecordDecision = Command<
     projectId: string;
     title: string;
     decisionMaker: DecisionMaker;
-    reference: string;
+    /** Required unless the maker is in REFERENCE_OPTIONAL_FOR; absent or null is recorded as "". */
+    reference?: string | null;
     decidedOn: string;
     recommendation: string;
   }
@@ -66,6 +67,13 @@ export type DecisionCorrection = AmendDecision | AmendInfluence | VoidInfluence 
 type RecordedDecision = Extract<DecisionState, { status: 'recorded' }>;
 
 /**
+ * Makers whose decisions may have no reference: an officer deciding under delegation often records
+ * the decision without a paper number, while a cabinet, committee or project group decision is found by its
+ * paper or minute. An amendment is re-decided as a recording, so the rule holds when the maker or reference changes.
+ */
+export const REFERENCE_OPTIONAL_FOR: readonly DecisionMaker[] = ['officer_delegation'];
+
+/**
  * Influence, proposals and commitments belong to the moment the decision was taken, so they carry
  * its date as `occurredAt`: a report "as of" that date includes them however late they were recorded.
  */
@@ -112,13 +120,24 @@ function record(command: RecordDecision, state: DecisionState): DecisionEvent[] 
   required(command.data.title, 'decision.title_missing', `decision ${command.data.decisionId} needs a title`);
   requireOneOf(command.data.decisionMaker, DECISION_MAKERS, 'decisionMaker');
   requireCalendarDate(command.data.decidedOn, 'decidedOn');
-  return [{ type: 'DecisionRecorded', data: { ...command.data }, occurredAt: command.data.decidedOn }];
+  const reference = command.data.reference ?? '';
+  if (typeof reference !== 'string') throw ruleBroken('decision.reference_not_text', `reference of decision ${command.data.decisionId} must be text`);
+  if (reference.trim() === '' && !REFERENCE_OPTIONAL_FOR.includes(command.data.decisionMaker)) {
+    throw ruleBroken(
+      'decision.reference_missing',
+      `decision ${command.data.decisionId} by ${command.data.decisionMaker} needs a reference (e.g. the committee paper number) so readers can find it; only an officer decision under delegation may have none`,
+    );
+  }
+  return [{ type: 'DecisionRecorded', data: { ...command.data, reference }, occurredAt: command.data.decidedOn }];
 }
 
 function linkInfluence(command: LinkInfluence, decision: RecordedDecision): DecisionEvent[] {
   const { influenceId, contributionIds, activityIds } = command.data;
   if (decision.influenceIds.includes(influenceId)) {
-    throw conflict('decision.influence_already_linked', `influence ${influenceId} is already linked to decision ${decision.decisionId}; use a new id or correct that event`);
+    throw conflict(
+      'decision.influence_already_linked',
+      `influence ${influenceId} is already linked to decision ${decision.decisionId}; use a new id or correct that event`,
+    );
   }
   if (contributionIds.length === 0 && activityIds.length === 0) {
     throw ruleBroken('decision.influence_without_source', 'an influence must name the contributions or activities it came from');
@@ -128,7 +147,10 @@ function linkInfluence(command: LinkInfluence, decision: RecordedDecision): Deci
   requireOneOf(command.data.ladderLevel, LADDER_LEVELS, 'ladderLevel');
   requireOneOf(command.data.needhamCarrLevel, NEEDHAM_CARR_LEVELS, 'needhamCarrLevel');
   if (typeof command.data.optionsAlreadyFormed !== 'boolean') {
-    throw ruleBroken('decision.options_already_formed_missing', `influence ${influenceId} must say whether the options were already formed (true or false)`);
+    throw ruleBroken(
+      'decision.options_already_formed_missing',
+      `influence ${influenceId} must say whether the options were already formed (true or false)`,
+    );
   }
   return [{ type: 'InfluenceLinked', data: { ...command.data, projectId: decision.projectId }, occurredAt: decision.decidedOn }];
 }
@@ -136,7 +158,10 @@ function linkInfluence(command: LinkInfluence, decision: RecordedDecision): Deci
 function recordProposalNotAdopted(command: RecordProposalNotAdopted, decision: RecordedDecision): DecisionEvent[] {
   const { proposalId } = command.data;
   if (decision.proposalIds.includes(proposalId)) {
-    throw conflict('decision.proposal_already_recorded', `proposal ${proposalId} is already recorded against decision ${decision.decisionId}; use a new id or correct that event`);
+    throw conflict(
+      'decision.proposal_already_recorded',
+      `proposal ${proposalId} is already recorded against decision ${decision.decisionId}; use a new id or correct that event`,
+    );
   }
   required(command.data.proposal, 'decision.proposal_missing', `proposal ${proposalId} needs the words of what was proposed`);
   required(
@@ -150,12 +175,22 @@ function recordProposalNotAdopted(command: RecordProposalNotAdopted, decision: R
 function makeCommitment(command: MakeCommitment, decision: RecordedDecision): DecisionEvent[] {
   const { commitmentId, dueBy } = command.data;
   if (Object.hasOwn(decision.commitments, commitmentId)) {
-    throw conflict('decision.commitment_already_made', `commitment ${commitmentId} is already recorded on decision ${decision.decisionId}; use a new id or correct that event`);
+    throw conflict(
+      'decision.commitment_already_made',
+      `commitment ${commitmentId} is already recorded on decision ${decision.decisionId}; use a new id or correct that event`,
+    );
   }
-  required(command.data.description, 'decision.commitment_description_missing', `commitment ${commitmentId} needs a description of what was promised`);
+  required(
+    command.data.description,
+    'decision.commitment_description_missing',
+    `commitment ${commitmentId} needs a description of what was promised`,
+  );
   if (dueBy !== null) requireCalendarDate(dueBy, 'dueBy');
   if (dueBy !== null && isBefore(dueBy, decision.decidedOn)) {
-    throw ruleBroken('decision.commitment_due_before_decision', `commitment ${commitmentId} is due by ${dueBy}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}; check the date`);
+    throw ruleBroken(
+      'decision.commitment_due_before_decision',
+      `commitment ${commitmentId} is due by ${dueBy}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}; check the date`,
+    );
   }
   return [{ type: 'CommitmentMade', data: { ...command.data, projectId: decision.projectId }, occurredAt: decision.decidedOn }];
 }
@@ -163,16 +198,25 @@ function makeCommitment(command: MakeCommitment, decision: RecordedDecision): De
 function meetCommitment(command: MeetCommitment, decision: RecordedDecision): DecisionEvent[] {
   const { commitmentId, metOn } = command.data;
   if (!Object.hasOwn(decision.commitments, commitmentId)) {
-    throw notFound('decision.commitment_not_found', `commitment ${commitmentId} was not made on decision ${decision.decisionId}; make the commitment first`);
+    throw notFound(
+      'decision.commitment_not_found',
+      `commitment ${commitmentId} was not made on decision ${decision.decisionId}; make the commitment first`,
+    );
   }
   const alreadyMet = decision.commitments[commitmentId];
   if (alreadyMet !== null) {
-    throw conflict('decision.commitment_already_met', `commitment ${commitmentId} was already met on ${alreadyMet}; correct that event if the date or evidence was wrong`);
+    throw conflict(
+      'decision.commitment_already_met',
+      `commitment ${commitmentId} was already met on ${alreadyMet}; correct that event if the date or evidence was wrong`,
+    );
   }
   required(command.data.evidence, 'decision.evidence_missing', `meeting commitment ${commitmentId} needs evidence of what was done`);
   requireCalendarDate(metOn, 'metOn');
   if (isBefore(metOn, decision.decidedOn)) {
-    throw ruleBroken('decision.met_before_decision', `commitment ${commitmentId} cannot be met on ${metOn}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}`);
+    throw ruleBroken(
+      'decision.met_before_decision',
+      `commitment ${commitmentId} cannot be met on ${metOn}, before decision ${decision.decisionId} was taken on ${decision.decidedOn}`,
+    );
   }
   return [{ type: 'CommitmentMet', data: { ...command.data, projectId: decision.projectId }, occurredAt: metOn }];
 }

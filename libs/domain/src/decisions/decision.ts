@@ -1,7 +1,10 @@
 import { Event } from '../core/event';
 import { DecisionMaker, LadderLevel, NeedhamCarrLevel } from '../core/vocabulary';
 
-/** `reference` is how the decision can be found, e.g. the committee paper number "EX4321". */
+/**
+ * `reference` is how the decision can be found, e.g. the committee paper number "EX4321"; it is "" for
+ * an officer decision under delegation recorded without one, so every stored decision has the same shape.
+ */
 export type DecisionRecorded = Event<
   'DecisionRecorded',
   {
@@ -42,10 +45,7 @@ export type CommitmentMade = Event<
   'CommitmentMade',
   { decisionId: string; projectId: string; commitmentId: string; description: string; dueBy: string | null }
 >;
-export type CommitmentMet = Event<
-  'CommitmentMet',
-  { decisionId: string; projectId: string; commitmentId: string; metOn: string; evidence: string }
->;
+export type CommitmentMet = Event<'CommitmentMet', { decisionId: string; projectId: string; commitmentId: string; metOn: string; evidence: string }>;
 
 /**
  * The evaluation lead's account of the engagement behind a decision: the parts of a committee paper's
@@ -71,7 +71,6 @@ export type EngagementAccountRecorded = Event<
 >;
 
 export type DecisionEvent = DecisionRecorded | InfluenceLinked | ProposalNotAdopted | CommitmentMade | CommitmentMet | EngagementAccountRecorded;
-
 
 export type DecisionState =
   | { status: 'unrecorded' }

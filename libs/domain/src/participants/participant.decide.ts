@@ -15,14 +15,22 @@ export type RegisterParticipant = Command<
     organisation?: string | null;
   }
 >;
+/**
+ * `organisation`: omitted keeps the one recorded (while the role stays a representative's), null
+ * removes it, text replaces it, so a profile update that is not about the organisation never loses it.
+ */
 export type UpdateParticipantProfile = Command<
   'UpdateParticipantProfile',
-  { participantId: string; role: ParticipantRole; seldomHeardGroups: string[]; preferredFormats: Format[]; reason: string }
+  {
+    participantId: string;
+    role: ParticipantRole;
+    seldomHeardGroups: string[];
+    preferredFormats: Format[];
+    reason: string;
+    organisation?: string | null;
+  }
 >;
-export type UpdateParticipantDetails = Command<
-  'UpdateParticipantDetails',
-  { participantId: string; personal: PersonalData<ParticipantDetails> }
->;
+export type UpdateParticipantDetails = Command<'UpdateParticipantDetails', { participantId: string; personal: PersonalData<ParticipantDetails> }>;
 /** Dated by the clock of whoever handles it (`metadata.now`), never by the caller. */
 export type EraseParticipant = Command<'EraseParticipant', { participantId: string; reason: string }>;
 
@@ -36,12 +44,10 @@ export function decideParticipant(command: ParticipantCommand, state: Participan
     );
   }
   if (command.type === 'RegisterParticipant') return register(command, state);
-  activeParticipant(state, command.data.participantId);
+  const participant = activeParticipant(state, command.data.participantId);
   switch (command.type) {
     case 'UpdateParticipantProfile':
-      checkProfile(command.data);
-      requireReason(command.data.reason, 'a profile update');
-      return [{ type: 'ParticipantProfileUpdated', data: { ...command.data } }];
+      return updateProfile(command, participant);
     case 'UpdateParticipantDetails':
       checkPersonal(command.data.participantId, command.data.personal);
       return [{ type: 'ParticipantDetailsUpdated', data: { ...command.data } }];
@@ -55,27 +61,51 @@ export function decideParticipant(command: ParticipantCommand, state: Participan
   }
 }
 
-function activeParticipant(state: ParticipantState, participantId: string): void {
+type ActiveParticipant = Extract<ParticipantState, { status: 'active' }>;
+
+function activeParticipant(state: Exclude<ParticipantState, { status: 'erased' }>, participantId: string): ActiveParticipant {
   if (state.status === 'unregistered') {
     throw notFound('participant.not_found', `participant ${participantId} does not exist; register them first`);
   }
+  return state;
+}
+
+function updateProfile(command: UpdateParticipantProfile, participant: ActiveParticipant): ParticipantEvent[] {
+  checkProfile(command.data);
+  requireReason(command.data.reason, 'a profile update');
+  const { organisation: given, ...data } = command.data;
+  const representative = data.role === 'community_organisation_rep';
+  if (typeof given === 'string') checkOrganisation(data.participantId, data.role, given, 'updated to');
+  const organisation = typeof given === 'string' ? given.trim() : given === null ? null : participant.organisation;
+  // Anyone but a representative has no organisation, which an update without the key already says.
+  if (!representative) return [{ type: 'ParticipantProfileUpdated', data }];
+  return [{ type: 'ParticipantProfileUpdated', data: { ...data, organisation } }];
+}
+
+/** Only a voluntary or community organisation representative speaks for an organisation, and it has a name. */
+function checkOrganisation(participantId: string, role: ParticipantRole, organisation: string, as: 'registered as' | 'updated to'): void {
+  if (role !== 'community_organisation_rep') {
+    throw ruleBroken(
+      'participant.organisation_for_representatives',
+      `participant ${participantId} is ${as} ${role}; only a voluntary or community organisation representative speaks for an organisation`,
+    );
+  }
+  if (organisation.trim() === '')
+    throw ruleBroken('participant.organisation_empty', `the organisation of participant ${participantId} is empty; name it, or leave it out`);
 }
 
 function register(command: RegisterParticipant, state: ParticipantState): ParticipantEvent[] {
   if (state.status !== 'unregistered') {
-    throw conflict('participant.already_registered', `participant ${command.data.participantId} is already registered; update their profile or details instead`);
+    throw conflict(
+      'participant.already_registered',
+      `participant ${command.data.participantId} is already registered; update their profile or details instead`,
+    );
   }
   checkProfile(command.data);
   checkPersonal(command.data.participantId, command.data.personal);
   const { organisation, ...data } = command.data;
   if (organisation === undefined || organisation === null) return [{ type: 'ParticipantRegistered', data }];
-  if (command.data.role !== 'community_organisation_rep') {
-    throw ruleBroken(
-      'participant.organisation_for_representatives',
-      `participant ${command.data.participantId} is registered as ${command.data.role}; only a voluntary or community organisation representative speaks for an organisation`,
-    );
-  }
-  if (organisation.trim() === '') throw ruleBroken('participant.organisation_empty', `the organisation of participant ${command.data.participantId} is empty; name it, or leave it out`);
+  checkOrganisation(command.data.participantId, command.data.role, organisation, 'registered as');
   return [{ type: 'ParticipantRegistered', data: { ...data, organisation: organisation.trim() } }];
 }
 

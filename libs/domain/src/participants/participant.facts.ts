@@ -1,5 +1,5 @@
 import { Fact, FactFold } from '../core/fact';
-import { ParticipantEvent } from './participant';
+import { organisationAfter, ParticipantEvent } from './participant';
 
 /** A person as figures count them: never their personal details. */
 export interface ParticipantFact {
@@ -30,7 +30,7 @@ export const participantFacts: FactFold<ParticipantEvent, ParticipantFacts> = {
           role: e.data.role ?? existing?.role,
           groups: e.data.seldomHeardGroups ?? existing?.groups ?? [],
           formats: e.data.preferredFormats ?? existing?.formats ?? [],
-          organisation: (e.type === 'ParticipantRegistered' ? e.data.organisation : undefined) ?? existing?.organisation ?? null,
+          organisation: organisationAfter(existing?.organisation ?? null, e),
           erased: existing?.erased ?? false,
           eventIds: [...(existing?.eventIds ?? []), e.eventId],
         });

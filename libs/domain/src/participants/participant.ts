@@ -16,14 +16,22 @@ export type ParticipantRegistered = Event<
     organisation?: string | null;
   }
 >;
+/**
+ * `organisation` is the organisation the person speaks for after the update, null for none. Updates
+ * recorded before it was carried have no `organisation`: theirs is the one registered, kept only while the role is a representative's.
+ */
 export type ParticipantProfileUpdated = Event<
   'ParticipantProfileUpdated',
-  { participantId: string; role: ParticipantRole; seldomHeardGroups: string[]; preferredFormats: Format[]; reason: string }
+  {
+    participantId: string;
+    role: ParticipantRole;
+    seldomHeardGroups: string[];
+    preferredFormats: Format[];
+    reason: string;
+    organisation?: string | null;
+  }
 >;
-export type ParticipantDetailsUpdated = Event<
-  'ParticipantDetailsUpdated',
-  { participantId: string; personal: PersonalData<ParticipantDetails> }
->;
+export type ParticipantDetailsUpdated = Event<'ParticipantDetailsUpdated', { participantId: string; personal: PersonalData<ParticipantDetails> }>;
 /** Carries no personal data: the person's key is destroyed, their earlier events stay verifiable. */
 export type ParticipantErased = Event<'ParticipantErased', { participantId: string; erasedOn: string; reason: string }>;
 
@@ -37,6 +45,7 @@ export type ParticipantState =
       role: ParticipantRole;
       seldomHeardGroups: string[];
       preferredFormats: Format[];
+      organisation: string | null;
     }
   | { status: 'erased'; participantId: string; erasedOn: string };
 
@@ -54,6 +63,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
         role: event.data.role,
         seldomHeardGroups: [...event.data.seldomHeardGroups],
         preferredFormats: [...event.data.preferredFormats],
+        organisation: organisationAfter(state.status === 'active' ? state.organisation : null, event),
       };
     case 'ParticipantDetailsUpdated':
       return state;
@@ -66,4 +76,17 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
       return state;
     }
   }
+}
+
+/**
+ * The organisation a person speaks for after a registration or profile update: the one the event
+ * names, else (an update recorded before updates carried it) the one before, kept while the role is a representative's.
+ */
+export function organisationAfter(
+  before: string | null,
+  event: Pick<ParticipantRegistered | ParticipantProfileUpdated, 'type' | 'data'>,
+): string | null {
+  if (event.data.organisation !== undefined) return event.data.organisation;
+  if (event.type === 'ParticipantRegistered' || event.data.role !== 'community_organisation_rep') return null;
+  return before;
 }

@@ -172,15 +172,13 @@ export const expenses: IndicatorDefinition = {
     items.push({ measure: 'People paid', key: 'people_paid', people: people.length, eventIds: [] });
     const amountId = (key: string) => quantityId('pence', 'ledger', 'expense_per_person', key);
     spec.quantities.push(
-      ...items
-        .slice(1, 4)
-        .map((i) => ({
-          id: amountId(String(i.key)),
-          value: Number(i.amountPence),
-          dimension: 'expense_per_person' as const,
-          category: String(i.key),
-          restsOn: Number(i.people),
-        })),
+      ...items.slice(1, 4).map((i) => ({
+        id: amountId(String(i.key)),
+        value: Number(i.amountPence),
+        dimension: 'expense_per_person' as const,
+        category: String(i.key),
+        restsOn: Number(i.people),
+      })),
       {
         id: amountId('reversed'),
         value: Number(items[4].reversedPence),
@@ -285,7 +283,7 @@ const CHECKS: Record<string, (facts: ProjectFacts) => IndicatorItem[]> = {
           influences.every((i) => i.optionsAlreadyFormed || ['coercion', 'educating', 'informing', 'consultation'].includes(i.ladderLevel)),
       )
       .map(({ d, influences }) => ({
-        subject: `${d.title} (${d.reference})`,
+        subject: d.reference ? `${d.title} (${d.reference})` : d.title,
         finding: formedOptionsFinding(influences),
         eventIds: [d.eventId, ...influences.map((i) => i.eventId)],
       })),

@@ -3,18 +3,20 @@ import { applyReportDefinition } from '../definitions/apply-report-definition';
 import type { Figure, ReportBlock, ReportModel, ReportSection } from '../model/report-model';
 import {
   expensesSection,
+  firstOutcomeOf,
   methodsSection,
   notAdoptedSection,
   principlesSection,
   setupAndStagesSection,
   timeGivenSection,
   whoTookPartSection,
+  shownUnderBlock,
   youSaidWeDidSection,
 } from './case-study.sections';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
 import { indicatorBlocks, indicatorFigure } from './indicator-blocks';
 import type { CaseStudyAudience, ProjectEvidence, ReportSetting } from './report-inputs';
-import { longDate, provenanceBlocks, reportProvenance } from './report-provenance';
+import { datesInWords, longDate, provenanceBlocks, reportProvenance } from './report-provenance';
 
 /** What a case study is built from. */
 export interface CaseStudyInput {
@@ -38,12 +40,13 @@ export function buildCaseStudy(input: CaseStudyInput): ReportModel {
   const project = evidence.facts.project;
   if (!project) throw new Error(`project ${evidence.projectId} has no registration in the record given; build from a registered project`);
   const { indicators } = evidence.summary;
+  const shownUnder = firstOutcomeOf(evidence.summary.outcomes);
   const sections: ReportSection[] = [
-    { id: 'at_a_glance', heading: 'At a glance', blocks: [{ kind: 'key_figures', figures: keyFigures(indicators) }] },
+    summarySection(input),
     outcomesSection(input),
     youSaidWeDidSection(indicators),
-    whoTookPartSection(indicators),
-    timeGivenSection(evidence, setting.suppressionThreshold),
+    whoTookPartSection(indicators, shownUnder),
+    timeGivenSection(evidence, setting.suppressionThreshold, shownUnder),
     expensesSection(evidence),
     setupAndStagesSection(indicators),
     principlesSection(indicators),
@@ -84,6 +87,35 @@ function period(from: string, closedOn: string | null, asOf: string): string {
   return closedOn ? `${longDate(from)} to ${longDate(closedOn)}` : `${longDate(from)} onwards (still running on ${longDate(asOf)})`;
 }
 
+/** Speakers from the community come first when the summary picks its one quote: the summary is about what changed for them. */
+const COMMUNITY_ROLES = new Set(['resident', 'person_drawing_on_care', 'carer', 'family_member']);
+
+/**
+ * The one-page summary that opens the case study, in plain words: what the project set out to do,
+ * who took part, what changed, the three figures that matter most, and one quote the audience may see
+ * (consent is checked exactly as for every other quote). Every sentence comes from the record.
+ */
+function summarySection(input: CaseStudyInput): ReportSection {
+  const { evidence, audience } = input;
+  const project = evidence.facts.project!;
+  const { indicators } = evidence.summary;
+  const aim = project.aim.trim().replace(/\.?$/, '.');
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: `What the project set out to do: ${aim}` }];
+  if (project.improvementSought)
+    blocks.push({ kind: 'paragraph', text: `The improvement sought: ${project.improvementSought.trim().replace(/\.?$/, '.')}` });
+  const who = indicators.people_by_role_group ?? indicators.people_involved_by_role;
+  if (who) blocks.push({ kind: 'paragraph', text: `Who took part: ${datesInWords(who.statement)}` });
+  const changed = indicators.you_said_we_did?.items.length ? indicators.you_said_we_did : indicators.decisions_influenced;
+  if (changed) blocks.push({ kind: 'paragraph', text: `What changed: ${datesInWords(changed.statement)}` });
+  blocks.push({ kind: 'key_figures', figures: keyFigures(indicators) });
+  const quotes = consentedQuotes(quotesInOrder(evidence), evidence, audience);
+  const roleOf = (quoteId: string) => evidence.facts.participants.get(evidence.facts.quotes.get(quoteId)?.participantId ?? '')?.role ?? '';
+  const quote = quotes.find((q) => q.quoteId !== undefined && COMMUNITY_ROLES.has(roleOf(q.quoteId))) ?? quotes[0];
+  if (quote) blocks.push({ kind: 'quote', quote });
+  return { id: 'at_a_glance', heading: 'At a glance', blocks };
+}
+
+/** The three headline figures: how many people took part, the hours they gave, and the decisions they influenced. */
 function keyFigures(indicators: Record<string, IndicatorResult>): Figure[] {
   const pick = (id: string, label: string, value?: (r: IndicatorResult) => string): Figure[] => {
     const result = indicators[id];
@@ -95,10 +127,7 @@ function keyFigures(indicators: Record<string, IndicatorResult>): Figure[] {
   return [
     ...pick('people_involved_by_role', 'people took part'),
     ...pick('hours_by_role', 'hours given', (r) => String(r.value ?? 0)),
-    ...pick('sessions_by_stage', 'sessions held'),
     ...pick('decisions_influenced', 'decisions influenced'),
-    ...pick('reach_seldom_heard', 'people from seldom-heard groups', (r) => `${r.value ?? 0} of ${r.n}`),
-    ...pick('offline_share', 'took part offline at least once'),
   ];
 }
 
@@ -107,14 +136,22 @@ function outcomesSection(input: CaseStudyInput): ReportSection {
     id: 'outcomes',
     heading: 'Outcomes',
     blocks: [],
-    subsections: input.evidence.summary.outcomes.map((outcome) => outcomeSubsection(outcome, input)),
+    subsections: input.evidence.summary.outcomes.map((outcome) => outcomeSubsection(outcome, input, firstOutcomeOf(input.evidence.summary.outcomes))),
   };
 }
 
-function outcomeSubsection(outcome: OutcomeSection, input: CaseStudyInput): ReportSection {
+/** One outcome's figures and words; an indicator an earlier outcome already shows is pointed to, not printed again. */
+function outcomeSubsection(outcome: OutcomeSection, input: CaseStudyInput, shownUnder: ReadonlyMap<string, number>): ReportSection {
   const blocks: ReportBlock[] = [];
   if (outcome.tailoredWording) blocks.push({ kind: 'notice', text: `For this project: ${outcome.tailoredWording}` });
-  outcome.indicators.forEach((result) => blocks.push(...indicatorBlocks(result, `${outcome.id}-${result.id}`)));
+  for (const result of outcome.indicators) {
+    const first = shownUnder.get(result.id);
+    if (first !== undefined && first !== outcome.number) {
+      blocks.push(shownUnderBlock(result, first));
+      continue;
+    }
+    blocks.push(...indicatorBlocks(result, `${outcome.id}-${result.id}`));
+  }
   const tagged = quotesInOrder(input.evidence).filter((q) => outcome.quoteIds.includes(q.quoteId));
   const quotes = consentedQuotes(tagged, input.evidence, input.audience);
   if (quotes.length > 0) {

@@ -87,7 +87,9 @@ export function buildCommitteeExtract(input: CommitteeExtractInput): ReportModel
   const model: ReportModel = {
     kind: 'committee_extract',
     title: 'Consultation and engagement',
-    subtitle: `${decision.title} (${decision.reference})`,
+    subtitle: decision.reference
+      ? `${decision.title} (${decision.reference})`
+      : `${decision.title}, officer decision of ${longDate(decision.decidedOn)}`,
     lang: 'en-GB',
     publisher: setting.publisher,
     suppressionThreshold: s.threshold,
@@ -128,11 +130,14 @@ const isResident = (facts: ProjectFacts, id: string) => {
 
 function aboutBlocks(s: Shaping, project: string): ReportBlock[] {
   const { decision } = s;
+  const named = decision.reference ? `"${decision.title}" (${decision.reference})` : `"${decision.title}"`;
+  // An officer deciding under delegation holds no meeting, and may have no paper number to cite.
+  const occasion =
+    decision.decisionMaker === 'officer_delegation'
+      ? `This section is for the decision taken by an officer under delegation on ${longDate(decision.decidedOn)}: ${named}.`
+      : `This section is for the ${labelOf(decision.decisionMaker).toLowerCase()} meeting of ${longDate(decision.decidedOn)}, which takes the decision ${named}.`;
   return [
-    paragraph(
-      `This section is for the ${labelOf(decision.decisionMaker).toLowerCase()} meeting of ${longDate(decision.decidedOn)}, which takes the decision ` +
-        `"${decision.title}" (${decision.reference}). It describes how the people affected were involved through the co-produced project "${project}".`,
-    ),
+    paragraph(`${occasion} It describes how the people affected were involved through the co-produced project "${project}".`),
     paragraph(
       s.account.contactOfficer ? `Contact officer: ${s.account.contactOfficer}.` : 'The contact officer for this section has not been recorded.',
     ),

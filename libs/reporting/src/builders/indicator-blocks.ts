@@ -1,6 +1,7 @@
 import type { BreakdownEntry, IndicatorResult } from '@coprod/frameworks';
 import { formatChartValue } from '../charts/chart-format';
 import type { ChartSpec, ChartValueFormat, Figure, ReportBlock, TableSpec } from '../model/report-model';
+import { datesInWords, longDate } from './report-provenance';
 
 const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -29,13 +30,24 @@ function peopleBasis(result: IndicatorResult): number | null {
   return result.unit === 'items' && result.n === 0 ? null : result.n;
 }
 
+/**
+ * The indicator's note as a reader may see it. Without a population profile the note tells the
+ * council's operator what file to supply; the statement already says plainly what is not known, so a
+ * published report leaves the instruction out.
+ */
+function readerNote(result: IndicatorResult): string | undefined {
+  return result.id === 'reach_against_population' && result.items.length === 0 ? undefined : result.note;
+}
+
 /** The indicator's headline as a figure with its n and evidence. */
 export function indicatorFigure(result: IndicatorResult, label = result.title): Figure {
   const suppressedCells = result.breakdown.filter((cell) => cell.suppressed).length;
   const notes = [
-    result.statement.replace(/\.$/, ''),
-    result.note?.replace(/\.$/, ''),
-    suppressedCells > 0 ? `${suppressedCells} of ${result.breakdown.length} ${result.breakdown.length === 1 ? 'group' : 'groups'} in its breakdown ${suppressedCells === 1 ? 'rests' : 'rest'} on too few people and ${suppressedCells === 1 ? 'is' : 'are'} not shown` : undefined,
+    datesInWords(result.statement).replace(/\.$/, ''),
+    readerNote(result)?.replace(/\.$/, ''),
+    suppressedCells > 0
+      ? `${suppressedCells} of ${result.breakdown.length} ${result.breakdown.length === 1 ? 'group' : 'groups'} in its breakdown ${suppressedCells === 1 ? 'rests' : 'rest'} on too few people and ${suppressedCells === 1 ? 'is' : 'are'} not shown`
+      : undefined,
   ].filter((note): note is string => Boolean(note));
   return {
     label,
@@ -52,12 +64,17 @@ export function indicatorFigure(result: IndicatorResult, label = result.title): 
  * Most breakdowns count people or things even where the headline is a share; only the population
  * comparison holds shares.
  */
-function chartValues(result: IndicatorResult, cells: BreakdownEntry[]): { format: ChartValueFormat; values: (number | null)[]; name: string; unit: string } {
+function chartValues(
+  result: IndicatorResult,
+  cells: BreakdownEntry[],
+): { format: ChartValueFormat; values: (number | null)[]; name: string; unit: string } {
   const values = cells.map((c) => c.value);
-  if (result.unit === 'hours') return { format: 'hours', values: values.map((v) => (v === null ? null : Math.round(v * 60))), name: 'Time given', unit: 'hours' };
+  if (result.unit === 'hours')
+    return { format: 'hours', values: values.map((v) => (v === null ? null : Math.round(v * 60))), name: 'Time given', unit: 'hours' };
   if (result.unit === 'pence') return { format: 'pence', values, name: 'Paid', unit: 'pounds' };
   if (result.id === 'reach_against_population') return { format: 'percent', values, name: 'Share', unit: 'per cent' };
-  const counted = { people: 'people', sessions: 'sessions', decisions: 'decisions', percent: 'people' }[(result.breakdownUnit ?? result.unit) as string] ?? '';
+  const counted =
+    { people: 'people', sessions: 'sessions', decisions: 'decisions', percent: 'people' }[(result.breakdownUnit ?? result.unit) as string] ?? '';
   return { format: 'integer', values, name: 'Number', unit: counted };
 }
 
@@ -71,10 +88,14 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
   const { format, values, name, unit } = chartValues(result, cells);
   const shownAt = cells.map((c, i) => i).filter((i) => values[i] !== null);
   const top = shownAt.slice().sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0))[0];
+  // A chart with one bar says nothing a figure does not: it is drawn only where two shown groups have a bar to draw.
+  if (shownAt.filter((i) => values[i] !== 0).length < 2) return undefined;
   const hidden = cells.length - shownAt.length;
   const message = [
     `${result.title}, by ${cells.length} groups.`,
-    top === undefined ? '' : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValue(values[top], format)}${unit && format !== 'percent' ? ` ${unit}` : ''}.`,
+    top === undefined
+      ? ''
+      : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValue(values[top], format)}${unit && format !== 'percent' ? ` ${unit}` : ''}.`,
     hidden ? `${hidden} ${hidden === 1 ? 'group is' : 'groups are'} not shown because too few people are in ${hidden === 1 ? 'it' : 'them'}.` : '',
   ];
   return {
@@ -90,11 +111,20 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
 }
 
 /** A breakdown as a table with its n per row; suppressed cells say so. */
-export function breakdownTable(caption: string, cells: BreakdownEntry[], valueHeading: string, format: (v: number) => string = decimal.format): TableSpec {
+export function breakdownTable(
+  caption: string,
+  cells: BreakdownEntry[],
+  valueHeading: string,
+  format: (v: number) => string = decimal.format,
+): TableSpec {
   return {
     caption,
     columns: ['Group', valueHeading, 'People (n)'],
-    rows: cells.map((c) => [c.label, c.value === null ? 'not shown' : format(c.value), c.suppressed ? 'too few to show' : c.n === null ? '–' : String(c.n)]),
+    rows: cells.map((c) => [
+      c.label,
+      c.value === null ? 'not shown' : format(c.value),
+      c.suppressed ? 'too few to show' : c.n === null ? '–' : String(c.n),
+    ]),
     rowHeaders: true,
   };
 }
@@ -106,7 +136,12 @@ export function indicatorBlocks(result: IndicatorResult, chartId: string): Repor
   if (result.id === 'service_measures' && result.items.length > 0) blocks.push({ kind: 'table', table: measuresTable(result) });
   if (chart) blocks.push({ kind: 'chart', chart });
   else if (result.unit === 'score' && result.breakdown.length > 0) {
-    blocks.push({ kind: 'table', table: breakdownTable(`${result.title}: mean change per item`, result.breakdown, 'Mean change (1 to 5 scale)', signed) });
+    blocks.push({
+      kind: 'table',
+      table: breakdownTable(`${result.title}: mean change per item`, result.breakdown, 'Mean change (1 to 5 scale)', signed),
+    });
+  } else if (result.breakdown.length > 1 && result.breakdown.some((c) => c.value !== null && c.value !== 0)) {
+    blocks.push({ kind: 'table', table: breakdownTable(result.title, result.breakdown, result.unit === 'hours' ? 'Hours' : 'Number') });
   }
   return blocks;
 }
@@ -125,8 +160,8 @@ function measuresTable(result: IndicatorResult): TableSpec {
     columns: ['Measure', 'Baseline', 'Latest', 'Change', 'Better?'],
     rows: result.items.map((i) => [
       String(i.measure),
-      `${num(i.baseline)} (${String(i.baselineOn)})`,
-      i.latest === null ? 'No reading yet' : `${num(i.latest)} (${String(i.latestOn)})`,
+      `${num(i.baseline)} (${longDate(String(i.baselineOn))})`,
+      i.latest === null ? 'No reading yet' : `${num(i.latest)} (${longDate(String(i.latestOn))})`,
       typeof i.change === 'number' ? signed(i.change) : '–',
       i.improved === null ? '–' : i.improved ? 'Yes' : 'No',
     ]),

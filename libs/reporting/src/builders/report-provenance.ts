@@ -32,7 +32,7 @@ function knownAtWords(clocks: ReportClocks): string {
 /** Why the report's date is what it is: said on every provenance page. */
 export function reportDateWording(range: RecordRange): string {
   return (
-    `This report is dated ${range.lastRecordedAt}, the moment the last event it includes was recorded, not the moment it ` +
+    `This report is dated ${longDate(range.lastRecordedAt)}, the moment the last event it includes was recorded, not the moment it ` +
     'was printed: the same record, settings and wording always give exactly the same document.'
   );
 }
@@ -61,4 +61,11 @@ export function longDate(iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   return LONG_DATE.format(date);
+}
+
+const ISO_DATE = /\b(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?\b/g;
+
+/** A sentence with its ISO dates written in words ("2 June 2026"): prose for readers, not for machines. */
+export function datesInWords(sentence: string): string {
+  return sentence.replace(ISO_DATE, (date: string) => longDate(date));
 }

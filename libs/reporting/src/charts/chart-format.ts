@@ -35,10 +35,23 @@ export function chartTable(spec: ChartSpec): TableSpec {
   return {
     caption: `${spec.title}: the numbers`,
     columns: ['', ...spec.series.map((s) => `${s.name}${unit}`)].map((c, i) => (i === 0 ? 'Category' : c)),
-    rows: spec.categories.map((category, i) => [
-      category,
-      ...spec.series.map((s) => formatChartValue(s.values[i] ?? null, spec.valueFormat)),
-    ]),
+    rows: spec.categories.map((category, i) => [category, ...spec.series.map((s) => formatChartValue(s.values[i] ?? null, spec.valueFormat))]),
     rowHeaders: true,
   };
+}
+
+/**
+ * A chart's numbers as one sentence. Print shows each figure once, so a printed chart carries its
+ * numbers in its alternative text rather than in a table repeated beneath it.
+ */
+export function chartNumbersInWords(spec: ChartSpec): string {
+  const unit = spec.unit && spec.valueFormat !== 'percent' && spec.valueFormat !== 'pence' ? ` ${spec.unit}` : '';
+  const rows = spec.categories.map((category, i) => {
+    const values = spec.series.map((s) => {
+      const value = s.values[i] ?? null;
+      return `${spec.series.length > 1 ? `${s.name} ` : ''}${formatChartValue(value, spec.valueFormat)}${value === null ? '' : unit}`;
+    });
+    return `${category}: ${values.join(', ')}`;
+  });
+  return `The numbers: ${rows.join('; ')}.`;
 }

@@ -26,8 +26,8 @@ export interface ReportDefinition {
 export const SECTION_IDS: Record<ReportKind, readonly string[]> = {
   case_study: [
     'at_a_glance',
-    'outcomes',
     'you_said_we_did',
+    'outcomes',
     'who_took_part',
     'time_given',
     'expenses',

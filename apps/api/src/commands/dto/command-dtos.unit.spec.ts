@@ -46,16 +46,7 @@ type AnyCommand =
 type CommandType = AnyCommand['type'];
 type DataOf<T extends CommandType> = Extract<AnyCommand, { type: T }>['data'];
 
-const DECIDERS = [
-  projectDecider,
-  participantDecider,
-  activityDecider,
-  decisionDecider,
-  expenseDecider,
-  quoteDecider,
-  surveyDecider,
-  measureDecider,
-];
+const DECIDERS = [projectDecider, participantDecider, activityDecider, decisionDecider, expenseDecider, quoteDecider, surveyDecider, measureDecider];
 
 const WORDS = 'For the first time I felt the council was writing it with us, not for us.';
 
@@ -91,7 +82,13 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     preferredFormats: ['online', 'phone'],
     personal: {
       subjectId: 'part-003',
-      fields: { name: 'Paweł Wójcik', email: 'pawel.wojcik@example.com', phone: '07700 900103', postcode: 'RG14 5LD', accessNeeds: 'Papers a week ahead' },
+      fields: {
+        name: 'Paweł Wójcik',
+        email: 'pawel.wojcik@example.com',
+        phone: '07700 900103',
+        postcode: 'RG14 5LD',
+        accessNeeds: 'Papers a week ahead',
+      },
     },
   },
   UpdateParticipantProfile: {
@@ -101,7 +98,10 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     preferredFormats: [],
     reason: 'Now caring for her father',
   },
-  UpdateParticipantDetails: { participantId: 'part-001', personal: { subjectId: 'part-001', fields: { name: 'Margaret Holloway', postcode: 'RG20' } } },
+  UpdateParticipantDetails: {
+    participantId: 'part-001',
+    personal: { subjectId: 'part-001', fields: { name: 'Margaret Holloway', postcode: 'RG20' } },
+  },
   EraseParticipant: { participantId: 'part-010', reason: 'Asked to be forgotten' },
   PlanActivity: {
     activityId: 'act-energy-05',
@@ -152,7 +152,12 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     proposal: 'A section on council grants',
     reason: 'The council has no grant scheme this year',
   },
-  MakeCommitment: { decisionId: 'dec-energy-cabinet', commitmentId: 'com-energy-1', description: 'Post a copy to every parish council', dueBy: '2026-09-30' },
+  MakeCommitment: {
+    decisionId: 'dec-energy-cabinet',
+    commitmentId: 'com-energy-1',
+    description: 'Post a copy to every parish council',
+    dueBy: '2026-09-30',
+  },
   MeetCommitment: { decisionId: 'dec-energy-cabinet', commitmentId: 'com-energy-1', metOn: '2026-09-12', evidence: 'Posting list signed off' },
   RecordEngagementAccount: {
     decisionId: 'dec-energy-cabinet',
@@ -172,7 +177,13 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     description: 'Care cover during the evening meeting, 3 hours',
     claimedOn: '2026-02-11',
   },
-  AmendExpenseClaim: { claimId: 'exp-energy-009', amountPence: 4200, category: 'care_cover', description: 'Care cover, 3.5 hours', reason: 'The meeting overran' },
+  AmendExpenseClaim: {
+    claimId: 'exp-energy-009',
+    amountPence: 4200,
+    category: 'care_cover',
+    description: 'Care cover, 3.5 hours',
+    reason: 'The meeting overran',
+  },
   ApproveExpense: { claimId: 'exp-energy-009', approvedOn: '2026-02-16' },
   RejectExpense: { claimId: 'exp-energy-010', rejectedOn: '2026-02-16', reason: 'Taxi fares need a receipt' },
   PayExpense: { claimId: 'exp-energy-009', paidOn: '2026-03-02', amountPence: 4200, method: 'bank_transfer', reference: null },
@@ -190,7 +201,12 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     capturedOn: '2026-03-10T12:45:00Z',
     personal: { subjectId: 'part-003', fields: { words: WORDS } },
   },
-  ChangeQuoteConsent: { quoteId: 'quote-energy-02', attribution: 'anonymous', allowedUses: ['internal_evaluation'], reason: 'Asked not to be quoted in public' },
+  ChangeQuoteConsent: {
+    quoteId: 'quote-energy-02',
+    attribution: 'anonymous',
+    allowedUses: ['internal_evaluation'],
+    reason: 'Asked not to be quoted in public',
+  },
   WithdrawQuoteConsent: { quoteId: 'quote-energy-02', withdrawnOn: '2026-07-01', reason: null },
   RecordSurveyResponse: {
     projectId: 'p-energy',
@@ -213,25 +229,78 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
   RecordServiceMeasureReading: { measureId: 'measure-energy-enquiries', value: -1.5, readingOn: '2026-09-30', note: null },
   WithdrawExpenseApproval: { claimId: 'exp-energy-009', withdrawnOn: '2026-02-17', reason: 'Approved at the wrong amount' },
   ReverseExpensePayment: { claimId: 'exp-energy-009', reversedOn: '2026-03-09', reason: 'Bank transfer returned: account closed' },
-  AmendActivityPlan: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', title: 'Design workshop', reason: 'Title typed wrongly' },
+  AmendActivityPlan: {
+    activityId: 'act-energy-05',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    title: 'Design workshop',
+    reason: 'Title typed wrongly',
+  },
   AmendSessionHeld: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', durationMinutes: 150, reason: 'Finished early' },
   VoidSessionHeld: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Recorded against the wrong session' },
-  AmendAttendance: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', minutes: 95, reason: 'He left the workshop at lunch' },
+  AmendAttendance: {
+    activityId: 'act-energy-05',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    minutes: 95,
+    reason: 'He left the workshop at lunch',
+  },
   VoidAttendance: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'On the sign-in sheet by mistake' },
   VoidContribution: { activityId: 'act-energy-05', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Typed up twice' },
-  AmendDecision: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reference: 'EX4322', reason: 'Paper number misread' },
-  AmendInfluence: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', ladderLevel: 'co_design', whereInRecommendation: null, reason: 'Level agreed at the steering group' },
+  AmendDecision: {
+    decisionId: 'dec-energy-cabinet',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    reference: 'EX4322',
+    reason: 'Paper number misread',
+  },
+  AmendInfluence: {
+    decisionId: 'dec-energy-cabinet',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    ladderLevel: 'co_design',
+    whereInRecommendation: null,
+    reason: 'Level agreed at the steering group',
+  },
   VoidInfluence: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Linked to the wrong decision' },
   VoidProposalNotAdopted: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'It was adopted after all' },
   VoidCommitmentMet: { decisionId: 'dec-energy-cabinet', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Not met yet' },
-  AmendServiceMeasure: { measureId: 'measure-energy-enquiries', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', baseline: 3, reason: 'Baseline recounted' },
-  AmendServiceMeasureReading: { measureId: 'measure-energy-enquiries', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', value: 8, note: null, reason: 'Recounted' },
+  AmendServiceMeasure: {
+    measureId: 'measure-energy-enquiries',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    baseline: 3,
+    reason: 'Baseline recounted',
+  },
+  AmendServiceMeasureReading: {
+    measureId: 'measure-energy-enquiries',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    value: 8,
+    note: null,
+    reason: 'Recounted',
+  },
   VoidServiceMeasureReading: { measureId: 'measure-energy-enquiries', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Read twice' },
-  AmendSurveyResponse: { projectId: 'p-energy', participantId: 'part-003', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', answers: { sense_of_influence: 2 }, reason: 'Paper form misread' },
-  VoidSurveyResponse: { projectId: 'p-energy', participantId: 'part-003', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Form belonged to someone else' },
-  AmendSetupActivity: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', note: 'Agreed at the first meeting', reason: 'Note added' },
+  AmendSurveyResponse: {
+    projectId: 'p-energy',
+    participantId: 'part-003',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    answers: { sense_of_influence: 2 },
+    reason: 'Paper form misread',
+  },
+  VoidSurveyResponse: {
+    projectId: 'p-energy',
+    participantId: 'part-003',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    reason: 'Form belonged to someone else',
+  },
+  AmendSetupActivity: {
+    projectId: 'p-energy',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    note: 'Agreed at the first meeting',
+    reason: 'Note added',
+  },
   VoidSetupActivity: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Not done yet' },
-  AmendPrincipleReflection: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', madeADifference: false, reason: 'Steering group disagreed' },
+  AmendPrincipleReflection: {
+    projectId: 'p-energy',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    madeADifference: false,
+    reason: 'Steering group disagreed',
+  },
   VoidPrincipleReflection: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Recorded against the wrong project' },
 };
 
@@ -303,7 +372,7 @@ describe('command DTOs', () => {
     expect(ownFields(dto)).toStrictEqual({ ...VALID[type], [field]: null });
   });
 
-  it('validates an amendment\'s fields exactly as the command that recorded them', async () => {
+  it("validates an amendment's fields exactly as the command that recorded them", async () => {
     for (const [type, field, value] of [
       ['AmendAttendance', 'minutes', -30],
       ['AmendAttendance', 'minutes', 1_000_000],
@@ -315,6 +384,53 @@ describe('command DTOs', () => {
       const { invalid } = await submit(type, body);
       expect(invalid).toContain(field);
     }
+  });
+
+  it.each([
+    ['omitted', undefined],
+    ['empty', ''],
+    ['null', null],
+  ])('accepts an officer decision with its reference %s, leaving the rule for other makers to the decider', async (_how, reference) => {
+    const body = {
+      ...without('RecordDecision', 'reference'),
+      decisionMaker: 'officer_delegation',
+      ...(reference === undefined ? {} : { reference }),
+    };
+    const { dto, invalid } = await submit('RecordDecision', body);
+    expect(invalid).toEqual([]);
+    expect(ownFields(dto)).toStrictEqual(body);
+  });
+
+  it('refuses a decision reference that is not text or is too long', async () => {
+    expect((await submit('RecordDecision', withChange('RecordDecision', { reference: 4321 }))).invalid).toEqual(['reference']);
+    expect((await submit('RecordDecision', withChange('RecordDecision', { reference: 'X'.repeat(101) }))).invalid).toEqual(['reference']);
+  });
+
+  it('leaves the reference out of an amendment that does not change it, so it is not emptied', async () => {
+    const body = without('AmendDecision', 'reference');
+    const { dto, invalid } = await submit('AmendDecision', { ...body, title: 'Adopt the guidance note' });
+    expect(invalid).toEqual([]);
+    expect(Object.keys(dto)).not.toContain('reference');
+  });
+
+  it('keeps an omitted organisation out of a profile update, so the one recorded is kept', async () => {
+    const { dto, invalid } = await submit('UpdateParticipantProfile', VALID.UpdateParticipantProfile);
+    expect(invalid).toEqual([]);
+    expect(Object.keys(dto)).not.toContain('organisation');
+  });
+
+  it.each([
+    ['names a new organisation', 'Berkshire Carers Centre'],
+    ['removes it with null', null],
+  ])('accepts a profile update that %s', async (_what, organisation) => {
+    const body = withChange('UpdateParticipantProfile', { role: 'community_organisation_rep', organisation });
+    const { dto, invalid } = await submit('UpdateParticipantProfile', body);
+    expect(invalid).toEqual([]);
+    expect(ownFields(dto)).toStrictEqual(body);
+  });
+
+  it.each([['   '], [''], [42], ['X'.repeat(301)]])('refuses the organisation %j on a profile update', async (organisation) => {
+    expect((await submit('UpdateParticipantProfile', withChange('UpdateParticipantProfile', { organisation }))).invalid).toEqual(['organisation']);
   });
 
   it("accepts a participant's own words in personal, with no summary key left behind", async () => {
@@ -347,9 +463,12 @@ describe('command DTOs', () => {
     },
   );
 
-  it.each(['RG14 5LD', 'rg145ld', 'SW1A 1AA', 'M1 1AE', 'RG14', 'EC1A'])('accepts the postcode %s, in full or just its first part', async (postcode) => {
-    expect((await submit('UpdateParticipantDetails', details({ postcode }))).invalid).toEqual([]);
-  });
+  it.each(['RG14 5LD', 'rg145ld', 'SW1A 1AA', 'M1 1AE', 'RG14', 'EC1A'])(
+    'accepts the postcode %s, in full or just its first part',
+    async (postcode) => {
+      expect((await submit('UpdateParticipantDetails', details({ postcode }))).invalid).toEqual([]);
+    },
+  );
 
   it('names every invalid field of a body, not just the first', async () => {
     const { invalid } = await submit('RecordAttendance', { activityId: 'act-energy-05', minutes: 0, capacity: 'boss', format: 'fax' });
@@ -363,7 +482,12 @@ describe('command DTOs', () => {
     ['null where the domain allows no null', 'CancelActivity', 'reason', withChange('CancelActivity', { reason: null })],
     ['a value outside the vocabulary', 'PlanActivity', 'format', withChange('PlanActivity', { format: 'carrier_pigeon' })],
     ['a ladder level that does not exist', 'HoldActivity', 'ladderLevel', withChange('HoldActivity', { ladderLevel: 'tokenism' })],
-    ['an unknown value in a list', 'RegisterParticipant', 'preferredFormats', withChange('RegisterParticipant', { preferredFormats: ['online', 'fax'] })],
+    [
+      'an unknown value in a list',
+      'RegisterParticipant',
+      'preferredFormats',
+      withChange('RegisterParticipant', { preferredFormats: ['online', 'fax'] }),
+    ],
     ['a value listed twice', 'ChangeQuoteConsent', 'allowedUses', withChange('ChangeQuoteConsent', { allowedUses: ['public', 'public'] })],
     ['a quote without consent', 'CaptureQuote', 'allowedUses', withChange('CaptureQuote', { allowedUses: [] })],
     ['negative minutes', 'RecordAttendance', 'minutes', withChange('RecordAttendance', { minutes: -30 })],
@@ -392,10 +516,20 @@ describe('command DTOs', () => {
     ['blank text', 'RecordContribution', 'summary', withChange('RecordContribution', { summary: '   ' })],
     ['a contribution that does not say whose words it is', 'RecordContribution', 'recordedAs', without('RecordContribution', 'recordedAs')],
     ['a staff summary without its text', 'RecordContribution', 'summary', without('RecordContribution', 'summary')],
-    ['a staff summary carrying personal words', 'RecordContribution', 'personal', withChange('RecordContribution', { personal: { subjectId: 'part-002', fields: { words: WORDS } } })],
+    [
+      'a staff summary carrying personal words',
+      'RecordContribution',
+      'personal',
+      withChange('RecordContribution', { personal: { subjectId: 'part-002', fields: { words: WORDS } } }),
+    ],
     ['participant words sent as plain text', 'RecordContribution', 'summary', { ...PARTICIPANT_WORDS, summary: WORDS }],
     ['participant words without the words', 'RecordContribution', 'personal', { ...PARTICIPANT_WORDS, personal: undefined }],
-    ['participant words that are blank', 'RecordContribution', 'personal.fields.words', { ...PARTICIPANT_WORDS, personal: { subjectId: 'part-047', fields: { words: ' ' } } }],
+    [
+      'participant words that are blank',
+      'RecordContribution',
+      'personal.fields.words',
+      { ...PARTICIPANT_WORDS, personal: { subjectId: 'part-047', fields: { words: ' ' } } },
+    ],
     ['an id with a space', 'RecordAttendance', 'participantId', withChange('RecordAttendance', { participantId: 'part 003' })],
     ['an id that climbs folders', 'CloseProject', 'projectId', withChange('CloseProject', { projectId: '../p-energy' })],
     ['an over-long id', 'TailorOutcome', 'outcomeId', withChange('TailorOutcome', { outcomeId: 'o'.repeat(101) })],
@@ -406,7 +540,9 @@ describe('command DTOs', () => {
       'an e-mail address that is not one',
       'UpdateParticipantDetails',
       'personal.fields.email',
-      withChange('UpdateParticipantDetails', { personal: { subjectId: 'part-001', fields: { name: 'Margaret Holloway', email: 'margaret at home' } } }),
+      withChange('UpdateParticipantDetails', {
+        personal: { subjectId: 'part-001', fields: { name: 'Margaret Holloway', email: 'margaret at home' } },
+      }),
     ],
     [
       'a null e-mail address (leave it out instead)',
@@ -440,12 +576,27 @@ describe('command DTOs', () => {
       withChange('CaptureQuote', { personal: { subjectId: 'part-003', fields: { words: '' } } }),
     ],
     ['a language that is not a BCP 47 tag', 'CaptureQuote', 'language', withChange('CaptureQuote', { language: 'Polish language' })],
-    ['a survey answer above the scale', 'RecordSurveyResponse', 'answers.sense_of_influence', withChange('RecordSurveyResponse', { answers: { sense_of_influence: 6 } })],
-    ['a half-point survey answer', 'RecordSurveyResponse', 'answers.skills_and_knowledge', withChange('RecordSurveyResponse', { answers: { skills_and_knowledge: 3.5 } })],
+    [
+      'a survey answer above the scale',
+      'RecordSurveyResponse',
+      'answers.sense_of_influence',
+      withChange('RecordSurveyResponse', { answers: { sense_of_influence: 6 } }),
+    ],
+    [
+      'a half-point survey answer',
+      'RecordSurveyResponse',
+      'answers.skills_and_knowledge',
+      withChange('RecordSurveyResponse', { answers: { skills_and_knowledge: 3.5 } }),
+    ],
     ['a survey with no answers', 'RecordSurveyResponse', 'answers', withChange('RecordSurveyResponse', { answers: {} })],
     ['a survey phase that does not exist', 'RecordSurveyResponse', 'phase', withChange('RecordSurveyResponse', { phase: 'during' })],
     ['a correction without a reason', 'VoidAttendance', 'reason', without('VoidAttendance', 'reason')],
-    ['an amendment of a field the correction does not change', 'AmendAttendance', 'participantId', withChange('AmendAttendance', { participantId: 'part-009' })],
+    [
+      'an amendment of a field the correction does not change',
+      'AmendAttendance',
+      'participantId',
+      withChange('AmendAttendance', { participantId: 'part-009' }),
+    ],
     ['a measure direction that does not exist', 'DefineServiceMeasure', 'betterWhen', withChange('DefineServiceMeasure', { betterWhen: 'sideways' })],
   ];
 
@@ -457,16 +608,23 @@ describe('command DTOs', () => {
   it('explains each refusal in words that name the field', async () => {
     const body = withChange('ClaimExpense', { amountPence: 36.5 });
     const errors = await validate(plainToInstance(COMMAND_DTOS.ClaimExpense, body), { whitelist: true, forbidNonWhitelisted: true });
-    expect(invalidFields(errors)).toEqual([{ field: 'amountPence', problems: ['amountPence must be a whole number of pence (for £12.50 send 1250)'] }]);
+    expect(invalidFields(errors)).toEqual([
+      { field: 'amountPence', problems: ['amountPence must be a whole number of pence (for £12.50 send 1250)'] },
+    ]);
   });
 
   const nested = [ParticipantDetailsDto, PersonalDetailsDto, QuotePersonalDto, QuoteWordsDto, SurveyAnswersDto];
   it.each([...Object.values(COMMAND_DTOS), ...nested].map((dto) => [dto.name, dto] as const))(
     'documents every validated property of %s with a description and an example',
     (_, dto) => {
-      const validated = new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((rule) => rule.propertyName));
+      const validated = new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(dto, '', true, false)
+          .map((rule) => rule.propertyName),
+      );
       const undocumented = [...validated].filter((property) => {
-        const doc = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, dto.prototype, property) as { description?: string; example?: unknown } | undefined;
+        const doc = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, dto.prototype, property) as
+          { description?: string; example?: unknown } | undefined;
         return !doc?.description || doc.example === undefined;
       });
       expect(validated.size).toBeGreaterThan(0);

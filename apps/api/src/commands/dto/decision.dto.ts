@@ -12,6 +12,8 @@ import {
   RecordEngagementAccount,
   RecordProposalNotAdopted,
 } from '@coprod/domain';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ChoiceField, CommandBody, DateField, FlagField, IdField, IdListField, TEXT_LIMITS, TextField } from './fields';
 import { REFERENCE_DOCS } from './reference-docs';
 
@@ -25,10 +27,25 @@ export class RecordDecisionDto implements CommandBody<RecordDecision> {
   @TextField({ description: 'What was decided, as the paper titles it', example: 'Adopt the community energy guidance note' }, TEXT_LIMITS.title)
   title: string;
   @ChoiceField(DECISION_MAKERS, { description: 'Who took the decision', example: 'cabinet' }) decisionMaker: DecisionMaker;
-  @TextField({ description: 'Reference of the decision, e.g. the committee paper number', example: 'EX4321' }, TEXT_LIMITS.id)
-  reference: string;
+  /** Optional here because an officer decision under delegation may have none; the decider requires it for every other maker. */
+  @ApiPropertyOptional({
+    description: 'Reference of the decision, e.g. the committee paper number; required unless decisionMaker is officer_delegation',
+    example: 'EX4321',
+    type: String,
+    maxLength: TEXT_LIMITS.id,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.id, { message: `$property must be at most ${TEXT_LIMITS.id} characters` })
+  declare reference?: string | null;
   @DateField({ description: 'When it was decided', example: '2026-06-18' }) decidedOn: string;
-  @TextField({ description: 'The recommendation decided on', example: 'That the Executive adopts the guidance note and funds a printed copy for every parish council' }, TEXT_LIMITS.freeText)
+  @TextField(
+    {
+      description: 'The recommendation decided on',
+      example: 'That the Executive adopts the guidance note and funds a printed copy for every parish council',
+    },
+    TEXT_LIMITS.freeText,
+  )
   recommendation: string;
 }
 
@@ -40,9 +57,15 @@ export class LinkInfluenceDto implements CommandBody<LinkInfluence> {
   contributionIds: string[];
   @IdListField({ description: 'Activities the influence came from', example: ['act-energy-05'] }, { maxItems: MAX_SOURCES })
   activityIds: string[];
-  @TextField({ description: 'What participants said ("you said")', example: 'Answer the five questions a group asks, in order' }, TEXT_LIMITS.freeText)
+  @TextField(
+    { description: 'What participants said ("you said")', example: 'Answer the five questions a group asks, in order' },
+    TEXT_LIMITS.freeText,
+  )
   youSaid: string;
-  @TextField({ description: 'What the council did because of it ("we did")', example: 'The note is organised as those five questions' }, TEXT_LIMITS.freeText)
+  @TextField(
+    { description: 'What the council did because of it ("we did")', example: 'The note is organised as those five questions' },
+    TEXT_LIMITS.freeText,
+  )
   weDid: string;
   @TextField({ description: 'Where the recommendation shows it', example: 'Paragraph 5.2 and appendix A' }, TEXT_LIMITS.title, { nullable: true })
   whereInRecommendation: string | null = null;
@@ -60,7 +83,13 @@ export class RecordProposalNotAdoptedDto implements CommandBody<RecordProposalNo
   contributionId: string | null = null;
   @TextField({ description: 'What was proposed', example: 'A section on council grants for community energy schemes' }, TEXT_LIMITS.freeText)
   proposal: string;
-  @TextField({ description: 'Why it was not adopted, as told back to participants', example: 'The council has no grant scheme this year; the note points to national funds instead' }, TEXT_LIMITS.freeText)
+  @TextField(
+    {
+      description: 'Why it was not adopted, as told back to participants',
+      example: 'The council has no grant scheme this year; the note points to national funds instead',
+    },
+    TEXT_LIMITS.freeText,
+  )
   reason: string;
 }
 
@@ -78,7 +107,10 @@ export class MeetCommitmentDto implements CommandBody<MeetCommitment> {
   @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
   @IdField(COMMITMENT_ID) commitmentId: string;
   @DateField({ description: 'When it was met', example: '2026-09-12' }) metOn: string;
-  @TextField({ description: 'Evidence that it was met', example: 'Posting list of 63 parish councils, signed off by the project lead' }, TEXT_LIMITS.freeText)
+  @TextField(
+    { description: 'Evidence that it was met', example: 'Posting list of 63 parish councils, signed off by the project lead' },
+    TEXT_LIMITS.freeText,
+  )
   evidence: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   EraseParticipant,
   Format,
@@ -11,17 +11,7 @@ import {
   UpdateParticipantDetails,
   UpdateParticipantProfile,
 } from '@coprod/domain';
-import {
-  ChoiceField,
-  ChoiceListField,
-  CommandBody,
-  DateField,
-  IdField,
-  LabelListField,
-  NestedField,
-  TEXT_LIMITS,
-  TextField,
-} from './fields';
+import { ChoiceField, ChoiceListField, CommandBody, DateField, IdField, LabelListField, NestedField, TEXT_LIMITS, TextField } from './fields';
 import { REFERENCE_DOCS } from './reference-docs';
 
 /** A full UK postcode or just its outward part (`RG14 5LD` or `RG14`): collect no more than is needed. */
@@ -51,7 +41,9 @@ export class ParticipantDetailsDto implements ParticipantDetails {
   @Matches(UK_POSTCODE, { message: '$property must be a UK postcode like RG14 5LD, or its first part like RG14' })
   declare postcode?: string;
 
-  @TextField({ description: 'What the person needs to take part fully', example: 'Large-print papers posted a week ahead' }, TEXT_LIMITS.freeText, { omittable: true })
+  @TextField({ description: 'What the person needs to take part fully', example: 'Large-print papers posted a week ahead' }, TEXT_LIMITS.freeText, {
+    omittable: true,
+  })
   declare accessNeeds?: string;
 }
 
@@ -69,7 +61,7 @@ const ROLE = { description: 'The role the person takes part in', example: 'resid
 const GROUPS = { description: 'Seldom-heard groups the person belongs to, as the council names them', example: ['low_income', 'young_people'] };
 const FORMATS_DOC = { description: 'Ways the person prefers to take part', example: ['online', 'phone'] };
 const PERSONAL = {
-  description: 'The person\'s details; subjectId must equal participantId',
+  description: "The person's details; subjectId must equal participantId",
   example: { subjectId: 'part-003', fields: { name: 'Paweł Wójcik', email: 'pawel.wojcik@example.com', postcode: 'RG14' } },
 };
 
@@ -80,7 +72,11 @@ export class RegisterParticipantDto implements CommandBody<RegisterParticipant> 
   @LabelListField(GROUPS, MAX_SELDOM_HEARD_GROUPS) seldomHeardGroups: string[];
   @ChoiceListField(FORMATS, FORMATS_DOC) preferredFormats: Format[];
   @NestedField(() => PersonalDetailsDto, PERSONAL) personal: PersonalDetailsDto;
-  @TextField({ description: 'The organisation a voluntary or community organisation representative speaks for', example: 'Healthwatch West Berkshire' }, TEXT_LIMITS.title, { nullable: true })
+  @TextField(
+    { description: 'The organisation a voluntary or community organisation representative speaks for', example: 'Healthwatch West Berkshire' },
+    TEXT_LIMITS.title,
+    { nullable: true },
+  )
   organisation: string | null = null;
 }
 
@@ -92,6 +88,21 @@ export class UpdateParticipantProfileDto implements CommandBody<UpdateParticipan
   @ChoiceListField(FORMATS, { ...FORMATS_DOC, example: ['hybrid', 'phone'] }) preferredFormats: Format[];
   @TextField({ description: 'Why the profile changed', example: 'Now caring for her father; asked to join by phone' }, TEXT_LIMITS.freeText)
   reason: string;
+  /** Omitted and null differ here: omitted keeps the organisation recorded, null removes it. */
+  @ApiPropertyOptional({
+    description:
+      'The organisation a voluntary or community organisation representative now speaks for; leave it out to keep the one recorded, or give null to remove it',
+    example: 'Berkshire Carers Centre',
+    type: String,
+    nullable: true,
+    minLength: 1,
+    maxLength: TEXT_LIMITS.title,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: '$property must not be empty or only spaces' })
+  @MaxLength(TEXT_LIMITS.title, { message: `$property must be at most ${TEXT_LIMITS.title} characters` })
+  declare organisation?: string | null;
 }
 
 /** Body of `POST /api/commands/UpdateParticipantDetails`. */

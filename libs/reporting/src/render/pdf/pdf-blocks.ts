@@ -1,5 +1,5 @@
 import { chartSize, renderChartImage } from '../../charts/chart-image';
-import { chartTable } from '../../charts/chart-format';
+import { chartNumbersInWords } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
 import { hasRightToLeft, passageDirection } from '../text/scripts';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
@@ -123,17 +123,17 @@ function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec): void {
   const image = renderChartImage(chart);
   const height = (image.height * w.width) / image.width;
   const titleHeight = w.measure(chart.title, { font: FONT.bold });
-  w.ensureSpace(titleHeight + 6 + height + 60);
+  w.ensureSpace(titleHeight + 6 + height + 12);
   w.text(parent, 'P', chart.title, { font: FONT.bold, gapAfter: 6 });
   const top = w.doc.y;
   const left = w.left;
   w.tagged(parent, 'Figure', () => w.doc.image(image.data, left, top, { width: w.width }), {
-    alt: `${chart.title}. ${chart.alt} The numbers are in the table that follows.`,
+    // Print shows each figure once: the numbers go in the alternative text, not in a table repeated under the chart.
+    alt: `${chart.title}. ${chart.alt} ${chartNumbersInWords(chart)}`,
     bbox: [left, top, left + w.width, top + height],
   });
   w.doc.y = top + height + 6;
   w.doc.x = w.left;
-  drawTable(w, parent, chartTable(chart));
 }
 
 function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {

@@ -36,9 +36,8 @@ describe('coprod migrate (embedded to embedded, through the real command)', () =
     expect(run.stdout).toMatch(new RegExp(`verified: .* matches .*: ${sourceEvents} events, same order, ids and hashes, chain intact`));
     expect(run.stderr).toContain(`copying events [`);
 
-    // The keys travel with the record: a data folder holding sealed personal data without them refuses to start.
-    const withoutKeys = await runCli(['verify'], { COPROD_DATA_DIR: join(dir, 'copy') });
-    expect(withoutKeys.error?.message).toMatch(/the keys file .*keys\.db is missing, but the event record holds personal data sealed under its keys/);
+    // The keys travel with the record: a data folder holding sealed personal data without them refuses to start
+    // (test/faults covers that refusal on the real binary).
     copyFileSync(join(fixture, 'keys.db'), join(dir, 'copy', 'keys.db'));
     const verify = await runCli(['verify'], { COPROD_DATA_DIR: join(dir, 'copy') });
     expect(verify.stdout).toContain(`chain verified: ${sourceEvents} events`);

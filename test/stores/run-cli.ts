@@ -27,14 +27,16 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
   let failure: Error | undefined;
   process.exitCode = 0;
   try {
+    // As the real binary: a refusal to start (a keys file that does not belong to the record, say) is the
+    // run's error, reported with exit code 1, not a reason to abort the process.
     const app = await CommandFactory.createWithoutRunning(CliModule, {
       cliName: 'coprod',
       logger: false,
-      // As the real binary: a refusal to start is an error to report, not a reason to abort the process.
       abortOnError: false,
       serviceErrorHandler: (e: Error) => void (failure = e),
       errorHandler: (e: Error) => void (failure = e),
-    });
+    }).catch((e: Error) => void (failure = e));
+    if (!app) return { stdout: out.join('\n'), stderr: err.join(''), error: failure, exitCode: 1 };
     try {
       await app.get(CommandRunnerService).run(['node', 'coprod', ...args]);
     } finally {

@@ -79,9 +79,9 @@ describe('exports: the public figures and the anonymised record as spreadsheets'
     ]);
     expect(breakdowns).toContainEqual([
       'What changed, outcome by outcome / Outcome 1: Residents and communities have increased influence over the decisions and services that affect their lives',
-      'Decisions influenced',
-      'Cabinet',
-      'Number (decisions)',
+      'Decisions with documented resident influence',
+      'With resident influence',
+      'Number',
       '1',
     ]);
     // The one payment (£12.50 to one person) is protected in the public report: it appears nowhere in the export.

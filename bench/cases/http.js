@@ -93,7 +93,8 @@ async function drained(url) {
 
 /** loadtest's result: effectiveRps, percentiles in whole milliseconds, totalErrors (non-2xx and failed connections). */
 function summary(name, runs, rate) {
-  const pick = (f) => median(runs.map(f));
+  // A run whose answers all failed has no latency to report: the median is of the runs that have one.
+  const pick = (f) => median(runs.map(f).filter((value) => Number.isFinite(value)));
   return {
     [`${name}PerSecond`]: { value: pick((r) => r.totalRequests / r.elapsedSeconds), unit: 'req/s', note: `offered ${rate}/s, evenly spaced, keep-alive` },
     [`${name}P50Ms`]: { value: pick((r) => r.percentiles[50]), unit: 'ms' },

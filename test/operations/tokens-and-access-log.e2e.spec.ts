@@ -94,6 +94,14 @@ describe('token expiry and rotation, and the access log', () => {
       .set('Accept', 'text/markdown')
       .expect(200);
     await api.http().get('/api/projects/p-energy/reports/case-study').set(lead).set('Accept', 'text/markdown').expect(200);
+    // The same report read in the web interface, signed in with a token: logged with the page's route.
+    const browser = request.agent(api.app.getHttpServer());
+    const form = await browser.get('/sign-in').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
+    const webLead = await tokens().issue({ actorId: 'ann.lead', role: 'evaluation_lead', label: 'browser' });
+    await browser.post('/sign-in').type('form').send({ _csrf: csrf, token: webLead.token, returnTo: '/projects' }).expect(303);
+    await browser.get('/projects/p-energy/reports/case-study?audience=internal_evaluation').expect(200);
+    await browser.get('/projects/p-energy/reports/case-study').expect(200);
 
     const auditor = await bearer('auditor', 'aud.one');
     const log = await api.http().get('/api/access-log').set(auditor).expect(200);
@@ -114,9 +122,17 @@ describe('token expiry and rotation, and the access log', () => {
         subject: 'p-energy',
         route: 'GET /api/projects/:projectId/reports/case-study?audience=internal_evaluation',
       },
+      {
+        at: expect.any(String),
+        actorId: 'ann.lead',
+        actorRole: 'evaluation_lead',
+        what: 'internal-audience report',
+        subject: 'p-energy',
+        route: 'GET /projects/:projectId/reports/case-study?audience=internal_evaluation',
+      },
     ]);
     expect(log.body[0].at >= before).toBe(true);
-    expect((await api.http().get('/api/access-log?subject=p-energy').set(auditor).expect(200)).body).toHaveLength(1);
+    expect((await api.http().get('/api/access-log?subject=p-energy').set(auditor).expect(200)).body).toHaveLength(2);
     expect((await api.http().get('/api/access-log?since=2999-01-01').set(auditor).expect(200)).body).toEqual([]);
     const invalid = await api.http().get('/api/access-log?since=last-week').set(auditor).expect(400);
     expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'since' })]);

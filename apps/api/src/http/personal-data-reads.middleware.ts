@@ -27,6 +27,12 @@ const PERSONAL_READS: readonly PersonalRead[] = [
     subject: (match, request) => (request.query.audience === 'internal_evaluation' ? id(match) : undefined),
   },
   {
+    what: 'internal-audience report',
+    route: 'GET /projects/:projectId/reports/case-study?audience=internal_evaluation',
+    path: /^\/projects\/([^/]+)\/reports\/case-study$/,
+    subject: (match, request) => (request.query.audience === 'internal_evaluation' ? id(match) : undefined),
+  },
+  {
     what: 'subject access',
     route: 'GET /people/:participantId/subject-access',
     path: /^\/people\/([^/]+)\/subject-access(?:\/markdown|\/json)?$/,

@@ -86,7 +86,17 @@ export function smallProject(seed: number): ProjectFacts {
         ]);
   }
   for (let d = 0; d < r.int(0, 3); d++) {
-    events.push(['DecisionRecorded', { decisionId: `d${d}`, title: `Decision ${d}`, reference: `R${d}`, decisionMaker: 'cabinet' }]);
+    events.push([
+      'DecisionRecorded',
+      {
+        decisionId: `d${d}`,
+        title: `Decision ${d}`,
+        reference: `R${d}`,
+        decisionMaker: 'cabinet',
+        decidedOn: '2026-04-01',
+        recommendation: `Recommendation ${d}`,
+      },
+    ]);
     events.push([
       'InfluenceLinked',
       {
@@ -94,6 +104,8 @@ export function smallProject(seed: number): ProjectFacts {
         influenceId: `i${d}`,
         contributionIds: [],
         activityIds: ['s0'],
+        youSaid: 'Say it plainly.',
+        weDid: 'We said it plainly.',
         ladderLevel: r.pick(LADDER),
         needhamCarrLevel: r.pick(NEEDHAM),
         optionsAlreadyFormed: false,
@@ -115,6 +127,27 @@ export function smallProject(seed: number): ProjectFacts {
       events.push(['SurveyResponseRecorded', { participantId: id, phase: 'pre', answers: answers() }]);
       if (r.next() < 0.8) events.push(['SurveyResponseRecorded', { participantId: id, phase: 'post', answers: answers() }]);
     }
+  });
+  // Quotes draw from a stream of their own, so every project above stays what it was before quotes were added.
+  const q = new Seeded(seed * 7919 + 17);
+  const decisions = events.filter(([type]) => type === 'DecisionRecorded').map(([, data]) => String(data.decisionId));
+  people.forEach((participantId, i) => {
+    if (q.next() < 0.5)
+      events.push([
+        'QuoteCaptured',
+        {
+          quoteId: `q${i}`,
+          participantId,
+          activityId: 's0',
+          decisionId: decisions.length > 0 && q.next() < 0.7 ? q.pick(decisions) : null,
+          context: 'At a session',
+          outcomeIds: [q.pick(['increased_influence', 'skills_and_knowledge', 'more_engaged', 'more_confident', 'services_improved'])],
+          attribution: q.pick(['role_only', 'role_only', 'anonymous', 'named']),
+          allowedUses: ['public', 'committee_papers', 'internal_evaluation'],
+          capturedOn: '2026-03-01',
+          personal: null,
+        },
+      ]);
   });
   return foldProjectFacts(
     events.map(([type, data], i): FactEvent => ({ eventId: `e${i + 1}`, type, data, position: i + 1, occurredAt: '2026-03-01T10:00:00.000Z' })),

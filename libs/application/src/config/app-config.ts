@@ -1,4 +1,5 @@
 import { resolve, join } from 'node:path';
+import { CouncilDisclosure, loadCouncilDisclosureFile } from '@coprod/frameworks/disclosure/council-file';
 
 /** Everything the running product is configured with, read once from the environment. */
 export interface AppConfig {
@@ -17,6 +18,8 @@ export interface AppConfig {
   frameworkDirs: string[];
   populationFile: string | undefined;
   suppressionThreshold: number;
+  /** The council's disclosure settings (`COPROD_DISCLOSURE_FILE`), laid over every framework's; validated at start. */
+  disclosure: { file: string; settings: CouncilDisclosure } | undefined;
   publisher: string;
   /** The web interface's sessions: their file, how long an idle one lasts, and whether its cookie is sent over TLS only. */
   web: { sessionsFile: string; idleMinutes: number; secureCookies: boolean };
@@ -35,10 +38,12 @@ export interface AppConfig {
 /** Reads configuration; every setting has a working default for the embedded store. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.COPROD_DATA_DIR ?? 'data');
-  const threshold = Number(env.COPROD_SUPPRESSION_THRESHOLD ?? 5);
-  if (!Number.isInteger(threshold) || threshold < 1) {
+  const envThreshold = Number(env.COPROD_SUPPRESSION_THRESHOLD ?? 5);
+  if (!Number.isInteger(envThreshold) || envThreshold < 1) {
     throw new Error(`COPROD_SUPPRESSION_THRESHOLD must be a whole number of at least 1, got "${env.COPROD_SUPPRESSION_THRESHOLD}"`);
   }
+  const disclosure = councilDisclosure(env);
+  const threshold = disclosureThreshold(env, envThreshold, disclosure);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const auth = env.COPROD_AUTH ?? 'tokens';
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     frameworkDirs: (env.COPROD_FRAMEWORKS_DIR ?? '').split(':').filter(Boolean).map((dir) => resolve(dir)),
     populationFile: env.COPROD_POPULATION_FILE ? resolve(env.COPROD_POPULATION_FILE) : undefined,
     suppressionThreshold: threshold,
+    disclosure,
     publisher: env.COPROD_PUBLISHER ?? 'West Berkshire Council',
     web: {
       sessionsFile: resolve(env.COPROD_SESSIONS_FILE ?? join(dataDir, 'sessions.db')),
@@ -79,6 +85,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: env.COPROD_SECURE_COOKIES === 'true',
     },
   };
+}
+
+/** The council's disclosure settings file, read and validated now so that a bad file stops the start with its problems named. */
+function councilDisclosure(env: NodeJS.ProcessEnv): AppConfig['disclosure'] {
+  if (!env.COPROD_DISCLOSURE_FILE) return undefined;
+  const file = resolve(env.COPROD_DISCLOSURE_FILE);
+  return { file, settings: loadCouncilDisclosureFile(file) };
+}
+
+/** The threshold: the council's file sets it, unless COPROD_SUPPRESSION_THRESHOLD says otherwise, which is refused as ambiguous. */
+function disclosureThreshold(env: NodeJS.ProcessEnv, envThreshold: number, disclosure: AppConfig['disclosure']): number {
+  const fromFile = disclosure?.settings.threshold?.value;
+  if (fromFile === undefined) return envThreshold;
+  if (env.COPROD_SUPPRESSION_THRESHOLD !== undefined && env.COPROD_SUPPRESSION_THRESHOLD !== '' && envThreshold !== fromFile) {
+    throw new Error(
+      `COPROD_SUPPRESSION_THRESHOLD is ${envThreshold} but the disclosure settings file ${disclosure!.file} sets threshold.value ${fromFile}; set the threshold in one place`,
+    );
+  }
+  return fromFile;
 }
 
 /** A setting that must be a whole number of at least 1, or its default when unset. */

@@ -11,9 +11,9 @@ export const populationProvider: Provider = {
   useFactory: (config: AppConfig) => (config.populationFile ? loadPopulationFile(config.populationFile) : undefined),
 };
 
-/** Shipped frameworks plus the council's own folders. */
+/** Shipped frameworks plus the council's own folders, with the council's disclosure settings laid over each. */
 export const frameworkRegistryProvider: Provider = {
   provide: FrameworkRegistry,
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => FrameworkRegistry.load(config.frameworkDirs),
+  useFactory: (config: AppConfig) => FrameworkRegistry.load(config.frameworkDirs, { disclosure: config.disclosure?.settings }),
 };

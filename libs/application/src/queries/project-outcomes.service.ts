@@ -101,7 +101,9 @@ export class ProjectOutcomesService {
     @Inject(POPULATION_PROFILE) private readonly population: PopulationProfile | undefined,
   ) {
     const populationDigest = population ? createHash('sha256').update(JSON.stringify(population)).digest('hex') : 'none';
-    this.rules = `suppression ${config.suppressionThreshold}\npopulation ${populationDigest}`;
+    // The council's disclosure settings change what is published, so they are part of what an answer rests on.
+    const disclosureDigest = config.disclosure ? `\ndisclosure ${createHash('sha256').update(JSON.stringify(config.disclosure.settings)).digest('hex')}` : '';
+    this.rules = `suppression ${config.suppressionThreshold}\npopulation ${populationDigest}${disclosureDigest}`;
   }
 
   compute(query: OutcomeQuery): ProjectOutcomes {

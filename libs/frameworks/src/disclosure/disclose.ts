@@ -1,7 +1,8 @@
 import type { BreakdownEntry, IndicatorItem, IndicatorResult } from '../indicators/indicator';
 import type { CellQuantities, DisclosedQuantity, DisclosureSpec } from './disclosure-spec';
 import { AuditQuantity, LinearRelation, recoverable, sumRelation } from './linear-audit';
-import { DISCLOSURE_DIMENSIONS, isProtected, SensitivityPolicy } from './sensitivity';
+import type { ThresholdSetting } from './council-file';
+import { DISCLOSURE_DIMENSIONS, isProtected, SensitivityPolicy, SensitivitySource } from './sensitivity';
 
 /** An indicator as computed, before disclosure control: every true number, and how they relate. */
 export type RawIndicatorResult = IndicatorResult & { disclosure?: DisclosureSpec };
@@ -9,10 +10,12 @@ export type RawIndicatorResult = IndicatorResult & { disclosure?: DisclosureSpec
 /** What was protected in an output and why, for its method section. No count of what was hidden is given. */
 export interface ProtectionDescription {
   threshold: number;
-  /** The dimensions whose cells were protected, each with the reason and any categories exempt. */
-  protectedDimensions: { dimension: string; reason: string; publicCategories: string[] }[];
-  /** Dimensions shown as they are, with why. */
-  publicDimensions: { dimension: string; reason: string }[];
+  /** Why the threshold is what it is, when the council's settings file set it. */
+  thresholdReason?: string;
+  /** The dimensions whose cells were protected, each with the reason, any categories exempt, and who changed the default. */
+  protectedDimensions: { dimension: string; reason: string; publicCategories: string[]; setBy?: SensitivitySource }[];
+  /** Dimensions shown as they are, with why and who changed the default. */
+  publicDimensions: { dimension: string; reason: string; setBy?: SensitivitySource }[];
   /** The sentences a method section prints. */
   sentences: string[];
 }
@@ -263,23 +266,42 @@ function applyHiding(
   return { ...plain, value, breakdown, ...(secondaryBreakdown ? { secondaryBreakdown } : {}), items };
 }
 
-/** The method section's account of what is protected and why, from the policy the output was made under. */
-export function describeProtection(policy: SensitivityPolicy, threshold: number): ProtectionDescription {
+/** Whose setting a changed dimension is, as the method section says it. */
+const SET_BY_WORDS: Record<SensitivitySource, string> = { framework: "the framework's setting", council: "the council's setting" };
+
+/**
+ * The method section's account of what is protected and why, from the policy the output was made under.
+ * A dimension changed by the framework or the council's settings file says so, and a threshold the
+ * council set prints its reason, so a reader sees every change and why it was made.
+ */
+export function describeProtection(policy: SensitivityPolicy, threshold: number, thresholdSetting?: ThresholdSetting): ProtectionDescription {
   const protectedDimensions = DISCLOSURE_DIMENSIONS.filter((d) => policy[d].protected).map((d) => ({
     dimension: d,
     reason: policy[d].reason,
     publicCategories: [...policy[d].publicCategories],
+    ...(policy[d].setBy ? { setBy: policy[d].setBy } : {}),
   }));
-  const publicDimensions = DISCLOSURE_DIMENSIONS.filter((d) => !policy[d].protected).map((d) => ({ dimension: d, reason: policy[d].reason }));
+  const publicDimensions = DISCLOSURE_DIMENSIONS.filter((d) => !policy[d].protected).map((d) => ({
+    dimension: d,
+    reason: policy[d].reason,
+    ...(policy[d].setBy ? { setBy: policy[d].setBy } : {}),
+  }));
   const words = (d: string) => d.replace(/_/g, ' ');
+  const capital = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
+  const whose = (d: { setBy?: SensitivitySource }) => (d.setBy ? ` (${SET_BY_WORDS[d.setBy]})` : '');
+  const councilThreshold = thresholdSetting && thresholdSetting.value === threshold ? thresholdSetting : undefined;
   return {
     threshold,
+    ...(councilThreshold ? { thresholdReason: councilThreshold.reason } : {}),
     protectedDimensions,
     publicDimensions,
     sentences: [
       `Figures about ${protectedDimensions.map((d) => words(d.dimension)).join(', ')} are protected: a group of fewer than ${threshold} ${threshold === 1 ? 'person' : 'people'} is not shown, and further figures are withheld wherever a hidden one could be worked out from the totals, the other figures in this output or the words around them.`,
-      ...protectedDimensions.map((d) => `${words(d.dimension).replace(/^./, (c) => c.toUpperCase())}: ${d.reason}`),
+      ...(councilThreshold ? [`The threshold of ${threshold} is the council's setting: ${councilThreshold.reason}`] : []),
+      ...protectedDimensions.map((d) => `${capital(words(d.dimension))}${whose(d)}: ${d.reason}`),
       `Shown as they are: ${publicDimensions.map((d) => words(d.dimension)).join(', ')}, and totals.`,
+      // A dimension shown only because the framework or the council changed the default says why.
+      ...publicDimensions.filter((d) => d.setBy).map((d) => `${capital(words(d.dimension))} is shown${whose(d)}: ${d.reason}`),
       'Small groups that are not shown are counted together in one row ("not shown separately"), and a quote is never attributed to a group that is not shown.',
     ],
   };

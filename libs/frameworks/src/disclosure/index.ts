@@ -4,3 +4,4 @@ export * from './disclosure-spec';
 export * from './breakdown-spec';
 export * from './disclose';
 export * from './role-table';
+export * from './council-file';

@@ -21,6 +21,20 @@ export const DISCLOSURE_DIMENSIONS = [
 ] as const;
 export type DisclosureDimension = (typeof DISCLOSURE_DIMENSIONS)[number];
 
+/**
+ * Dimensions no figure yet publishes under disclosure control by that dimension (their figures count
+ * meetings, or people in ways that are public by design): they are shown, and a file asking to protect
+ * one is refused rather than silently ignored. A test over the indicator catalogue keeps this list true.
+ */
+export const SHOWN_ONLY_DIMENSIONS: readonly DisclosureDimension[] = [
+  'attendance_format',
+  'sessions_attended',
+  'session_stage',
+  'session_format',
+  'decision_level',
+  'decision_maker',
+];
+
 /** Whether a dimension's cells are protected, the categories exempt from that, and why. */
 export interface DimensionSensitivity {
   protected: boolean;
@@ -28,7 +42,12 @@ export interface DimensionSensitivity {
   publicCategories: readonly string[];
   /** Why, in the words a method section uses. */
   reason: string;
+  /** Who changed the default: the framework file or the council's disclosure settings file; absent for a default. */
+  setBy?: SensitivitySource;
 }
+
+/** Where a change to the default sensitivity of a dimension was made. */
+export type SensitivitySource = 'framework' | 'council';
 
 export type SensitivityPolicy = Readonly<Record<DisclosureDimension, DimensionSensitivity>>;
 
@@ -88,17 +107,33 @@ export const DEFAULT_SENSITIVITY: SensitivityPolicy = {
 /** A framework file's (or a council's) changes to the defaults, dimension by dimension. */
 export const sensitivityOverridesSchema = z
   .record(
-    z.string().refine((key) => (DISCLOSURE_DIMENSIONS as readonly string[]).includes(key), {
-      error: (issue) => `"${String(issue.input)}" is not a known dimension (known: ${DISCLOSURE_DIMENSIONS.join(', ')})`,
-    }),
+    z.string(),
     z.strictObject({
       protected: z.boolean(),
       publicCategories: z.array(z.string().trim().min(1)).optional(),
       reason: z.string().trim().min(1, "say why, for the report's method section"),
     }),
   )
+  // Checked here rather than on the record's key, so the message names the key and the known ones and points at its line.
+  .superRefine((overrides, context) => {
+    for (const [key, change] of Object.entries(overrides)) {
+      if (!(DISCLOSURE_DIMENSIONS as readonly string[]).includes(key))
+        context.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a known dimension (known: ${DISCLOSURE_DIMENSIONS.join(', ')})` });
+      else if (change.protected && (SHOWN_ONLY_DIMENSIONS as readonly string[]).includes(key))
+        context.addIssue({
+          code: 'custom',
+          path: [key, 'protected'],
+          message: `${key} cannot be protected: no figure is yet withheld by it, so the setting would change nothing; these dimensions can only be shown: ${SHOWN_ONLY_DIMENSIONS.join(', ')}`,
+        });
+    }
+  })
   .default({})
-  .transform((overrides) => overrides as Partial<Record<DisclosureDimension, { protected: boolean; publicCategories?: string[]; reason: string }>>);
+  .transform(
+    (overrides) =>
+      overrides as Partial<
+        Record<DisclosureDimension, { protected: boolean; publicCategories?: string[]; reason: string; setBy?: SensitivitySource }>
+      >,
+  );
 
 export type SensitivityOverrides = z.output<typeof sensitivityOverridesSchema>;
 
@@ -108,7 +143,12 @@ export function sensitivityPolicy(...overrides: (SensitivityOverrides | undefine
   for (const layer of overrides) {
     for (const [dimension, change] of Object.entries(layer ?? {})) {
       if (!change) continue;
-      policy[dimension] = { protected: change.protected, publicCategories: change.publicCategories ?? [], reason: change.reason };
+      policy[dimension] = {
+        protected: change.protected,
+        publicCategories: change.publicCategories ?? [],
+        reason: change.reason,
+        setBy: change.setBy ?? 'framework',
+      };
     }
   }
   return policy as SensitivityPolicy;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { notFound } from '@coprod/domain/core/errors';
+import { CouncilDisclosure, layerCouncilDisclosure } from '../disclosure/council-file';
 import { Framework } from './framework.schema';
 import { loadFrameworkFile } from './framework-file';
 
@@ -52,13 +53,15 @@ export class FrameworkRegistry {
 
   /**
    * Loads the shipped frameworks and every `*.yaml` / `*.yml` file in `dirs`. Throws on the first unusable
-   * file (a `FrameworkFileError` listing all its problems) and when two files declare the same id.
+   * file (a `FrameworkFileError` listing all its problems) and when two files declare the same id. The
+   * council's disclosure settings, when given, are laid over every framework's own `disclosure:` section.
    */
-  static load(dirs: readonly string[] = [], options: { defaultId?: string } = {}): FrameworkRegistry {
+  static load(dirs: readonly string[] = [], options: { defaultId?: string; disclosure?: CouncilDisclosure } = {}): FrameworkRegistry {
     const folders = [...new Set([shippedDataDir(), ...dirs].map((dir) => resolve(dir)))];
     const byId = new Map<string, { framework: Framework; file: string }>();
     for (const file of folders.flatMap(yamlFilesIn)) {
-      const framework = loadFrameworkFile(file);
+      const loaded = loadFrameworkFile(file);
+      const framework: Framework = options.disclosure ? { ...loaded, disclosure: layerCouncilDisclosure(loaded.disclosure, options.disclosure) } : loaded;
       const earlier = byId.get(framework.id);
       if (earlier) {
         throw new Error(

@@ -1,5 +1,6 @@
 import type { DisclosureSpec } from '../disclosure/disclosure-spec';
-import type { SensitivityOverrides, SensitivityPolicy } from '../disclosure/sensitivity';
+import type { EffectiveDisclosure } from '../disclosure/council-file';
+import type { SensitivityPolicy } from '../disclosure/sensitivity';
 import { ProjectFacts } from './project-facts';
 
 /** One cell of a breakdown. `value` is null when suppressed. */
@@ -58,8 +59,8 @@ export interface FrameworkView {
   principles: { id: string; name: string }[];
   setupActivities: { id: string; name: string }[];
   notCoproduction: { id: string; description: string; check: string | null }[];
-  /** The framework's changes to which dimensions are protected. */
-  disclosure?: { dimensions: SensitivityOverrides };
+  /** The framework's changes to which dimensions are protected, with the council's settings file laid over them where there is one. */
+  disclosure?: EffectiveDisclosure;
 }
 
 export interface IndicatorDefinition {

@@ -1,4 +1,4 @@
-import { discloseResults, ProtectionDescription } from '../disclosure/disclose';
+import { describeProtection, discloseResults, ProtectionDescription } from '../disclosure/disclose';
 import { sensitivityPolicy } from '../disclosure/sensitivity';
 import { INDICATOR_CATALOGUE } from './catalogue';
 import { FrameworkView, IndicatorContext, IndicatorResult } from './indicator';
@@ -63,7 +63,7 @@ export function summariseOutcomes(facts: ProjectFacts, context: IndicatorContext
     })),
     indicators,
     suppressionThreshold: context.suppressionThreshold,
-    protection: disclosed.protection,
+    protection: describeProtection(policy, context.suppressionThreshold, context.framework.disclosure?.threshold),
   };
 }
 

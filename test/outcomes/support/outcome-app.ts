@@ -46,7 +46,7 @@ export const QUERY_NOW = '2026-08-01T00:00:00.000Z';
 
 export async function startOutcomeApp(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'coprod-outcomes-'))): Promise<OutcomeApp> {
   const saved = { ...process.env };
-  for (const key of ['COPROD_EVENTS_FILE', 'COPROD_READ_MODELS_FILE', 'COPROD_KEYS_FILE', 'COPROD_POPULATION_FILE', 'COPROD_SUPPRESSION_THRESHOLD', 'EVENTSTORE_CONNECTION_STRING']) {
+  for (const key of ['COPROD_EVENTS_FILE', 'COPROD_READ_MODELS_FILE', 'COPROD_KEYS_FILE', 'COPROD_POPULATION_FILE', 'COPROD_SUPPRESSION_THRESHOLD', 'COPROD_DISCLOSURE_FILE', 'EVENTSTORE_CONNECTION_STRING']) {
     delete process.env[key];
   }
   Object.assign(process.env, { COPROD_DATA_DIR: dataDir, ...env });

@@ -1,5 +1,5 @@
 import type { BreakdownEntry, IndicatorResult } from '@coprod/frameworks';
-import { formatChartValue } from '../charts/chart-format';
+import { formatChartValue, formatChartValueWithUnit } from '../charts/chart-format';
 import type { ChartSpec, ChartValueFormat, Figure, ReportBlock, TableSpec } from '../model/report-model';
 import { datesInWords, longDate } from './report-provenance';
 
@@ -95,7 +95,7 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
     `${result.title}, by ${cells.length} groups.`,
     top === undefined
       ? ''
-      : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValue(values[top], format)}${unit && format !== 'percent' ? ` ${unit}` : ''}.`,
+      : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValueWithUnit(values[top], format, unit)}.`,
     hidden ? `${hidden} ${hidden === 1 ? 'group is' : 'groups are'} not shown because too few people are in ${hidden === 1 ? 'it' : 'them'}.` : '',
   ];
   return {

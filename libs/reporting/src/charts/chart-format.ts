@@ -22,6 +22,21 @@ export function formatChartValue(value: number | null, format: ChartValueFormat 
   }
 }
 
+const plurals = new Intl.PluralRules('en-GB');
+/** The singular of each plural unit a chart counts in, so "1 person" and "1 session", never "1 people". */
+const SINGULAR_UNITS: Readonly<Record<string, string>> = { people: 'person', sessions: 'session', decisions: 'decision', hours: 'hour' };
+
+/**
+ * A chart value with its unit, the noun agreeing with the number as written: "1 person", "2 people",
+ * "1.0 hours" (a decimal takes the plural). Money and shares carry their own sign and take no unit.
+ */
+export function formatChartValueWithUnit(value: number | null, format: ChartValueFormat = 'integer', unit = ''): string {
+  const written = formatChartValue(value, format);
+  if (value === null || !unit || format === 'percent' || format === 'pence') return written;
+  const one = format === 'integer' && plurals.select(value) === 'one';
+  return `${written} ${one ? (SINGULAR_UNITS[unit] ?? unit) : unit}`;
+}
+
 /** The number a chart draws for a value: hours and pounds rather than minutes and pence. */
 export function chartScaleValue(value: number, format: ChartValueFormat = 'integer'): number {
   if (format === 'hours') return value / 60;
@@ -45,12 +60,10 @@ export function chartTable(spec: ChartSpec): TableSpec {
  * numbers in its alternative text rather than in a table repeated beneath it.
  */
 export function chartNumbersInWords(spec: ChartSpec): string {
-  const unit = spec.unit && spec.valueFormat !== 'percent' && spec.valueFormat !== 'pence' ? ` ${spec.unit}` : '';
   const rows = spec.categories.map((category, i) => {
-    const values = spec.series.map((s) => {
-      const value = s.values[i] ?? null;
-      return `${spec.series.length > 1 ? `${s.name} ` : ''}${formatChartValue(value, spec.valueFormat)}${value === null ? '' : unit}`;
-    });
+    const values = spec.series.map(
+      (s) => `${spec.series.length > 1 ? `${s.name} ` : ''}${formatChartValueWithUnit(s.values[i] ?? null, spec.valueFormat, spec.unit)}`,
+    );
     return `${category}: ${values.join(', ')}`;
   });
   return `The numbers: ${rows.join('; ')}.`;

@@ -47,7 +47,20 @@ const WEB_ROUTES: Record<string, Permission | 'public'> = {
   ...WEB_DECISION_ROUTES(),
   ...WEB_OVERSIGHT_ROUTES(),
   ...WEB_IMPORT_ROUTES(),
+  ...WEB_STORY_ROUTES(),
 };
+
+/** The story of a project, read by anyone who sees its figures, written by those who record; and proposals it did not adopt. */
+function WEB_STORY_ROUTES(): Record<string, Permission | 'public'> {
+  const project = '/projects/:projectId';
+  return {
+    [`GET ${project}/story`]: 'read_figures',
+    [`GET ${project}/story/:part`]: 'record',
+    [`POST ${project}/story/:part`]: 'record',
+    [`GET ${project}/proposals/new`]: 'record',
+    [`POST ${project}/proposals/new`]: 'record',
+  };
+}
 
 /** The upload page for spreadsheets and paper: the permission of the commands it records. */
 function WEB_IMPORT_ROUTES(): Record<string, Permission | 'public'> {

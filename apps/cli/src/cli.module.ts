@@ -9,6 +9,7 @@ import { MigrateCommand } from './commands/migrate.command';
 import { CheckpointCommand, VerifyCommand } from './commands/integrity.commands';
 import { OutcomesCommand } from './commands/outcomes.command';
 import { RebuildCommand } from './commands/rebuild.command';
+import { RecordCommand } from './commands/record.command';
 import { ReportCommand } from './commands/report.command';
 import { SubjectAccessCommand } from './commands/subject-access.command';
 import { TOKEN_COMMANDS } from './commands/token.command';
@@ -26,6 +27,7 @@ const commands = [
   BackupCommand,
   RestoreCommand,
   AccessLogCommand,
+  RecordCommand,
   ...ReportCommand.registerWithSubCommands(),
 ];
 

@@ -9,10 +9,20 @@ import { DecisionPagesModule } from './decisions/decisions.module';
 import { OversightPagesModule } from './oversight/oversight.module';
 import { RecordingPagesModule } from './recording/recording.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { ProjectStoryPagesModule } from './story/project-story.module';
 
 /** The web interface: GOV.UK pages over the same commands, queries and permissions as the API. */
 @Module({
-  imports: [ApplicationModule, RecordAccessModule, RecordingPagesModule, DecisionPagesModule, OversightPagesModule, SignInModule, ImportPagesModule],
+  imports: [
+    ApplicationModule,
+    RecordAccessModule,
+    RecordingPagesModule,
+    DecisionPagesModule,
+    OversightPagesModule,
+    SignInModule,
+    ImportPagesModule,
+    ProjectStoryPagesModule,
+  ],
   controllers: [HomeController, AccountController, ProjectsController],
   providers: [FormCommand],
   exports: [FormCommand],

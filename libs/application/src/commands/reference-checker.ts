@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, conflict, notFound, RecordReference, streamName } from '@coprod/domain';
+import { Command, conflict, notFound, RecordReference, ruleBroken, streamName } from '@coprod/domain';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { DeciderRegistry } from './decider-registry';
 import { StreamMemo } from './stream-memo';
@@ -8,6 +8,8 @@ import { StreamMemo } from './stream-memo';
 interface KnownStream {
   revision: number;
   erasedOn?: string;
+  /** The project its first event names, if any. */
+  projectId?: string;
 }
 
 /**
@@ -36,6 +38,12 @@ export class ReferenceChecker {
       if (known.erasedOn) {
         throw conflict('participant.erased', `${label} was erased on ${known.erasedOn}; nothing more can be recorded about them`);
       }
+      if (reference.ofProject !== undefined && known.projectId !== reference.ofProject) {
+        throw ruleBroken(
+          'reference.of_another_project',
+          `${label} belongs to project ${known.projectId ?? '(none)'}, not ${reference.ofProject}; name a ${reference.aggregate} of project ${reference.ofProject}`,
+        );
+      }
     }
   }
 
@@ -49,9 +57,12 @@ export class ReferenceChecker {
     const events = await this.store.readStream(stream, person ? { fromRevision: from } : { maxCount: 1 });
     if (events.length === 0) return before;
     const erased = person ? events.find((e) => e.type === 'ParticipantErased') : undefined;
+    const first = before ? undefined : events[0].data.projectId;
+    const projectId = before?.projectId ?? (typeof first === 'string' ? first : undefined);
     const known: KnownStream = {
       revision: events[events.length - 1].revision,
       ...(erased ? { erasedOn: erased.occurredAt.slice(0, 10) } : {}),
+      ...(projectId !== undefined ? { projectId } : {}),
     };
     this.known.set(stream, known);
     return known;

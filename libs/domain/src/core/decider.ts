@@ -30,6 +30,8 @@ export interface RecordReference {
   /** The aggregate's persisted name, e.g. `participant`. */
   aggregate: 'project' | 'participant' | 'activity' | 'decision';
   id: string;
+  /** When given, the record must also belong to this project (its first event names it): nothing is filed under another project. */
+  ofProject?: string;
 }
 
 export type ReferencesOf<C extends Command> = { readonly [T in C['type']]?: (data: Extract<C, { type: T }>['data']) => readonly RecordReference[] };

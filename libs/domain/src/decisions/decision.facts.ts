@@ -25,9 +25,13 @@ export interface InfluenceFact {
   optionsAlreadyFormed: boolean;
 }
 
+/**
+ * A proposal not adopted, recorded on a decision (`ProposalNotAdopted`) or on the project
+ * (`ProjectProposalNotAdopted`); one recorded on the project without naming a decision has `decisionId` null.
+ */
 export interface NotAdoptedFact {
   eventId: string;
-  decisionId: string;
+  decisionId: string | null;
   proposalId: string;
   contributionId: string | null;
   proposal: string;

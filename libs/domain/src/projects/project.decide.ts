@@ -2,7 +2,7 @@ import { Command } from '../core/event';
 import { CorrectionCommand } from '../corrections/correctable';
 import { conflict, notFound, requireCalendarDate, requireOneOf, ruleBroken } from '../core/errors';
 import { SETUP_ACTIVITIES, SetupActivity, Stage, STAGES } from '../core/vocabulary';
-import { ProjectEvent, ProjectState } from './project';
+import { ProjectEvent, ProjectState, STORY_PARTS, STORY_TEXT_MAX_LENGTH, StoryPart } from './project';
 
 export type RegisterProject = Command<
   'RegisterProject',
@@ -27,9 +27,32 @@ export type RecordPrincipleReflection = Command<
   { projectId: string; principleId: string; reflection: string; madeADifference: boolean; recordedOn: string }
 >;
 export type CloseProject = Command<'CloseProject', { projectId: string; closedOn: string; summary: string }>;
+/** Records (or records a newer version of) one part of the project's story; see `STORY_PARTS` for what each part holds. */
+export type RecordProjectStory = Command<'RecordProjectStory', { projectId: string; part: StoryPart; text: string; recordedOn: string }>;
+/** Records a proposal not adopted on the project, optionally naming the decision of this project that turned it down. */
+export type RecordProjectProposalNotAdopted = Command<
+  'RecordProjectProposalNotAdopted',
+  {
+    projectId: string;
+    proposalId: string;
+    contributionId: string | null;
+    proposal: string;
+    reason: string;
+    decisionId: string | null;
+    recordedOn: string;
+  }
+>;
 
 export type ProjectCommand =
-  RegisterProject | TailorOutcome | RecordSetupActivity | MoveProjectToStage | ChangeProjectFramework | RecordPrincipleReflection | CloseProject;
+  | RegisterProject
+  | TailorOutcome
+  | RecordSetupActivity
+  | MoveProjectToStage
+  | ChangeProjectFramework
+  | RecordPrincipleReflection
+  | CloseProject
+  | RecordProjectStory
+  | RecordProjectProposalNotAdopted;
 
 type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { projectId: string }, Fields>;
 export type AmendSetupActivity = Correcting<'AmendSetupActivity', Pick<RecordSetupActivity['data'], 'note'>>;
@@ -39,10 +62,14 @@ export type AmendPrincipleReflection = Correcting<
   Pick<RecordPrincipleReflection['data'], 'reflection' | 'madeADifference'>
 >;
 export type VoidPrincipleReflection = Correcting<'VoidPrincipleReflection'>;
-export type ProjectCorrection = AmendSetupActivity | VoidSetupActivity | AmendPrincipleReflection | VoidPrincipleReflection;
+export type VoidProjectProposalNotAdopted = Correcting<'VoidProjectProposalNotAdopted'>;
+export type ProjectCorrection =
+  AmendSetupActivity | VoidSetupActivity | AmendPrincipleReflection | VoidPrincipleReflection | VoidProjectProposalNotAdopted;
 
 export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
   if (command.type === 'RegisterProject') return register(command, state);
+  // Lessons and thanks are written after the end, so the story is the one thing a closed project still takes.
+  if (command.type === 'RecordProjectStory') return recordStory(command, registeredProject(state, command.data.projectId));
   const project = openProject(state, command.data.projectId);
   switch (command.type) {
     case 'TailorOutcome':
@@ -62,6 +89,8 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
     case 'CloseProject':
       requireCalendarDate(command.data.closedOn, 'closedOn');
       return [{ type: 'ProjectClosed', data: { ...command.data }, occurredAt: command.data.closedOn }];
+    case 'RecordProjectProposalNotAdopted':
+      return recordProposalNotAdopted(command, project);
     default: {
       const unexpected: never = command;
       throw new Error(`unknown project command ${(unexpected as Command).type}`);
@@ -71,14 +100,19 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
 
 type OpenProject = Extract<ProjectState, { projectId: string }>;
 
-function openProject(state: ProjectState, projectId: string): OpenProject {
+function registeredProject(state: ProjectState, projectId: string): OpenProject {
   if (state.status === 'unregistered') {
     throw notFound('project.not_found', `project ${projectId} does not exist; register it first`);
   }
-  if (state.status === 'closed') {
-    throw conflict('project.closed', `project ${projectId} (${state.title}) is closed; its record can be corrected but not extended`);
-  }
   return state;
+}
+
+function openProject(state: ProjectState, projectId: string): OpenProject {
+  const project = registeredProject(state, projectId);
+  if (project.status === 'closed') {
+    throw conflict('project.closed', `project ${projectId} (${project.title}) is closed; its record can be corrected but not extended`);
+  }
+  return project;
 }
 
 function register(command: RegisterProject, state: ProjectState): ProjectEvent[] {
@@ -138,6 +172,72 @@ function moveToStage(command: MoveProjectToStage, project: OpenProject): Project
       type: 'StageEntered',
       data: { ...command.data, from: project.stage, skipped: [...skipped] },
       occurredAt: command.data.enteredOn,
+    },
+  ];
+}
+
+/** The text is stored trimmed, so a part is reported exactly as the lead wrote it, without stray blank lines. */
+function recordStory(command: RecordProjectStory, project: OpenProject): ProjectEvent[] {
+  const { part, text, recordedOn } = command.data;
+  requireOneOf(part, STORY_PARTS, 'part');
+  if (typeof text !== 'string') {
+    throw ruleBroken('project.story_text_not_text', `story part ${part} of project ${project.projectId} must be text written by a person`);
+  }
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    throw ruleBroken(
+      'project.story_text_missing',
+      `story part ${part} of project ${project.projectId} is empty: write it, or leave the part unrecorded`,
+    );
+  }
+  if (trimmed.length > STORY_TEXT_MAX_LENGTH) {
+    throw ruleBroken(
+      'project.story_text_too_long',
+      `story part ${part} of project ${project.projectId} is ${trimmed.length} characters; a part may be at most ${STORY_TEXT_MAX_LENGTH}, so shorten it`,
+    );
+  }
+  requireCalendarDate(recordedOn, 'recordedOn');
+  return [{ type: 'ProjectStoryRecorded', data: { projectId: project.projectId, part, text: trimmed, recordedOn }, occurredAt: recordedOn }];
+}
+
+/**
+ * Whether a named decision belongs to this project is checked before deciding, where the decision's
+ * record can be read (the decider's references); here the proposal itself must make sense.
+ */
+function recordProposalNotAdopted(command: RecordProjectProposalNotAdopted, project: OpenProject): ProjectEvent[] {
+  const { proposalId, recordedOn } = command.data;
+  const decisionId = command.data.decisionId ?? null;
+  const contributionId = command.data.contributionId ?? null;
+  if (project.proposalIds.includes(proposalId)) {
+    throw conflict(
+      'project.proposal_already_recorded',
+      `proposal ${proposalId} is already recorded as not adopted on project ${project.projectId}; use a new id or correct that event`,
+    );
+  }
+  if (decisionId !== null && (typeof decisionId !== 'string' || decisionId.trim() === '')) {
+    throw ruleBroken(
+      'project.proposal_decision_not_an_id',
+      `decisionId of proposal ${proposalId} must be the id of a decision of this project, or null`,
+    );
+  }
+  if (contributionId !== null && (typeof contributionId !== 'string' || contributionId.trim() === '')) {
+    throw ruleBroken('project.proposal_contribution_not_an_id', `contributionId of proposal ${proposalId} must be the id of a contribution, or null`);
+  }
+  if (typeof command.data.proposal !== 'string' || command.data.proposal.trim() === '') {
+    throw ruleBroken('project.proposal_missing', `proposal ${proposalId} needs the words of what was proposed`);
+  }
+  if (typeof command.data.reason !== 'string' || command.data.reason.trim() === '') {
+    throw ruleBroken(
+      'project.proposal_reason_missing',
+      `proposal ${proposalId} was not adopted: say why, so participants hear what happened to their idea`,
+    );
+  }
+  requireCalendarDate(recordedOn, 'recordedOn');
+  return [
+    {
+      type: 'ProjectProposalNotAdopted',
+      data: { ...command.data, projectId: project.projectId, contributionId, decisionId },
+      occurredAt: recordedOn,
     },
   ];
 }

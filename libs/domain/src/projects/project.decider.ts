@@ -1,4 +1,4 @@
-import { Decider } from '../core/decider';
+import { Decider, referencesTo } from '../core/decider';
 import { evolveProject, initialProjectState, ProjectEvent, ProjectState } from './project';
 import { decideProject, ProjectCommand, ProjectCorrection } from './project.decide';
 import { CorrectionsOf } from '../corrections/correctable';
@@ -9,6 +9,7 @@ const corrections: CorrectionsOf<ProjectCorrection['type'], ProjectEvent['type']
     VoidSetupActivity: { corrects: 'SetupActivityRecorded', kind: 'void' },
     AmendPrincipleReflection: { corrects: 'PrincipleReflectionRecorded', kind: 'amend', fields: ['reflection', 'madeADifference'] },
     VoidPrincipleReflection: { corrects: 'PrincipleReflectionRecorded', kind: 'void' },
+    VoidProjectProposalNotAdopted: { corrects: 'ProjectProposalNotAdopted', kind: 'void' },
   },
   recordedBy: {
     ProjectRegistered: 'RegisterProject',
@@ -18,10 +19,12 @@ const corrections: CorrectionsOf<ProjectCorrection['type'], ProjectEvent['type']
     ProjectFrameworkChanged: 'ChangeProjectFramework',
     PrincipleReflectionRecorded: 'RecordPrincipleReflection',
     ProjectClosed: 'CloseProject',
+    ProjectStoryRecorded: 'RecordProjectStory',
+    ProjectProposalNotAdopted: 'RecordProjectProposalNotAdopted',
   },
 };
 
-/** A co-produced piece of work: its aim, framework, tailored outcomes, set-up and stages. */
+/** A co-produced piece of work: its aim, framework, tailored outcomes, set-up, stages, story and the proposals it did not adopt. */
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
   name: 'project',
   commandTypes: [
@@ -32,11 +35,23 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     'ChangeProjectFramework',
     'RecordPrincipleReflection',
     'CloseProject',
+    'RecordProjectStory',
+    'RecordProjectProposalNotAdopted',
   ],
   initialState: initialProjectState,
   decide: decideProject,
   evolve: evolveProject,
   streamIdOf: (command) => command.data.projectId,
-  permissions: { RegisterProject: 'manage_projects', TailorOutcome: 'manage_projects', ChangeProjectFramework: 'manage_projects', CloseProject: 'manage_projects' },
+  references: {
+    // A proposal turned down by a decision names one of this project's own decisions, never another project's.
+    RecordProjectProposalNotAdopted: (data) =>
+      referencesTo('decision', [data.decisionId]).map((reference) => ({ ...reference, ofProject: data.projectId })),
+  },
+  permissions: {
+    RegisterProject: 'manage_projects',
+    TailorOutcome: 'manage_projects',
+    ChangeProjectFramework: 'manage_projects',
+    CloseProject: 'manage_projects',
+  },
   corrections,
 };

@@ -1,7 +1,15 @@
 import { Fact, FactFold } from '../core/fact';
-import { ProjectEvent } from './project';
+import type { NotAdoptedFact } from '../decisions/decision.facts';
+import { ProjectEvent, StoryPart } from './project';
 
-/** What a project's own record says: its registration, tailoring, set-up, stages and reflections. */
+/** The latest version of one part of a project's story. */
+export interface StoryPartFact {
+  text: string;
+  recordedOn: string;
+  eventId: string;
+}
+
+/** What a project's own record says: its registration, tailoring, set-up, stages, reflections, story and proposals not adopted. */
 export interface ProjectRecordFacts {
   project?: {
     projectId: string;
@@ -19,10 +27,17 @@ export interface ProjectRecordFacts {
   setup: { activity: string; doneOn: string; eventId: string }[];
   stages: { stage: string; from: string; skipped: string[]; reason: string | null; enteredOn: string; eventId: string }[];
   reflections: { principleId: string; reflection: string; madeADifference: boolean; recordedOn: string; eventId: string }[];
+  /** Each part as last recorded: a later recording of a part replaces it here, the earlier stays in the history. */
+  story: Partial<Record<StoryPart, StoryPartFact>>;
+  /**
+   * Proposals not adopted recorded on the project; the same list the decision-level ones join when a
+   * project's facts are folded together, so every reader of `notAdopted` sees both, in the order recorded.
+   */
+  notAdopted: NotAdoptedFact[];
 }
 
 export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
-  empty: () => ({ tailoredOutcomes: {}, setup: [], stages: [], reflections: [] }),
+  empty: () => ({ tailoredOutcomes: {}, setup: [], stages: [], reflections: [], story: {}, notAdopted: [] }),
   eventTypes: {
     ProjectRegistered: true,
     OutcomeTailored: true,
@@ -31,12 +46,25 @@ export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
     ProjectFrameworkChanged: true,
     PrincipleReflectionRecorded: true,
     ProjectClosed: true,
+    ProjectStoryRecorded: true,
+    ProjectProposalNotAdopted: true,
   },
   apply(f: ProjectRecordFacts, e: Fact<ProjectEvent>): void {
     switch (e.type) {
       case 'ProjectRegistered': {
         const { projectId, title, serviceArea, aim, frameworkId, improvementSought } = e.data;
-        f.project = { projectId, title, serviceArea, aim, frameworkId, improvementSought, registeredOn: e.occurredAt, closedOn: null, stage: 'co_planning', eventId: e.eventId };
+        f.project = {
+          projectId,
+          title,
+          serviceArea,
+          aim,
+          frameworkId,
+          improvementSought,
+          registeredOn: e.occurredAt,
+          closedOn: null,
+          stage: 'co_planning',
+          eventId: e.eventId,
+        };
         return;
       }
       case 'OutcomeTailored':
@@ -71,6 +99,21 @@ export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
       case 'ProjectClosed':
         if (f.project) f.project.closedOn = e.data.closedOn;
         return;
+      case 'ProjectStoryRecorded':
+        f.story[e.data.part] = { text: e.data.text, recordedOn: e.data.recordedOn, eventId: e.eventId };
+        return;
+      case 'ProjectProposalNotAdopted': {
+        const { decisionId, proposalId, contributionId, proposal, reason } = e.data;
+        f.notAdopted.push({
+          eventId: e.eventId,
+          decisionId: decisionId ?? null,
+          proposalId,
+          contributionId: contributionId ?? null,
+          proposal,
+          reason,
+        });
+        return;
+      }
       default: {
         const unexpected: never = e;
         void unexpected;

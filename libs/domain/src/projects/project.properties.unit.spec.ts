@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { checkInvariants, correctionsStayFinal, eventRef, ids, invariant, mostly, reason, request, StreamView } from '../core/properties';
 import { SETUP_ACTIVITIES, Stage, STAGES } from '../core/vocabulary';
-import { ProjectEvent } from './project';
+import { ProjectEvent, STORY_PARTS, STORY_TEXT_MAX_LENGTH } from './project';
 import { projectDecider } from './project.decider';
 
 const projectId = ids('p1', 'p2');
@@ -26,12 +26,23 @@ const correcting = (fields: Record<string, fc.Arbitrary<unknown>>) =>
 
 const requests = fc.oneof(
   { weight: 1, arbitrary: register },
-  { weight: 1, arbitrary: request('TailorOutcome', fc.record({ projectId, outcomeId: fc.constant('outcome-5'), wording: text('More residents start energy co-ops') })) },
+  {
+    weight: 1,
+    arbitrary: request(
+      'TailorOutcome',
+      fc.record({ projectId, outcomeId: fc.constant('outcome-5'), wording: text('More residents start energy co-ops') }),
+    ),
+  },
   {
     weight: 4,
     arbitrary: request(
       'RecordSetupActivity',
-      fc.record({ projectId, activity: mostly(SETUP_ACTIVITIES, ['bake_sale']), doneOn: day, note: fc.constantFrom(null, 'Agreed at the first meeting') }),
+      fc.record({
+        projectId,
+        activity: mostly(SETUP_ACTIVITIES, ['bake_sale']),
+        doneOn: day,
+        note: fc.constantFrom(null, 'Agreed at the first meeting'),
+      }),
     ),
   },
   {
@@ -46,26 +57,73 @@ const requests = fc.oneof(
     weight: 2,
     arbitrary: request(
       'RecordPrincipleReflection',
-      fc.record({ projectId, principleId: fc.constant('equal-partners'), reflection: text('Residents chaired every meeting'), madeADifference: fc.boolean(), recordedOn: day }),
+      fc.record({
+        projectId,
+        principleId: fc.constant('equal-partners'),
+        reflection: text('Residents chaired every meeting'),
+        madeADifference: fc.boolean(),
+        recordedOn: day,
+      }),
     ),
   },
   { weight: 1, arbitrary: request('CloseProject', fc.record({ projectId, closedOn: day, summary: text('Guidance note published') })) },
+  {
+    weight: 2,
+    arbitrary: request(
+      'RecordProjectStory',
+      fc.record({
+        projectId,
+        part: mostly(STORY_PARTS, ['gossip']),
+        text: mostly(['Posting papers ahead mattered', '  Thanks to every member  '], ['', ' ', 'a'.repeat(STORY_TEXT_MAX_LENGTH + 1)]),
+        recordedOn: day,
+      }),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: request(
+      'RecordProjectProposalNotAdopted',
+      fc.record({
+        projectId,
+        proposalId: ids('prop-1', 'prop-2'),
+        contributionId: fc.constantFrom(null, 'con-1'),
+        proposal: text('Launch in every parish'),
+        reason: text('Budget for one launch only'),
+        decisionId: mostly([null, 'dec-1'], ['']),
+        recordedOn: day,
+      }),
+    ),
+  },
+  { weight: 1, arbitrary: request('VoidProjectProposalNotAdopted', correcting({})) },
   { weight: 2, arbitrary: request('AmendSetupActivity', correcting({ note: fc.constantFrom('Agreed by e-mail', '') })) },
   { weight: 2, arbitrary: request('VoidSetupActivity', correcting({})) },
-  { weight: 1, arbitrary: request('AmendPrincipleReflection', correcting({ reflection: text('Residents chaired most meetings'), madeADifference: fc.boolean() })) },
+  {
+    weight: 1,
+    arbitrary: request(
+      'AmendPrincipleReflection',
+      correcting({ reflection: text('Residents chaired most meetings'), madeADifference: fc.boolean() }),
+    ),
+  },
   { weight: 1, arbitrary: request('VoidPrincipleReflection', correcting({})) },
 );
 
-/** Walks the project as a reader sees it: registered once, stages only forward, each set-up activity once, nothing after closing. */
+/**
+ * Walks the project as a reader sees it: registered once, stages only forward, each set-up activity and
+ * proposal once, nothing after closing but its story, every story part non-empty, trimmed and within its limit.
+ */
 function projectInvariants({ id, raw, read }: StreamView<ProjectEvent>): void {
   let registered = false;
   let closed = false;
   let stage: Stage = 'co_planning';
   let framework = '';
   const setup = new Set<string>();
+  const proposals = new Set<string>();
   for (const event of read) {
-    invariant(registered !== (event.type === 'ProjectRegistered'), `project ${id}: ${event.type} ${event.id} ${registered ? 'after it was registered' : 'before it was registered'}`);
-    invariant(!closed, `project ${id} was closed, then ${event.type} ${event.id}`);
+    invariant(
+      registered !== (event.type === 'ProjectRegistered'),
+      `project ${id}: ${event.type} ${event.id} ${registered ? 'after it was registered' : 'before it was registered'}`,
+    );
+    invariant(!closed || event.type === 'ProjectStoryRecorded', `project ${id} was closed, then ${event.type} ${event.id}`);
     switch (event.type) {
       case 'ProjectRegistered':
         registered = true;
@@ -76,8 +134,14 @@ function projectInvariants({ id, raw, read }: StreamView<ProjectEvent>): void {
         const [at, to] = [STAGES.indexOf(from), STAGES.indexOf(event.data.stage)];
         invariant(from === stage, `project ${id} entered ${event.data.stage} from ${from} while in ${stage}`);
         invariant(to > at, `project ${id} moved back or stayed: ${from} to ${event.data.stage}`);
-        invariant(JSON.stringify(skipped) === JSON.stringify(STAGES.slice(at + 1, to)), `project ${id} skipped ${skipped.join(', ')} going ${from} to ${event.data.stage}`);
-        invariant(skipped.every((s) => s === 'co_delivery'), `project ${id} skipped ${skipped.join(', ')}`);
+        invariant(
+          JSON.stringify(skipped) === JSON.stringify(STAGES.slice(at + 1, to)),
+          `project ${id} skipped ${skipped.join(', ')} going ${from} to ${event.data.stage}`,
+        );
+        invariant(
+          skipped.every((s) => s === 'co_delivery'),
+          `project ${id} skipped ${skipped.join(', ')}`,
+        );
         invariant(skipped.length === 0 || !!reason, `project ${id} skipped co-delivery without a reason`);
         stage = event.data.stage;
         break;
@@ -96,13 +160,27 @@ function projectInvariants({ id, raw, read }: StreamView<ProjectEvent>): void {
       case 'ProjectClosed':
         closed = true;
         break;
+      case 'ProjectStoryRecorded': {
+        const { part, text: written } = event.data;
+        invariant((STORY_PARTS as readonly string[]).includes(part), `project ${id} has a story part ${part}`);
+        invariant(
+          written !== '' && written === written.trim() && written.length <= STORY_TEXT_MAX_LENGTH,
+          `project ${id} has a ${part} of ${written.length} characters, untrimmed or empty`,
+        );
+        break;
+      }
+      case 'ProjectProposalNotAdopted':
+        invariant(!proposals.has(event.data.proposalId), `proposal ${event.data.proposalId} is recorded twice on project ${id}`);
+        invariant(event.data.decisionId === null || event.data.decisionId !== '', `proposal ${event.data.proposalId} names a blank decision`);
+        proposals.add(event.data.proposalId);
+        break;
     }
   }
   correctionsStayFinal(raw);
 }
 
 describe('project properties', () => {
-  it('keeps stages moving forward, each set-up activity once, and a closed project closed', () => {
+  it('keeps stages moving forward, each set-up activity and proposal once, and a closed project closed but to its story', () => {
     checkInvariants(projectDecider, { opening: register, requests }, projectInvariants);
   });
 });

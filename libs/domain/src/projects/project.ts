@@ -36,8 +36,57 @@ export type PrincipleReflectionRecorded = Event<
 >;
 export type ProjectClosed = Event<'ProjectClosed', { projectId: string; closedOn: string; summary: string }>;
 
+/**
+ * The parts of a project's story only a person can write, recorded by the evaluation lead so a case
+ * study built from the record stays reproducible and says plainly which parts are missing:
+ * - `background`: why the project started;
+ * - `reach`: how people were reached, and who was not;
+ * - `lessons`: what the project learnt;
+ * - `next_steps`: what happens next;
+ * - `thanks`: who the council thanks;
+ * - `contact`: the public contact for the publication. It must be a team contact (a team name, a team
+ *   e-mail address or phone number), never a person's private details, because it is printed in public reports.
+ */
+export const STORY_PARTS = ['background', 'reach', 'lessons', 'next_steps', 'thanks', 'contact'] as const;
+export type StoryPart = (typeof STORY_PARTS)[number];
+
+/** Longest text of one story part, in characters: a part is a few paragraphs, not a document. */
+export const STORY_TEXT_MAX_LENGTH = 4000;
+
+/**
+ * One part of the project's story, as the evaluation lead wrote it on `recordedOn`. Recording a part
+ * again records a newer version: the latest is the one reported, the earlier ones stay in the history.
+ */
+export type ProjectStoryRecorded = Event<'ProjectStoryRecorded', { projectId: string; part: StoryPart; text: string; recordedOn: string }>;
+
+/**
+ * A proposal made in the project that was not adopted, recorded on the project itself: not every
+ * proposal is turned down by a recorded decision. `decisionId` names the decision of this project
+ * that turned it down, where there was one. The decision-level `ProposalNotAdopted` stays valid.
+ */
+export type ProjectProposalNotAdopted = Event<
+  'ProjectProposalNotAdopted',
+  {
+    projectId: string;
+    proposalId: string;
+    contributionId: string | null;
+    proposal: string;
+    reason: string;
+    decisionId: string | null;
+    recordedOn: string;
+  }
+>;
+
 export type ProjectEvent =
-  ProjectRegistered | OutcomeTailored | SetupActivityRecorded | StageEntered | ProjectFrameworkChanged | PrincipleReflectionRecorded | ProjectClosed;
+  | ProjectRegistered
+  | OutcomeTailored
+  | SetupActivityRecorded
+  | StageEntered
+  | ProjectFrameworkChanged
+  | PrincipleReflectionRecorded
+  | ProjectClosed
+  | ProjectStoryRecorded
+  | ProjectProposalNotAdopted;
 
 export type ProjectState =
   | { status: 'unregistered' }
@@ -48,6 +97,8 @@ export type ProjectState =
       frameworkId: string;
       stage: Stage;
       setupDone: Partial<Record<SetupActivity, string>>;
+      /** Ids of the proposals not adopted recorded on the project itself, each once. */
+      proposalIds: string[];
     };
 
 export const initialProjectState = (): ProjectState => ({ status: 'unregistered' });
@@ -62,6 +113,7 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         frameworkId: event.data.frameworkId,
         stage: 'co_planning',
         setupDone: {},
+        proposalIds: [],
       };
     case 'SetupActivityRecorded':
       if (state.status === 'unregistered') return state;
@@ -75,8 +127,12 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'ProjectClosed':
       if (state.status === 'unregistered') return state;
       return { ...state, status: 'closed' };
+    case 'ProjectProposalNotAdopted':
+      if (state.status === 'unregistered') return state;
+      return { ...state, proposalIds: [...state.proposalIds, event.data.proposalId] };
     case 'OutcomeTailored':
     case 'PrincipleReflectionRecorded':
+    case 'ProjectStoryRecorded':
       return state;
     default: {
       const unexpected: never = event;

@@ -178,7 +178,8 @@ export const proposalsNotAdopted: IndicatorDefinition = {
     const items = facts.notAdopted.map((p) => ({
       proposalId: p.proposalId,
       decisionId: p.decisionId,
-      decision: facts.decisions.get(p.decisionId)?.title ?? p.decisionId,
+      // A proposal recorded on the project need not have been turned down by a recorded decision.
+      decision: p.decisionId === null ? 'Not linked to a decision' : (facts.decisions.get(p.decisionId)?.title ?? p.decisionId),
       proposal: p.proposal,
       reason: p.reason,
       eventIds: [p.eventId],

@@ -74,6 +74,21 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     recordedOn: '2026-04-14T16:30:00Z',
   },
   CloseProject: { projectId: 'p-energy', closedOn: '2026-11-30', summary: 'The guidance note was published in print and online' },
+  RecordProjectStory: {
+    projectId: 'p-energy',
+    part: 'lessons',
+    text: 'Posting papers ahead mattered more than any online tool',
+    recordedOn: '2026-12-04',
+  },
+  RecordProjectProposalNotAdopted: {
+    projectId: 'p-energy',
+    proposalId: 'prop-energy-4',
+    contributionId: null,
+    proposal: 'Hold the launch in every parish',
+    reason: 'There was budget for one launch only',
+    decisionId: 'dec-energy-cabinet',
+    recordedOn: '2026-07-02',
+  },
   RegisterParticipant: {
     participantId: 'part-003',
     role: 'community_organisation_rep',
@@ -302,6 +317,7 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
     reason: 'Steering group disagreed',
   },
   VoidPrincipleReflection: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Recorded against the wrong project' },
+  VoidProjectProposalNotAdopted: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'It was adopted after all' },
 };
 
 /** A contribution in one participant's own words: sealed under their key, so it travels in `personal`. */

@@ -82,3 +82,4 @@ export class AmendPrincipleReflectionDto extends IntersectionType(
   CorrectionDto,
 ) {}
 export class VoidPrincipleReflectionDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}
+export class VoidProjectProposalNotAdoptedDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}

@@ -71,14 +71,14 @@ describe('exports: the public figures and the anonymised record as spreadsheets'
     }
     const breakdowns = await sheetRows(res.body, 'Breakdowns');
     expect(breakdowns).toContainEqual([
-      'Expenses and recognition',
+      'Appendix A: Figures / Expenses and recognition',
       'Paid, by kind of expense or recognition',
       'Other categories, not shown separately',
       'Paid',
       'not shown',
     ]);
     expect(breakdowns).toContainEqual([
-      'What changed, outcome by outcome / Outcome 1: Residents and communities have increased influence over the decisions and services that affect their lives',
+      'Appendix A: Figures / Outcome 1',
       'Decisions with documented resident influence',
       'With resident influence',
       'Number',

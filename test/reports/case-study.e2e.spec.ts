@@ -100,7 +100,7 @@ describe('case study of the demo project p-energy, built from the real record', 
     }
     expect(summary).toContain(PUBLIC_NAMED.split(' ').slice(0, 6).join(' '));
     expect(summary).not.toContain(INTERNAL_ONLY.split(' ')[0]);
-    expect(built.model.sections.slice(0, 3).map((s) => s.id)).toEqual(['at_a_glance', 'you_said_we_did', 'outcomes']);
+    expect(built.model.sections.slice(0, 3).map((s) => s.id)).toEqual(['at_a_glance', 'you_said_we_did', 'background']);
     const glance = built.model.sections[0];
     expect(glance.blocks.filter((b) => b.kind === 'quote')).toHaveLength(1);
     expect(glance.blocks.flatMap((b) => (b.kind === 'key_figures' ? b.figures.map((f) => f.label) : []))).toEqual([
@@ -127,7 +127,7 @@ describe('case study of the demo project p-energy, built from the real record', 
     expect(new Set(outcomeFigures).size).toBe(outcomeFigures.length);
     expect(text).toMatch(/: shown under outcome \d above\./);
     // Across the whole print version, each indicator's headline ("Title: value") is printed once at most.
-    const body = text.slice(0, text.indexOf('Appendix A: Methods and limits'));
+    const body = text.slice(0, text.indexOf('Appendix A: Figures'));
     for (const result of Object.values(outcomes.summary.indicators)) {
       const escaped = result.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const printed = body.match(new RegExp(`${escaped}: (?!shown under|mean change per item)`, 'g')) ?? [];
@@ -141,14 +141,14 @@ describe('case study of the demo project p-energy, built from the real record', 
   it('says nothing meant for the operator in the public document: no instruction, no path, no positions or ISO dates before the appendices', async () => {
     const markdown = (await demo.reports.caseStudy('p-energy', {}, 'md')).body.toString('utf8');
     for (const output of [text, markdown.replace(/\s+/g, ' ')]) {
-      const body = output.slice(0, output.indexOf('Appendix A: Methods and limits'));
+      const body = output.slice(0, output.indexOf('Appendix A: Figures'));
       expect(body.length).toBeGreaterThan(1000);
       expect(body).not.toMatch(/Supply a|profile file|position \d|\d{4}-\d{2}-\d{2}/);
       expect(output).not.toMatch(/events\.db|read-models\.db|[A-Za-z]:\\|\/(tmp|home|var|srv|data)\//);
     }
     expect(text).toContain('No local population profile has been supplied, so reach cannot be compared with the population.');
     expect(text).toContain(`as recorded on ${built.model.cover.find((c) => c.label === 'Record used')!.value.split('as recorded by ')[1]}.`);
-    expect(text).toMatch(/Appendix A: Methods and limits .*Appendix B: Where these figures come from/);
+    expect(text).toMatch(/Appendix A: Figures .*Appendix B: Methods and limits .*Appendix C: Where these figures come from/);
   });
 
   it('shows only quotes consented for public use, attributed as their consent allows', () => {

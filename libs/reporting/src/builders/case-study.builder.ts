@@ -8,13 +8,17 @@ import {
   notAdoptedSection,
   principlesSection,
   setupAndStagesSection,
+  setupFigures,
   timeGivenSection,
+  whoTookPartFigures,
   whoTookPartSection,
   shownUnderBlock,
   youSaidWeDidSection,
+  type ShownUnder,
 } from './case-study.sections';
+import { publicationCover, storySection } from './case-study.story';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
-import { indicatorBlocks, indicatorFigure } from './indicator-blocks';
+import { indicatorDetailBlocks, indicatorFigure, indicatorHeadlineBlocks } from './indicator-blocks';
 import type { CaseStudyAudience, ProjectEvidence, ReportSetting } from './report-inputs';
 import { datesInWords, longDate, provenanceBlocks, reportProvenance } from './report-provenance';
 
@@ -31,9 +35,12 @@ const AUDIENCE_WORDS: Record<CaseStudyAudience, string> = {
 };
 
 /**
- * A project's case study: every outcome of the framework with its figures, charts and the words of
- * the people involved (as their consent allows), then who took part, time, money, set-up, principles,
- * what was not adopted, methods and provenance. Pure: the same input always gives the same model.
+ * A project's case study, as a council publishes one: a one-page summary and "You said, we did", then
+ * the story (why the project started, who took part and who was not reached, what was done at each
+ * stage, what changed outcome by outcome with the words of the people involved as their consent
+ * allows, what did not change, the principles, lessons, what happens next, thanks), then appendices of
+ * figures, methods and provenance. The parts only a person can write come from the record; where one
+ * is missing the report says so. Pure: the same input always gives the same model.
  */
 export function buildCaseStudy(input: CaseStudyInput): ReportModel {
   const { evidence, setting, audience } = input;
@@ -41,16 +48,20 @@ export function buildCaseStudy(input: CaseStudyInput): ReportModel {
   if (!project) throw new Error(`project ${evidence.projectId} has no registration in the record given; build from a registered project`);
   const { indicators } = evidence.summary;
   const shownUnder = firstOutcomeOf(evidence.summary.outcomes);
+  const { definition } = setting;
   const sections: ReportSection[] = [
     summarySection(input),
-    outcomesSection(input),
     youSaidWeDidSection(indicators),
-    whoTookPartSection(indicators, shownUnder),
-    timeGivenSection(evidence, setting.suppressionThreshold, shownUnder),
-    expensesSection(evidence),
-    setupAndStagesSection(indicators),
-    principlesSection(indicators),
+    storySection(evidence, definition, 'background', 'background', 'Why the project started'),
+    whoTookPartSection(evidence, definition, shownUnder),
+    setupAndStagesSection(evidence, shownUnder),
+    outcomesSection(input),
     notAdoptedSection(indicators),
+    principlesSection(indicators),
+    storySection(evidence, definition, 'lessons', 'lessons', 'What we learned'),
+    storySection(evidence, definition, 'next_steps', 'next_steps', 'What happens next'),
+    storySection(evidence, definition, 'thanks', 'thanks', 'Thank you'),
+    figuresSection(input, shownUnder),
     methodsSection(evidence, audience, setting.suppressionThreshold),
     { id: 'provenance', heading: 'Where these figures come from', blocks: provenanceBlocks(evidence.range) },
   ];
@@ -71,6 +82,7 @@ export function buildCaseStudy(input: CaseStudyInput): ReportModel {
       { label: 'Framework', value: `${evidence.framework.name}, version ${evidence.framework.version}` },
       ...(project.improvementSought ? [{ label: 'Improvement sought', value: project.improvementSought }] : []),
       { label: 'Written for', value: AUDIENCE_WORDS[audience] },
+      ...publicationCover(evidence, definition, setting.publisher),
       {
         label: 'Record used',
         // Positions in the record are for auditors, on the provenance page; the cover gives dates in words.
@@ -150,7 +162,7 @@ function outcomeSubsection(outcome: OutcomeSection, input: CaseStudyInput, shown
       blocks.push(shownUnderBlock(result, first));
       continue;
     }
-    blocks.push(...indicatorBlocks(result, `${outcome.id}-${result.id}`));
+    blocks.push(...indicatorHeadlineBlocks(result));
   }
   const tagged = quotesInOrder(input.evidence).filter((q) => outcome.quoteIds.includes(q.quoteId));
   const quotes = consentedQuotes(tagged, input.evidence, input.audience);
@@ -164,4 +176,29 @@ function outcomeSubsection(outcome: OutcomeSection, input: CaseStudyInput, shown
     headingValues: { number: String(outcome.number), title: outcome.title.replace(/\.$/, '') },
     blocks,
   };
+}
+
+/**
+ * The appendix of figures: the breakdown behind each figure of the body, printed once, under the
+ * outcome that shows its headline; then who took part (what no outcome shows), time given by role
+ * and stage, expenses and recognition, and the set-up activities with their dates.
+ */
+function figuresSection(input: CaseStudyInput, shownUnder: ShownUnder): ReportSection {
+  const { evidence, setting } = input;
+  const { indicators } = evidence.summary;
+  const subsections: ReportSection[] = [];
+  for (const outcome of evidence.summary.outcomes) {
+    const blocks = outcome.indicators
+      .filter((result) => shownUnder.get(result.id) === outcome.number)
+      .flatMap((result) => indicatorDetailBlocks(result, `${outcome.id}-${result.id}`));
+    if (blocks.length) subsections.push({ id: `figures-outcome-${outcome.id}`, heading: `Outcome ${outcome.number}`, blocks });
+  }
+  const parts: [string, string, ReportBlock[]][] = [
+    ['figures-who-took-part', 'Who took part', whoTookPartFigures(indicators, shownUnder)],
+    ['figures-time-given', 'Time given', timeGivenSection(evidence, setting.suppressionThreshold, shownUnder).blocks],
+    ['figures-expenses', 'Expenses and recognition', expensesSection(evidence).blocks],
+    ['figures-setup', 'How the project was set up', setupFigures(indicators)],
+  ];
+  for (const [id, heading, blocks] of parts) if (blocks.length) subsections.push({ id, heading, blocks });
+  return { id: 'figures', heading: 'Figures', blocks: [], subsections };
 }

@@ -7,7 +7,9 @@ import { formatChartValue } from '../charts/chart-format';
 import type { ReportBlock, ReportSection, TableSpec } from '../model/report-model';
 import { counted } from '@coprod/frameworks/indicators/labels';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
-import { breakdownTable, indicatorFigure } from './indicator-blocks';
+import { breakdownTable, indicatorDetailBlocks, indicatorFigure } from './indicator-blocks';
+import { stagesStoryBlocks, storyBlocks } from './case-study.story';
+import type { ReportDefinition } from '../definitions/report-definition';
 import type { CaseStudyAudience, ProjectEvidence } from './report-inputs';
 import { datesInWords, longDate } from './report-provenance';
 
@@ -60,26 +62,43 @@ export function shownUnderBlock(result: IndicatorResult, outcome: number): Repor
   return { kind: 'paragraph', text: `${result.title}: shown under outcome ${outcome} above.` };
 }
 
-/** Who took part: roles, seldom-heard groups, ways of taking part, and reach against the population. */
-export function whoTookPartSection(indicators: Indicators, shownUnder: ShownUnder = new Map()): ReportSection {
-  const blocks: ReportBlock[] = [];
-  const groups = indicators.people_by_role_group;
-  const roles = indicators.people_involved_by_role;
-  if (groups) blocks.push({ kind: 'paragraph', text: datesInWords(groups.statement) });
-  if (roles && shownUnder.has(roles.id)) blocks.push(shownUnderBlock(roles, shownUnder.get(roles.id)!));
-  else if (roles) blocks.push({ kind: 'table', table: breakdownTable('People involved, by role', roles.breakdown, 'People') });
-  const tables: [IndicatorResult | undefined, string][] = [
-    [indicators.reach_seldom_heard, 'People involved, by seldom-heard group'],
-    [indicators.offline_share, 'People involved, by how they took part'],
-  ];
-  for (const [result, caption] of tables) {
+/** The indicators that say who took part, in the order a reader meets them. */
+const WHO_TOOK_PART = ['people_involved_by_role', 'people_by_role_group', 'reach_seldom_heard', 'offline_share'] as const;
+
+/**
+ * Who took part, and who was not reached: the evaluation lead's account of how people were reached,
+ * then the figures in words. A figure an outcome already shows is pointed to once; breakdowns are in the appendix.
+ */
+export function whoTookPartSection(evidence: ProjectEvidence, definition: ReportDefinition, shownUnder: ShownUnder = new Map()): ReportSection {
+  const indicators = evidence.summary.indicators;
+  const blocks: ReportBlock[] = storyBlocks(evidence, 'reach', definition, 'who_took_part');
+  const pointedTo = new Set<number>();
+  for (const id of WHO_TOOK_PART) {
+    const result = indicators[id];
     if (!result) continue;
-    if (shownUnder.has(result.id)) {
-      blocks.push(shownUnderBlock(result, shownUnder.get(result.id)!));
-      continue;
-    }
-    blocks.push({ kind: 'figure', figure: indicatorFigure(result) });
-    if (result.breakdown.length) blocks.push({ kind: 'table', table: breakdownTable(caption, result.breakdown, 'People') });
+    const outcome = shownUnder.get(id);
+    if (outcome !== undefined) pointedTo.add(outcome);
+    else blocks.push({ kind: 'figure', figure: indicatorFigure(result) });
+  }
+  if (pointedTo.size) {
+    const outcomes = [...pointedTo].sort((a, b) => a - b).map(String);
+    blocks.push({
+      kind: 'paragraph',
+      text: `The figures on who took part are given under outcome ${listed(outcomes)}, and their breakdowns by role, group and way of taking part in the appendix of figures.`,
+    });
+  }
+  const reach = indicators.reach_against_population;
+  if (reach && !shownUnder.has(reach.id)) blocks.push({ kind: 'paragraph', text: datesInWords(reach.statement) });
+  if (reach?.note && reach.items.length > 0) blocks.push({ kind: 'paragraph', text: reach.note });
+  return { id: 'who_took_part', heading: 'Who took part', blocks };
+}
+
+/** The breakdowns of who took part that no outcome shows, and reach against the local population where a profile was supplied. */
+export function whoTookPartFigures(indicators: Indicators, shownUnder: ShownUnder = new Map()): ReportBlock[] {
+  const blocks: ReportBlock[] = [];
+  for (const id of WHO_TOOK_PART) {
+    const result = indicators[id];
+    if (result && !shownUnder.has(id)) blocks.push(...indicatorDetailBlocks(result, `who-took-part-${id}`));
   }
   const reach = indicators.reach_against_population;
   if (reach && reach.items.length > 0) {
@@ -100,11 +119,8 @@ export function whoTookPartSection(indicators: Indicators, shownUnder: ShownUnde
         valueFormat: 'percent',
       },
     });
-    if (reach.note) blocks.push({ kind: 'paragraph', text: reach.note });
-  } else if (reach) {
-    blocks.push({ kind: 'paragraph', text: datesInWords(reach.statement) });
   }
-  return { id: 'who_took_part', heading: 'Who took part', blocks };
+  return blocks;
 }
 
 /**
@@ -115,10 +131,8 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number, s
   const hours = evidence.summary.indicators.hours_by_role;
   const blocks: ReportBlock[] = [];
   if (!hours) return { id: 'time_given', heading: 'Time given', blocks };
-  const outcome = shownUnder.get(hours.id);
-  blocks.push(
-    outcome === undefined ? { kind: 'figure', figure: indicatorFigure(hours, 'Hours given by everyone involved') } : shownUnderBlock(hours, outcome),
-  );
+  // In the appendix the headline is already in the body (the summary and its outcome): only its breakdown by stage is added.
+  if (!shownUnder.has(hours.id)) blocks.push({ kind: 'figure', figure: indicatorFigure(hours, 'Hours given by everyone involved') });
   const { facts } = evidence;
   const attendance = heldAttendance(facts);
   const roleOf = (id: string) => facts.participants.get(id)?.role ?? 'unknown';
@@ -175,7 +189,7 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number, s
 }
 
 /** "a", "a and b", "a, b and c". */
-function listed(items: string[]): string {
+export function listed(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
@@ -216,50 +230,42 @@ function ledgerLine(i: Record<string, unknown>): string {
   return `${text(i.measure)}: ${claims(i.claims)}${amount}`;
 }
 
-/** The framework's set-up activities and the stages the project went through. */
-export function setupAndStagesSection(indicators: Indicators): ReportSection {
-  const blocks: ReportBlock[] = [];
+/** What was done together at each stage, told from the record; the set-up dates are in the appendix. */
+export function setupAndStagesSection(evidence: ProjectEvidence, shownUnder: ShownUnder = new Map()): ReportSection {
+  return {
+    id: 'setup_and_stages',
+    heading: 'How the project was set up and run',
+    blocks: stagesStoryBlocks(evidence, shownUnder.has('setup_activities')),
+  };
+}
+
+/** The framework's set-up activities and when each was done, for the appendix of figures. */
+export function setupFigures(indicators: Indicators): ReportBlock[] {
   const setup = indicators.setup_activities;
-  if (setup && setup.items.length) {
-    blocks.push({ kind: 'paragraph', text: datesInWords(setup.statement) });
-    blocks.push({
+  if (!setup || !setup.items.length) return [];
+  return [
+    {
       kind: 'table',
       table: itemTable('Set-up activities', setup.items, [
         ['Activity', (i) => text(i.activity)],
         ['Done on', (i) => (i.done ? dated(i.doneOn) : 'Not recorded as done')],
       ]),
-    });
-  }
-  const stages = indicators.stage_history;
-  if (stages && stages.items.length) {
-    blocks.push({ kind: 'paragraph', text: datesInWords(stages.statement) });
-    blocks.push({
-      kind: 'table',
-      table: itemTable('Stages', stages.items, [
-        ['Stage', (i) => text(i.stage)],
-        ['Entered on', (i) => dated(i.enteredOn)],
-        ['Stages not gone through', (i) => text(i.skipped)],
-        ['Why', (i) => text(i.reason)],
-      ]),
-    });
-  }
-  return { id: 'setup_and_stages', heading: 'How the project was set up and run', blocks };
+    },
+  ];
 }
 
-/** Reflections on the framework's principles. */
+/** Reflections on the framework's principles, one line each as the evaluation lead recorded them. */
 export function principlesSection(indicators: Indicators): ReportSection {
   const result = indicators.principle_reflections;
   const blocks: ReportBlock[] = [];
   if (result && result.items.length) {
     blocks.push({ kind: 'paragraph', text: datesInWords(result.statement) });
     blocks.push({
-      kind: 'table',
-      table: itemTable('Reflections on the principles', result.items, [
-        ['Principle', (i) => text(i.principle)],
-        ['Reflection', (i) => text(i.reflection)],
-        ['Made a difference', (i) => (i.madeADifference ? 'Yes' : 'No')],
-        ['Recorded', (i) => dated(i.recordedOn)],
-      ]),
+      kind: 'list',
+      items: result.items.map(
+        (i) =>
+          `${text(i.principle)}: ${text(i.reflection).replace(/\.?$/, '.')}${i.madeADifference ? '' : ' This principle was not seen to make a difference.'} (Recorded ${dated(i.recordedOn)}.)`,
+      ),
     });
   }
   return { id: 'principles', heading: 'How the principles made a difference', blocks };
@@ -272,11 +278,14 @@ export function notAdoptedSection(indicators: Indicators): ReportSection {
   if (result && result.items.length) {
     blocks.push({
       kind: 'table',
-      table: itemTable('Proposals not adopted', result.items, [
-        ['Proposal', (i) => text(i.proposal)],
-        ['Decision', (i) => text(i.decision)],
-        ['Why not', (i) => text(i.reason)],
-      ]),
+      table: {
+        ...itemTable('Proposals not adopted', result.items, [
+          ['Proposal', (i) => text(i.proposal)],
+          ['Decision', (i) => text(i.decision)],
+          ['Why not', (i) => text(i.reason)],
+        ]),
+        widths: ['*', 130, '*'],
+      },
     });
   }
   return { id: 'not_adopted', heading: 'Proposals not adopted, and why', blocks };

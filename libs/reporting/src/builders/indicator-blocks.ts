@@ -93,9 +93,7 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
   const hidden = cells.length - shownAt.length;
   const message = [
     `${result.title}, by ${cells.length} groups.`,
-    top === undefined
-      ? ''
-      : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValueWithUnit(values[top], format, unit)}.`,
+    top === undefined ? '' : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValueWithUnit(values[top], format, unit)}.`,
     hidden ? `${hidden} ${hidden === 1 ? 'group is' : 'groups are'} not shown because too few people are in ${hidden === 1 ? 'it' : 'them'}.` : '',
   ];
   return {
@@ -129,21 +127,35 @@ export function breakdownTable(
   };
 }
 
-/** A block list for one indicator: its figure, its plain statement, and its chart where a breakdown exists. */
-export function indicatorBlocks(result: IndicatorResult, chartId: string): ReportBlock[] {
+/**
+ * What the body of a report prints for an indicator: its figure with n and statement, and for service
+ * measures the table against baseline, which is the evidence of the improvement sought.
+ */
+export function indicatorHeadlineBlocks(result: IndicatorResult): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'figure', figure: indicatorFigure(result) }];
-  const chart = breakdownChart(result, chartId);
   if (result.id === 'service_measures' && result.items.length > 0) blocks.push({ kind: 'table', table: measuresTable(result) });
-  if (chart) blocks.push({ kind: 'chart', chart });
-  else if (result.unit === 'score' && result.breakdown.length > 0) {
-    blocks.push({
-      kind: 'table',
-      table: breakdownTable(`${result.title}: mean change per item`, result.breakdown, 'Mean change (1 to 5 scale)', signed),
-    });
-  } else if (result.breakdown.length > 1 && result.breakdown.some((c) => c.value !== null && c.value !== 0)) {
-    blocks.push({ kind: 'table', table: breakdownTable(result.title, result.breakdown, result.unit === 'hours' ? 'Hours' : 'Number') });
-  }
   return blocks;
+}
+
+/**
+ * The breakdown behind an indicator's figure, for an appendix of figures: a chart where two shown
+ * groups have a bar to draw, a table of mean changes for scores, a table where a chart would say nothing.
+ */
+export function indicatorDetailBlocks(result: IndicatorResult, chartId: string): ReportBlock[] {
+  const chart = breakdownChart(result, chartId);
+  if (chart) return [{ kind: 'chart', chart }];
+  if (result.unit === 'score' && result.breakdown.length > 0) {
+    return [
+      {
+        kind: 'table',
+        table: breakdownTable(`${result.title}: mean change per item`, result.breakdown, 'Mean change (1 to 5 scale)', signed),
+      },
+    ];
+  }
+  if (result.breakdown.length > 1 && result.breakdown.some((c) => c.value !== null && c.value !== 0)) {
+    return [{ kind: 'table', table: breakdownTable(result.title, result.breakdown, result.unit === 'hours' ? 'Hours' : 'Number') }];
+  }
+  return [];
 }
 
 /** A mean change with its sign, e.g. "+1.13". */

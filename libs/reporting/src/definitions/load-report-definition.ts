@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { BoundedCache } from '../bounded-cache';
 import type { ReportKind } from '../model/report-model';
-import { DEFINITION_FILES, SECTION_IDS, type ReportDefinition, type SectionDefinition } from './report-definition';
+import { DEFINITION_FILES, RETIRED_SECTION_IDS, SECTION_IDS, type ReportDefinition, type SectionDefinition } from './report-definition';
 
 /** A definition file that cannot be used; names the file, the line and the field to fix. */
 export class ReportDefinitionError extends Error {
@@ -57,7 +57,7 @@ class Reader {
   }
 }
 
-const KNOWN_FIELDS = new Set(['id', 'heading', 'intro', 'omitIfEmpty', 'subsectionHeading']);
+const KNOWN_FIELDS = new Set(['id', 'heading', 'intro', 'omitIfEmpty', 'subsectionHeading', 'notRecorded']);
 
 /** Parses and checks a report definition; `file` is only used to name it in errors. */
 export function parseReportDefinition(source: string, file: string): ReportDefinition {
@@ -84,7 +84,8 @@ export function parseReportDefinition(source: string, file: string): ReportDefin
       if (!KNOWN_FIELDS.has(key)) r.fail(['sections', i, key], `is not a section field; use ${[...KNOWN_FIELDS].join(', ')}`);
     }
     const id = r.text(['sections', i, 'id'], true, `give one of ${known.join(', ')}`)!;
-    if (!known.includes(id)) r.fail(['sections', i, 'id'], `"${id}" is not a section of a ${kind} report; give one of ${known.join(', ')}`);
+    if (!known.includes(id) && !RETIRED_SECTION_IDS[kind]?.includes(id))
+      r.fail(['sections', i, 'id'], `"${id}" is not a section of a ${kind} report; give one of ${known.join(', ')}`);
     if (seen.has(id)) r.fail(['sections', i, 'id'], `"${id}" is listed twice; list each section once`);
     seen.add(id);
     const section: SectionDefinition = { id, heading: r.text(['sections', i, 'heading'], true, 'give the heading readers see')! };
@@ -94,9 +95,25 @@ export function parseReportDefinition(source: string, file: string): ReportDefin
     if (intro !== undefined) section.intro = intro.trim();
     if (omitIfEmpty !== undefined) section.omitIfEmpty = omitIfEmpty;
     if (subsectionHeading !== undefined) section.subsectionHeading = subsectionHeading;
+    const notRecorded = r.text(['sections', i, 'notRecorded'], false, 'give the sentence printed when this part has not been recorded');
+    if (notRecorded !== undefined) section.notRecorded = notRecorded.trim();
     return section;
   });
-  return { kind, version, ...(title !== undefined ? { title } : {}), sections };
+  const wording = readWording(r, doc);
+  return { kind, version, ...(title !== undefined ? { title } : {}), sections, ...(wording ? { wording } : {}) };
+}
+
+/** The optional `wording` mapping: named sentences and labels, each non-empty text. */
+function readWording(r: Reader, doc: Document): Record<string, string> | undefined {
+  const node = doc.get('wording', true);
+  if (node === undefined || node === null) return undefined;
+  if (!isMap(node)) r.fail(['wording'], 'must be a mapping of names to wording, e.g. published: "Published on {date}"');
+  const wording: Record<string, string> = {};
+  for (const pair of node.items) {
+    const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    wording[key] = r.text(['wording', key], true, 'give the wording to print, or remove the line')!.trim();
+  }
+  return wording;
 }
 
 /*
@@ -108,6 +125,7 @@ const parsed = new BoundedCache<{ source: string; definition: ReportDefinition }
 function frozen(definition: ReportDefinition): ReportDefinition {
   definition.sections.forEach((section) => Object.freeze(section));
   Object.freeze(definition.sections);
+  if (definition.wording) Object.freeze(definition.wording);
   return Object.freeze(definition);
 }
 

@@ -11,6 +11,11 @@ export interface SectionDefinition {
   omitIfEmpty?: boolean;
   /** Heading template for each subsection, e.g. `Outcome {number}: {title}`. */
   subsectionHeading?: string;
+  /**
+   * What the section says when the part of the story it prints has not been recorded: the report says
+   * plainly what is missing rather than inventing text.
+   */
+  notRecorded?: string;
 }
 
 /** A report kind's section order, headings and fixed wording, loaded from `reports/*.yaml`. */
@@ -20,6 +25,8 @@ export interface ReportDefinition {
   /** Title template; `{title}`, `{subtitle}` and `{publisher}` are the model's own. */
   title?: string;
   sections: SectionDefinition[];
+  /** Fixed sentences and labels a builder fills by name (e.g. the publication details), with `{name}` placeholders. */
+  wording?: Readonly<Record<string, string>>;
 }
 
 /** The section ids each kind of report knows, in their default order. */
@@ -27,13 +34,16 @@ export const SECTION_IDS: Record<ReportKind, readonly string[]> = {
   case_study: [
     'at_a_glance',
     'you_said_we_did',
-    'outcomes',
+    'background',
     'who_took_part',
-    'time_given',
-    'expenses',
     'setup_and_stages',
-    'principles',
+    'outcomes',
     'not_adopted',
+    'principles',
+    'lessons',
+    'next_steps',
+    'thanks',
+    'figures',
     'methods_and_limits',
     'provenance',
   ],
@@ -51,6 +61,13 @@ export const SECTION_IDS: Record<ReportKind, readonly string[]> = {
   ],
   audit_history: ['scope', 'integrity', 'events', 'corrections', 'provenance'],
 };
+
+/**
+ * Section ids a kind no longer builds as sections of their own, which an older definition may still list:
+ * such a definition still loads, and the section is left out. The case study's time given and expenses
+ * are now parts of its appendix of figures.
+ */
+export const RETIRED_SECTION_IDS: Partial<Record<ReportKind, readonly string[]>> = { case_study: ['time_given', 'expenses'] };
 
 /** The definition file of each report kind, relative to the `reports/` folder. */
 export const DEFINITION_FILES: Record<ReportKind, string> = {

@@ -95,7 +95,7 @@ describe('loading a report definition', () => {
     const error = errorOf('kind: case_study\nversion: 1\nsections:\n  - id: at_a_glance\n    heading: A\n  - id: weather\n    heading: B\n');
     expect(error.line).toBe(6);
     expect(error.field).toBe('sections[1].id');
-    expect(error.message).toMatch(/"weather" is not a section of a case_study report; give one of at_a_glance, you_said_we_did, outcomes/);
+    expect(error.message).toMatch(/"weather" is not a section of a case_study report; give one of at_a_glance, you_said_we_did, background/);
   });
 
   it('refuses a section listed twice, a misspelt field and a non-boolean flag', () => {

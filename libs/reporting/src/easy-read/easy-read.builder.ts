@@ -1,5 +1,6 @@
 import type { IndicatorResult } from '@coprod/frameworks';
 import type { ProjectEvidence, ReportSetting } from '../builders/report-inputs';
+import { storyText } from '../builders/case-study.story';
 import { longDate, reportProvenance } from '../builders/report-provenance';
 import type { EasyReadIdea, EasyReadModel, EasyReadSection } from './easy-read.model';
 
@@ -28,7 +29,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 /**
  * The Easy Read summary of a project's case study, for the public: what the project was for, who took
- * part, what changed because of what people said, what did not change and why, and how to find out more.
+ * part, what changed because of what people said, what did not change and why, what happens next, and
+ * how to find out more (from the contact the evaluation lead recorded, where there is one).
  * Only figures the framework's indicators show (a withheld figure leaves its idea out, never a guess) and
  * the officers' own summaries of what was said and done: no quote, no name. Its headings and wording are
  * fixed here; the date of the record is in words. Pure: the same input always gives the same model.
@@ -38,6 +40,7 @@ export function buildEasyRead(input: EasyReadInput): EasyReadModel {
   const project = evidence.facts.project;
   if (!project) throw new Error(`project ${evidence.projectId} has no registration in the record given; build from a registered project`);
   const indicators = evidence.summary.indicators;
+  const contact = storyText(evidence, 'contact')?.replace(/\s+/g, ' ');
   const sections: EasyReadSection[] = [
     {
       id: 'about',
@@ -53,6 +56,7 @@ export function buildEasyRead(input: EasyReadInput): EasyReadModel {
     { id: 'who_took_part', heading: 'Who took part', ideas: tookPartIdeas(indicators) },
     { id: 'what_changed', heading: 'You said, we did', ideas: changedIdeas(indicators) },
     { id: 'not_changed', heading: 'What did not change', ideas: notChangedIdeas(indicators) },
+    { id: 'what_next', heading: 'What happens next', ideas: nextIdeas(evidence) },
     {
       id: 'find_out_more',
       heading: 'Find out more',
@@ -60,7 +64,7 @@ export function buildEasyRead(input: EasyReadInput): EasyReadModel {
         {
           icon: 'mail',
           alt: 'An envelope',
-          text: `Contact ${setting.publisher} to find out more, or to ask for this in another format or language.`,
+          text: `Contact ${contact ?? setting.publisher} to find out more, or to ask for this in another format or language.`,
         },
         { icon: 'calendar', alt: 'A calendar', text: `This was made from the council's records on ${longDate(evidence.range.lastRecordedAt)}.` },
       ],
@@ -123,4 +127,17 @@ function notChangedIdeas(indicators: Record<string, IndicatorResult>): EasyReadI
       { icon: 'lightbulb', alt: 'A light bulb', text: `Why we could not do it: ${reason}` },
     ];
   });
+}
+
+/**
+ * What happens next, as one idea: the first sentence of what the evaluation lead recorded (up to the first
+ * full stop, question or exclamation mark followed by a space), printed as they wrote it, never reworded.
+ * Easy Read asks for one short idea, so the lead is best to open the part with its plainest sentence.
+ * No idea where nothing is recorded.
+ */
+function nextIdeas(evidence: ProjectEvidence): EasyReadIdea[] {
+  const recorded = storyText(evidence, 'next_steps')?.replace(/\s+/g, ' ');
+  if (!recorded) return [];
+  const first = /^.+?[.!?](?=\s|$)/.exec(recorded)?.[0] ?? recorded;
+  return [{ icon: 'signpost', alt: 'A signpost', text: first }];
 }

@@ -14,6 +14,7 @@ export const EASY_READ_ICONS = [
   'circle-x',
   'lightbulb',
   'mail',
+  'signpost',
 ] as const;
 
 /** The name of one icon an idea is drawn with. */

@@ -1,5 +1,6 @@
 import { ACTORS } from '../actors';
 import { instant } from '../demo-clock';
+import { DemoStory, recordStory } from '../project-stories';
 import { recordSession, Session, SessionTeam } from '../sessions';
 import { Timeline } from '../timeline';
 
@@ -157,9 +158,28 @@ export function recordCommunityEnergy(timeline: Timeline): void {
   reflection('equality', 'Residents chaired every meeting and officers took the notes; members said this was the first time they felt like equals.', true);
   reflection('inclusive', 'Posting large-print papers and phoning members after meetings kept two people involved who do not use the internet.', true);
   reflection('making_a_difference', 'We were realistic: the grants section could not happen, and members were told why at the time.', true);
+  recordStory(timeline, ACTORS.rhys, ENERGY, '2026-10-16 15:00', ENERGY_STORY);
   timeline.from(instant('2026-10-20 10:00'), ACTORS.rhys).record('CloseProject', {
     projectId: ENERGY,
     closedOn: instant('2026-10-20 10:00'),
     summary: 'The guidance note was co-designed with residents, approved for publication by the Executive (EX4521) in June 2026 and evaluated in September; two village groups are using it.',
   });
 }
+
+/** The project's story as its lead wrote it before the project closed. */
+const ENERGY_STORY: DemoStory = {
+  background:
+    'Village groups and parish councils had been asking the council the same questions about community energy for several years: where to start, who pays, who owns the panels and what happens if the group folds. The advice the council had was written for developers, not for residents.\n\n' +
+    'The climate and energy team proposed that residents who had asked those questions should help write the answer, as equal partners with officers and a councillor.',
+  reach:
+    'We wrote to every parish council and to the local community energy co-operative, put posters up in village halls and libraries, and asked members to bring a neighbour. Papers went out a week ahead in large print to members who are not online, and members could take part by phone. Most of the people who took part live in rural villages.\n\n' +
+    'We did not reach younger residents or people who rent their homes. Tenants are the people least able to put panels on their roof, so their questions may be missing from the note.',
+  lessons:
+    'Residents chairing the meetings changed the tone from the first evening: officers listened more and explained less. Posting papers a week ahead, in large print, mattered more than any online tool.\n\n' +
+    'We should have said sooner that the council has no community energy grant scheme; the grants section took up time at the design workshop that could have gone elsewhere.',
+  next_steps:
+    'We will look at the guidance note again with the steering group in spring 2027. The climate and energy team will use the visits to the web page and what village groups tell us to decide what to change. If the council creates a local community energy grant scheme, the group will be told first and the note will be updated.',
+  thanks:
+    'Thank you to every member of the steering group, who gave their evenings and their weekends, to the village halls that hosted us, and to the community energy co-operative for sharing what it has learned. Thank you also to the neighbours who read the draft and told us where it did not make sense.',
+  contact: 'Climate and Energy Team, West Berkshire Council: climate.energy@westberks.example, 01632 960241',
+};

@@ -1,5 +1,6 @@
 import { ACTORS, SOUTHEND_TEAM } from '../actors';
 import { instant } from '../demo-clock';
+import { DemoStory, recordStory } from '../project-stories';
 import { recordDecision } from '../decision-records';
 import { recordClaim } from '../expense-claims';
 import { captureQuote, COMMITTEE, DemoQuote, PUBLIC } from '../quote-captures';
@@ -161,8 +162,26 @@ export function recordMascotVote(timeline: Timeline): void {
     projectId, principleId: 'transparency', madeADifference: true, recordedOn: instant('2026-05-19 21:00'),
     reflection: 'The vote count was shared with the Parent Champions on the day, before anything was announced.',
   });
+  recordStory(timeline, lead, projectId, '2026-05-29 14:00', MASCOT_STORY);
   timeline.from(instant('2026-06-02 10:00'), lead).record('CloseProject', {
     projectId, closedOn: instant('2026-06-02 10:00'),
     summary: 'Pip was named by the public from the Mascot Group\u2019s shortlist of six (ABSS-MG-2026-04) and unveiled at every children\u2019s centre.',
   });
 }
+
+/** The project's story as its lead wrote it, with the Parent Champions, before the project closed. */
+const MASCOT_STORY: DemoStory = {
+  background:
+    "A Better Start Southend uses a mascot at its children's centres and on its leaflets, but the mascot had no name. The Parent Champions asked that families, not staff, should choose it, and the Mascot Group took the idea on.",
+  reach:
+    "Suggestions were collected online, on paper slips at every children's centre and at the stall at the \u2018Who's the Expert\u2019 conference, where picture cards let young children and people who do not read English vote too. We reached families already in touch with children's centres.\n\n" +
+    'We did not reach many fathers, or families who do not use early years services. The vote did not ask who was voting, so we cannot say how far beyond the centres it went.',
+  lessons:
+    'Picture cards were the simplest thing we did and brought in the most new voices. Sharing the count with the Parent Champions before any announcement built trust.\n\n' +
+    'A public vote is consultation, not co-production: the co-production was the Mascot Group setting the rules and drawing up the shortlist.',
+  next_steps:
+    "Pip will be on the new welcome pack for families from September 2026. The Mascot Group will help plan Pip's first birthday at the children's centres, and the Parent Champions will use what worked here when the next piece of branding is designed.",
+  thanks:
+    "Thank you to the Parent Champions and the Mascot Group for leading this from start to finish, to the children's centre staff who collected the suggestion slips, and to every family who suggested a name or voted.",
+  contact: 'A Better Start Southend, Parent Champions team: parent.champions@abss.example, 01632 960318',
+};

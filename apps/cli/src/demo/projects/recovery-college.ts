@@ -1,5 +1,6 @@
 import { ACTORS, SOUTHEND_TEAM } from '../actors';
 import { instant } from '../demo-clock';
+import { DemoStory, recordStory } from '../project-stories';
 import { recordCancelledSession, recordSession, Session } from '../sessions';
 import { Timeline } from '../timeline';
 
@@ -166,4 +167,22 @@ export function recordRecoveryCollege(timeline: Timeline): void {
   reflection('reciprocity', 'Peer trainers were paid for their time at the same rate for every session, which students said showed their expertise was valued.');
   reflection('accessibility', 'Moving to the ground-floor room and posting timetables meant two students who had dropped out before could take part.');
   reflection('courage_with_compassion', 'Students who had never spoken in a group co-delivered sessions; staff stepped back and let them lead.');
+  recordStory(timeline, lead, RECOVERY, '2026-09-28 15:00', RECOVERY_STORY);
 }
+
+/**
+ * The project's story as its lead wrote it during co-evaluation. Its lessons are left for the students
+ * and staff to write once the evaluation is done: the case study says plainly that they are not recorded.
+ */
+const RECOVERY_STORY: DemoStory = {
+  background:
+    'Students told the Recovery College that its courses were designed for them rather than with them, and too many people stopped coming after the first week. The college and the council\u2019s commissioner agreed to co-design the next courses with students who have lived experience of mental health, and to train some of them to co-deliver as peer trainers.',
+  reach:
+    'Places on the planning group were offered to every current and former student, through tutors, the college newsletter and posters at the community hubs. Students could join in person or by phone, and bus fares and care cover were paid.\n\n' +
+    'Most of the group already knew the college well. We did not reach young men, or students who had stopped coming, as well as we hoped; phone check-ins with students who missed sessions are one way we are trying to change that.',
+  next_steps:
+    'The Sleep and wellbeing course will run in the autumn term. It was cancelled in July, and will now have two peer trainers so that it can go ahead if one is unwell. Students and staff will evaluate the spring and summer courses together before the next term is planned.',
+  thanks:
+    'Thank you to the students who designed and co-delivered the courses, to the Trust Links tutors who stepped back and let them lead, and to everyone who answered our phone calls and paper forms.',
+  contact: 'REACH Recovery College, Southend: recovery.college@southend.example, 01632 960455',
+};

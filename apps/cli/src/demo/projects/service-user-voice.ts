@@ -1,5 +1,6 @@
 import { ACTORS } from '../actors';
 import { instant } from '../demo-clock';
+import { DemoStory, recordStory } from '../project-stories';
 import { recordSession, Session, SessionTeam } from '../sessions';
 import { Timeline } from '../timeline';
 
@@ -144,4 +145,21 @@ export function recordServiceUserVoice(timeline: Timeline): void {
   reflection('equality', 'People who draw on care chaired two of the workshops; the councillor sat with the group rather than at the front.', true);
   reflection('accessibility', 'Easy Read papers and phone conversations with interpreters brought in people the old routes missed.', true);
   reflection('reciprocity', 'Co-hosts were paid for their time, but we have not yet found a way to recognise carers who cannot commit to fixed sessions.', false);
+  recordStory(timeline, lead, VOICE, '2026-11-13 10:00', VOICE_STORY);
 }
+
+/** The project's story so far, as its lead wrote it once the new routes began. */
+const VOICE_STORY: DemoStory = {
+  background:
+    'People who draw on care and support, and carers, told Healthwatch that they did not know how to have a say in adult social care, and that the same few voices were heard each time. Before adding anything new, the council wanted to know where people are already heard, and where they are not.',
+  reach:
+    'We asked through Healthwatch, carers\u2019 groups, day centres and care workers, and held telephone conversations, with interpreters where needed, with people who draw on care at home. Papers were in Easy Read, and meetings had a hearing loop and a break every hour.\n\n' +
+    'Carers in rural villages and people with learning disabilities who live with their families were the hardest to reach, so the group designed peer listening by phone and at day centres to reach them.',
+  lessons:
+    'Mapping first stopped us building routes that already existed. Paying co-hosts for their time made the work feel equal, but we have not yet found a fair way to recognise carers who cannot come to fixed sessions. Easy Read papers helped everyone, not only the people who asked for them.',
+  next_steps:
+    'We are trying out the new ways to be heard from October 2026. The group will look at what people say through peer listening in spring 2027 and report to the portfolio holder on whether care reviews are happening sooner.',
+  thanks:
+    'Thank you to the people who draw on care and support and the carers who shared their experience, to Healthwatch for chairing the group, and to the day centres that welcomed the peer listening sessions.',
+  contact: 'Adult Social Care Engagement Team, West Berkshire Council: asc.voice@westberks.example, 01632 960672',
+};

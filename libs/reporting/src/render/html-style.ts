@@ -11,7 +11,7 @@ html { font-family: "Report Arabic", "Report Hebrew", "DejaVu Sans", Arial, "Not
 :lang(zh-Hant), :lang(zh-TW), :lang(zh-HK), :lang(zh-MO), :lang(yue) { font-family: "DejaVu Sans", Arial, "Noto Sans TC", "Noto Sans CJK TC", "Noto Sans SC", sans-serif; }
 :lang(ja) { font-family: "DejaVu Sans", Arial, "Noto Sans JP", "Noto Sans CJK JP", "Noto Sans SC", sans-serif; }
 :lang(ko) { font-family: "DejaVu Sans", Arial, "Noto Sans KR", "Noto Sans CJK KR", "Noto Sans SC", sans-serif; }
-body { margin: 0; }
+body { margin: 0; overflow-wrap: break-word; }
 a { color: var(--link); }
 a:focus { outline: 3px solid transparent; background: var(--focus); color: var(--ink); box-shadow: 0 -2px var(--focus), 0 4px var(--ink); text-decoration: none; }
 .skip-link { position: absolute; left: -9999px; top: 0; padding: 0.5rem 1rem; }
@@ -25,6 +25,8 @@ h3 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; }
 .facts { display: grid; grid-template-columns: 12rem 1fr; border-top: 1px solid var(--rule); margin: 1rem 0; }
 .facts dt, .facts dd { margin: 0; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px solid var(--rule); }
 .facts dt { font-weight: bold; }
+.facts dd { min-width: 0; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { .facts { grid-template-columns: 1fr; } .facts dt { border-bottom: none; padding-bottom: 0; } }
 .contents ol { padding-left: 1.25rem; }
 .key-figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.75rem; }
 .key-figures li { background: var(--tile); border-left: 5px solid var(--brand); padding: 0.75rem 1rem; }

@@ -1,4 +1,4 @@
-import { DOCX_MEDIA_TYPE } from '@coprod/reporting';
+import { DOCX_MEDIA_TYPE, type ReportModel } from '@coprod/reporting';
 import { DemoApi, startDemoApi } from './demo-api';
 import { docxHtml, docxPart, docxParts, docxText } from './docx-tools';
 import { pdfFonts, pdfInfo, pdfText, pdfWords, structureTypes } from './pdf-tools';
@@ -22,11 +22,16 @@ describe('the "Consultation and engagement" section for the Executive decision E
   let demo: DemoApi;
   let pdf: Buffer;
   let text: string;
+  let built: ReportModel;
+  let tableCaptions: string[];
   let positionBefore: number;
 
   beforeAll(async () => {
     demo = await startDemoApi();
-    pdf = (await demo.reports.committee('d-energy-publish', {}, 'pdf')).body;
+    const report = await demo.reports.committee('d-energy-publish', {}, 'pdf');
+    pdf = report.body;
+    built = report.model;
+    tableCaptions = built.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table.caption] : [])));
     text = pdfText(pdf);
     positionBefore = await demo.store.headPosition();
   }, 180_000);
@@ -44,12 +49,32 @@ describe('the "Consultation and engagement" section for the Executive decision E
     );
   });
 
-  it('keeps the section to about two pages before the page of provenance', () => {
-    const pages = Number(pdfInfo(pdf).Pages);
+  it('keeps the section to about two pages, closed by a short provenance note in words rather than a page of its own', () => {
     const words = pdfWords(pdf);
-    const provenancePage = words.find((w, i) => w.text === 'Where' && words[i + 1]?.text === 'these' && words[i + 2]?.text === 'figures')?.page;
-    expect(provenancePage).toBe(pages);
-    expect(pages - 1).toBeLessThanOrEqual(3);
+    const at = (phrase: string) => {
+      const parts = phrase.split(' ');
+      return words.find((_, i) => parts.every((p, k) => words[i + k]?.text === p));
+    };
+    const pages = Number(pdfInfo(pdf).Pages);
+    expect(pages).toBeLessThanOrEqual(3);
+    // Everything but the last numbered paragraph and the note fits on two pages.
+    expect(at('Limitations')!.page).toBeLessThanOrEqual(2);
+    expect(at('Where these figures come from')!.page).toBe(pages);
+    expect(text).toMatch(/as they had happened by \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC and as recorded by position \d+/);
+    expect(text).toMatch(/provenance digest [0-9a-f]{64}\. To produce it again: coprod report committee --decision d-energy-publish/);
+    expect(text).not.toContain('Record behind this report');
+  });
+
+  it('never leaves a heading at the foot of a page: each keeps with the paragraph, table or quote it heads', () => {
+    const words = pdfWords(pdf);
+    const headings = [...built.sections.map((s) => s.heading), ...tableCaptions];
+    for (const heading of headings) {
+      const parts = heading.split(' ');
+      const i = words.findIndex((_, j) => parts.every((p, k) => words[j + k]?.text === p));
+      expect({ heading, found: i >= 0 }).toEqual({ heading, found: true });
+      const next = words[i + parts.length];
+      expect({ heading, page: words[i].page }).toEqual({ heading, page: next.page });
+    }
   });
 
   it('says what people proposed, what changed and where, what was not adopted, the level reached and the commitments', () => {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@coprod/event-store';
 import { applyReportDefinition } from '../definitions/apply-report-definition';
 import type { ReportBlock, ReportModel, ReportSection } from '../model/report-model';
-import { summariseEventData } from './event-summary';
+import { summariseEventData, WITHHELD_SUMMARY } from './event-summary';
 import type { RecordRange, ReportClocks, ReportSetting } from './report-inputs';
 import { reportDateWording, reportProvenance } from './report-provenance';
 
@@ -27,9 +27,52 @@ export interface AuditHistoryInput {
   setting: ReportSetting;
 }
 
-const SUBJECT_WORDS: Record<HistorySubjectKind, string> = { project: 'project', decision: 'decision', claim: 'expense claim', participant: 'participant' };
+const SUBJECT_WORDS: Record<HistorySubjectKind, string> = {
+  project: 'project',
+  decision: 'decision',
+  claim: 'expense claim',
+  participant: 'participant',
+};
 
-const when = (iso: string) => iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC');
+/** "2026-01-12T09:30:41.123Z" as "2026-01-12 09:30": to the minute, as the history says once that times are UTC (the JSON has them whole). */
+const when = (iso: string) => iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '');
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** What fits two lines of the summary column at the table's type size, with a little room for where the words wrap. */
+const SUMMARY_BUDGET = 88;
+
+/**
+ * One event's summary as the history table prints it, in at most two lines: what corrects it first, then what
+ * it recorded without the subject's own id (every row is about it) and with times as the table writes them,
+ * cut at a field's end with an ellipsis where it runs longer, and whether personal data was sealed. Every field
+ * of every event, in full, is in the history's JSON (`GET /api/history/{kind}/{id}`).
+ */
+function rowSummary(e: HistoryEvent, subjectId: string, positionOf: ReadonlyMap<string, number>, correctedAt: number[]): string {
+  const shown: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(e.data)) {
+    if (key === 'personal' || (value === subjectId && /Id$/.test(key))) continue;
+    shown[key] = typeof value === 'string' && ISO_INSTANT.test(value) ? when(value) : value;
+  }
+  const corrected = correctedAt.map((p) => `Corrected by the event at position ${p}.`);
+  const sealed = 'personal' in e.data ? '; personal data sealed, not shown.' : '';
+  const budget = Math.max(30, SUMMARY_BUDGET - corrected.join(' ').length - sealed.length);
+  // Why a contribution's text is withheld is never cut short.
+  const whole = summariseEventData(e.type, shown, positionOf, { wordsFirst: true });
+  const withheld = whole.includes(WITHHELD_SUMMARY);
+  const rest = whole.replace(`; ${WITHHELD_SUMMARY}`, '').replace(`${WITHHELD_SUMMARY}.`, '');
+  const summary = withheld ? `${rest ? `${clip(rest, budget)} ` : ''}${WITHHELD_SUMMARY}.` : clip(whole, budget);
+  return [...corrected, sealed ? `${summary.replace(/\.$/, '')}${sealed}` : summary].join(' ');
+}
+
+/** Text cut at the last field (or word) that ends within `budget` characters, marked with an ellipsis. */
+function clip(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  const head = text.slice(0, budget - 1);
+  const cut = head.lastIndexOf('; ');
+  const at = cut > budget / 3 ? cut : head.lastIndexOf(' ');
+  return `${head.slice(0, at > 0 ? at : head.length).replace(/[;,.:]$/, '')}…`;
+}
 
 /**
  * Every event about one project, decision, expense claim or participant in global order: when it
@@ -56,7 +99,9 @@ export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
           text:
             `Every event recorded about ${subjectWords}, in the order the record holds them: ${events.length} events, ` +
             `from position ${input.range.firstPosition} to position ${input.range.lastPosition}, as recorded up to position ${input.clocks.knownAtPosition}. ` +
-            'Personal data (names, contact details, participants’ words) is never shown here; it stays encrypted in the record.',
+            'Personal data (names, contact details, participants’ words) is never shown here; it stays encrypted in the record. ' +
+            'Times are in UTC. Each event is summarised in two lines at most; every field of every event, in full, is in the history as JSON ' +
+            `(GET /api/history/${subject.kind}/${subject.id}).`,
         },
       ],
     },
@@ -71,14 +116,15 @@ export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
               table: {
                 caption: `Events about ${subjectWords}`,
                 columns: ['Position', 'Event', 'Happened / recorded', 'Recorded by', 'What was recorded'],
-                // On a landscape page, so each event takes one or two lines and no word has to break.
-                widths: [60, 118, 118, 140, '*'],
+                // On a landscape page each event takes one or two lines: the widest event name fits its column whole,
+                // the two times stack, the actor sits over their role and source, and the summary is cut to two lines.
+                widths: [56, 164, 106, 122, '*'],
                 rows: events.map((e) => [
                   String(e.position),
                   e.type,
-                  `${when(e.occurredAt)} / ${when(e.recordedAt)}`,
-                  `${e.actor.id} (${e.actor.role}), from ${e.source}`,
-                  [summariseEventData(e.type, e.data, positionOf), ...(correctedBy.get(e.eventId) ?? []).map((p) => `Corrected by the event at position ${p}.`)].join(' '),
+                  `${when(e.occurredAt)} /\n${when(e.recordedAt)}`,
+                  `${e.actor.id},\n${e.actor.role}, ${e.source}`,
+                  rowSummary(e, subject.id, positionOf, correctedBy.get(e.eventId) ?? []),
                 ]),
                 rowHeaders: true,
               },
@@ -96,6 +142,8 @@ export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
               table: {
                 caption: 'Corrections and what they correct',
                 columns: ['Correction at', 'Corrects', 'Kind', 'Why', 'By'],
+                // Wide enough for a whole event id where the corrected event lies outside this history.
+                widths: [80, 240, 110, '*', 130],
                 rows: corrections.map((c) => {
                   const target = String(c.data.eventId ?? '');
                   const at = positionOf.get(target);
@@ -125,7 +173,10 @@ export function buildAuditHistory(input: AuditHistoryInput): ReportModel {
     cover: [
       { label: 'Subject', value: subjectWords },
       { label: 'Events', value: `${events.length} (positions ${input.range.firstPosition} to ${input.range.lastPosition})` },
-      { label: 'Integrity', value: events.every((e) => e.integrityProblem === null) ? 'Intact over this range' : 'BROKEN: see "Integrity of the record"' },
+      {
+        label: 'Integrity',
+        value: events.every((e) => e.integrityProblem === null) ? 'Intact over this range' : 'BROKEN: see "Integrity of the record"',
+      },
     ],
     sections,
     provenance: reportProvenance(input.range, input.clocks, setting),

@@ -8,7 +8,7 @@ import type { ReportBlock, ReportModel, ReportSection } from '../model/report-mo
 import { discloseRoleTable, DisclosedRoleTable, sensitivityPolicy } from '@coprod/frameworks/disclosure';
 import { consentedQuotes, quotesInOrder } from './consented-quotes';
 import type { ProjectEvidence, ReportSetting } from './report-inputs';
-import { longDate, provenanceBlocks, reportProvenance } from './report-provenance';
+import { longDate, reportProvenance } from './report-provenance';
 
 /** What a committee extract is built from: the decision's project and the decision to describe. */
 export interface CommitteeExtractInput {
@@ -82,7 +82,8 @@ export function buildCommitteeExtract(input: CommitteeExtractInput): ReportModel
     { id: 'level_of_involvement', heading: 'Level of involvement', blocks: levelBlocks(s) },
     { id: 'how_participants_were_told', heading: 'How participants were told the outcome', blocks: toldBlocks(s) },
     { id: 'limitations', heading: 'Limitations', blocks: limitationBlocks(s) },
-    { id: 'provenance', heading: 'Where these figures come from', blocks: provenanceBlocks(evidence.range) },
+    // A short note closes the section (see ReportLayout.compact): the facts it gives stand for the page a case study spends on them.
+    { id: 'provenance', heading: 'Where these figures come from', blocks: [] },
   ];
   const model: ReportModel = {
     kind: 'committee_extract',
@@ -93,7 +94,7 @@ export function buildCommitteeExtract(input: CommitteeExtractInput): ReportModel
     lang: 'en-GB',
     publisher: setting.publisher,
     suppressionThreshold: s.threshold,
-    layout: { coverPage: false, numberedParagraphs: true },
+    layout: { coverPage: false, numberedParagraphs: true, compact: true },
     cover: [],
     sections,
     provenance: reportProvenance(evidence.range, evidence.clocks, setting, evidence.framework),
@@ -130,7 +131,8 @@ const isResident = (facts: ProjectFacts, id: string) => {
 
 function aboutBlocks(s: Shaping, project: string): ReportBlock[] {
   const { decision } = s;
-  const named = decision.reference ? `"${decision.title}" (${decision.reference})` : `"${decision.title}"`;
+  // The subtitle above names the decision in full; with a paper number, the number is enough here.
+  const named = decision.reference ? decision.reference : `"${decision.title}"`;
   // An officer deciding under delegation holds no meeting, and may have no paper number to cite.
   const occasion =
     decision.decisionMaker === 'officer_delegation'
@@ -163,13 +165,17 @@ function involvedBlocks(s: Shaping): ReportBlock[] {
     s.account.howRecruited ? paragraph(`How they were recruited: ${s.account.howRecruited}`) : accountPart(null, 'How people were recruited'),
   ];
   const rows = s.roles.rows.map((row) => [row.label, row.value === null ? 'not shown (too few people)' : String(row.value)]);
-  blocks.push({ kind: 'table', table: { caption: 'People behind this decision, by role', columns: ['Role', 'People'], rows, rowHeaders: true } });
+  blocks.push({
+    kind: 'table',
+    table: { caption: 'People behind this decision, by role', columns: ['Role', 'People'], rows, rowHeaders: true, widths: ['*', 160] },
+  });
   const attendance = heldAttendance(facts);
   blocks.push({
     kind: 'table',
     table: {
       caption: 'Sessions where this decision was shaped',
       columns: ['Session', 'Held on', 'How', 'People taking part'],
+      widths: ['*', 90, 70, 110],
       rows: sessions.map((a) => [
         a.title,
         longDate(a.heldOn ?? a.plannedFor),
@@ -279,6 +285,7 @@ function changedBlocks(s: Shaping): ReportBlock[] {
     table: {
       caption: 'We asked, you said, we did',
       columns: ['We asked', 'You said', 'We did', 'Where in the recommendation'],
+      widths: [100, '*', '*', 110],
       rows: influences.map((i) => [asked(i), i.youSaid, i.weDid, i.whereInRecommendation ?? 'Not stated']),
       rowHeaders: false,
     },
@@ -331,6 +338,7 @@ function toldBlocks(s: Shaping): ReportBlock[] {
     table: {
       caption: 'Commitments made with this decision',
       columns: ['Commitment', 'Due by', 'Status'],
+      widths: ['*', 110, '*'],
       rows: [...open, ...commitments.filter((c) => c.metOn !== null)].map((c) => [
         c.description,
         c.dueBy ? longDate(c.dueBy) : 'No date set',

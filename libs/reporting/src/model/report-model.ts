@@ -38,6 +38,11 @@ export interface ReportLayout {
   marking?: string;
   /** Landscape pages, for wide tables such as an auditor's list of events. */
   landscape?: boolean;
+  /**
+   * Laid out tightly, for a section that drops into another document (a committee paper): smaller headings,
+   * less space between blocks, and the provenance as a short closing note rather than a page of its own.
+   */
+  compact?: boolean;
 }
 
 /** One label/value line of the cover page. */

@@ -64,11 +64,25 @@ describe('renderDocx on a case study', () => {
     for (const t of tables) expect(t.split('<w:tr>')[1] ?? t.split('<w:tr ')[1]).toContain('<w:tblHeader/>');
   });
 
-  it('gives every chart picture its alternative text', () => {
+  it('gives every chart picture alternative text holding its numbers, since the numbers are not printed again beside it', () => {
     const pictures = [...xml.matchAll(/<wp:docPr ([^>]*)\/?>/g)].map((m) => m[1]);
     expect(pictures.length).toBe(2);
-    for (const p of pictures) expect(p).toMatch(/descr="[^"]{40,}The numbers are in the table that follows\."/);
+    expect(pictures[0]).toMatch(
+      /descr="Confidence working in partnership, before and after\.[^"]*Residents: Before 41[^"]*, After 77[^"]*; Council officers: Before 58/,
+    );
+    expect(pictures[1]).toMatch(/descr="Hours given, by role and stage\.[^"]*Residents: Co-design [^"]*Voluntary sector: Co-design/);
     expect(new Set(pictures.map((p) => /id="(\d+)"/.exec(p)?.[1])).size).toBe(2);
+  });
+
+  it('shows each figure once, as the PDF does: a chart under its heading, its numbers in no table repeated beneath', async () => {
+    const { html } = await docxHtml(docx);
+    for (const chart of ['Confidence working in partnership, before and after', 'Hours given, by role and stage']) {
+      expect(html.match(new RegExp(`<h\\d>${chart}</h\\d><p><img alt="${chart}\\.`, 'g'))).toHaveLength(1);
+      // Nowhere else as text: no caption of a table of the same numbers.
+      expect(html.replace(/alt="[^"]*"/g, '').split(chart)).toHaveLength(2);
+    }
+    // The charts' categories appear in no table: a table repeating a chart would head its rows with them.
+    expect(html).not.toMatch(/<t[hd]><p>(Voluntary sector|Council officers)<\/p><\/t[hd]>/);
   });
 
   it('holds the same figures, suppressed wording and quotes as the PDF', async () => {

@@ -17,12 +17,12 @@ import {
   type FileChild,
 } from 'docx';
 import { renderChartImage } from '../charts/chart-image';
-import { chartTable } from '../charts/chart-format';
+import { chartNumbersInWords } from '../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { corePropertiesXml, stampZipEntries } from './docx/docx-package';
 import { STYLE, stylesXml } from './docx/docx-styles';
 import { passageDirection } from './text/scripts';
-import { figureBasis, figureValue, languageDiffers, provenanceRows, splitProvenance } from './wording';
+import { figureBasis, figureValue, languageDiffers, provenanceNote, provenanceRows, splitProvenance } from './wording';
 
 /** The media type of a Word document, as HTTP's Accept header names it. */
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -135,17 +135,21 @@ function titleBlock(model: ReportModel, cover: boolean): FileChild[] {
 
 function section(s: ReportSection, ctx: Context, level: number, pageBreakBefore = false): FileChild[] {
   return [
-    new Paragraph({ style: STYLE.heading(level), pageBreakBefore, children: [new TextRun(s.heading)] }),
+    new Paragraph({ style: STYLE.heading(level), pageBreakBefore, keepNext: true, children: [new TextRun(s.heading)] }),
     ...s.blocks.flatMap((b) => block(b, ctx, level)),
     ...(s.subsections ?? []).flatMap((sub) => section(sub, ctx, level + 1)),
   ];
 }
 
+/** The provenance on a page of its own with every fact as a table; in a compact report, a short closing note. */
 function provenanceSection(s: ReportSection, ctx: Context): FileChild[] {
+  const compact = ctx.model.layout?.compact === true;
   return [
-    new Paragraph({ style: STYLE.heading(ctx.sectionLevel), pageBreakBefore: true, children: [new TextRun(s.heading)] }),
+    new Paragraph({ style: STYLE.heading(ctx.sectionLevel), pageBreakBefore: !compact, keepNext: true, children: [new TextRun(s.heading)] }),
     ...s.blocks.flatMap((b) => block(b, ctx, ctx.sectionLevel)),
-    ...factsTable(provenanceRows(ctx.model.provenance), 'Record behind this report'),
+    ...(compact
+      ? [new Paragraph({ children: [new TextRun({ text: provenanceNote(ctx.model.provenance), size: 18 })] })]
+      : factsTable(provenanceRows(ctx.model.provenance), 'Record behind this report')),
   ];
 }
 
@@ -213,16 +217,19 @@ function figure(f: Figure, ctx: Context): FileChild[] {
   ];
 }
 
-/** A chart: its title as a heading, the picture with its alternative text, then its numbers as a table. */
+/**
+ * A chart: its title as a heading, then the picture with alternative text that carries its numbers. As in
+ * print, each figure appears once: the numbers are not repeated in a table beneath it.
+ */
 function chart(spec: ChartSpec, ctx: Context, level: number): FileChild[] {
   const image = renderChartImage(spec);
   const width = Math.min(TEXT_WIDTH_PX, image.width);
   const height = Math.round((image.height * width) / image.width);
   const id = ctx.nextDrawingId++;
   return [
-    new Paragraph({ style: STYLE.heading(level), children: [new TextRun(spec.title)] }),
+    new Paragraph({ style: STYLE.heading(level), keepNext: true, children: [new TextRun(spec.title)] }),
     new Paragraph({
-      keepNext: true,
+      spacing: { after: 120 },
       children: [
         new ImageRun({
           type: image.mimeType === 'image/png' ? 'png' : 'jpg',
@@ -232,12 +239,11 @@ function chart(spec: ChartSpec, ctx: Context, level: number): FileChild[] {
             id: String(id),
             name: `Chart ${id}`,
             title: spec.title,
-            description: `${spec.title}. ${spec.alt} The numbers are in the table that follows.`,
+            description: `${spec.title}. ${spec.alt} ${chartNumbersInWords(spec)}`,
           },
         }),
       ],
     }),
-    ...table(chartTable(spec)),
   ];
 }
 
@@ -251,7 +257,7 @@ function table(spec: TableSpec): FileChild[] {
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: spec.columns.map((c) => cell(c, true, true)) });
   const rows = spec.rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, i) => cell(text, i === 0 && spec.rowHeaders)) }));
   return [
-    new Paragraph({ style: STYLE.caption, children: [new TextRun(spec.caption)] }),
+    new Paragraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(spec.caption)] }),
     new Table({ style: STYLE.table, width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
   ];

@@ -2,7 +2,7 @@ import { markdownBlock, markdownInline } from '@coprod/privacy/subject-access/su
 import { chartTable } from '../charts/chart-format';
 import type { QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { type Direction, hasRightToLeft, passageDirection } from './text/scripts';
-import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
+import { figureBasis, figureValue, provenanceNote, provenanceRows, splitProvenance } from './wording';
 
 function table(spec: TableSpec): string {
   return [
@@ -97,7 +97,9 @@ export function renderMarkdown(model: ReportModel): string {
     ...(model.cover.length ? [model.cover.map((c) => `- **${markdownInline(c.label)}:** ${markdownInline(c.value)}`).join('\n')] : []),
     ...sections.flatMap((s) => section(s, model, 2, numbering)),
     ...section({ ...provenance, subsections: [] }, model, 2),
-    table({ caption: 'Record behind this report', columns: ['Fact', 'Value'], rows: provenanceRows(model.provenance), rowHeaders: true }),
+    model.layout?.compact
+      ? markdownInline(provenanceNote(model.provenance))
+      : table({ caption: 'Record behind this report', columns: ['Fact', 'Value'], rows: provenanceRows(model.provenance), rowHeaders: true }),
   ];
   return `${parts.join('\n\n')}\n`;
 }

@@ -256,3 +256,110 @@ describe('renderPdf keeping a figure with the chart it introduces', () => {
     expect(new Set(pages.map(([figure]) => figure)).size).toBeGreaterThan(5);
   });
 });
+
+describe.each([
+  ['a case study', undefined],
+  ['a compact committee section with numbered paragraphs', { coverPage: false, numberedParagraphs: true, compact: true }],
+])('renderPdf never leaving a heading at the foot of a page, in %s', (_name, layout) => {
+  const SECTIONS = 60;
+  const VARIANTS = 5;
+  let words: { page: number; text: string; yMin: number; yMax: number }[];
+  let dir: string;
+
+  /** The block that opens section i, its first word a marker: a long paragraph, a table with a tall first row, a quote, a chart, a subsection. */
+  function opening(i: number): Pick<ReportSection, 'blocks' | 'subsections'> {
+    const long = `Keptbody${i} ${'A sentence that runs on about the sessions and who came to them. '.repeat(9)}`;
+    switch (i % VARIANTS) {
+      case 0:
+        return { blocks: [{ kind: 'paragraph', text: long }] };
+      case 1:
+        return {
+          blocks: [
+            {
+              kind: 'table',
+              table: {
+                caption: `Keptbody${i} sessions`,
+                columns: ['Session', 'What was said'],
+                rows: [
+                  [`Keptrow${i}`, 'A long answer that wraps over many lines of its cell. '.repeat(6)],
+                  ['Second', 'Short'],
+                ],
+                rowHeaders: true,
+              },
+            },
+          ],
+        };
+      case 2:
+        return {
+          blocks: [
+            // A quote is kept whole, so its byline (in upright type, which text extraction reads as whole words) marks its place.
+            {
+              kind: 'quote',
+              quote: { text: 'We were listened to and the plan changed. '.repeat(6), attribution: `Keptbody${i}`, lang: 'en-GB', outcomeIds: [] },
+            },
+          ],
+        };
+      case 3:
+        return {
+          blocks: [
+            {
+              kind: 'chart',
+              chart: {
+                id: `c${i}`,
+                type: 'bar',
+                title: `Keptbody${i} sessions by format`,
+                alt: 'Sessions by format.',
+                categories: ['In person', 'Online'],
+                series: [{ name: 'Sessions', values: [3, 2] }],
+                unit: 'sessions',
+              },
+            },
+          ],
+        };
+      default:
+        return { blocks: [], subsections: [{ id: `sub${i}`, heading: `Keptsub${i}`, blocks: [{ kind: 'paragraph', text: long }] }] };
+    }
+  }
+
+  beforeAll(async () => {
+    const model = caseStudyFixture();
+    model.layout = layout;
+    // Filler of rising length after each opening moves the next heading to another height on its page, so many land near a foot.
+    model.sections = Array.from({ length: SECTIONS }, (_, i): ReportSection => {
+      const open = opening(i);
+      const filler = { kind: 'paragraph' as const, text: 'Filler about the project. '.repeat(3 + ((i * 13) % 41)) };
+      return open.subsections
+        ? {
+            id: `s${i}`,
+            heading: `Keptheading${i}`,
+            blocks: [],
+            subsections: [{ ...open.subsections[0], blocks: [...open.subsections[0].blocks, filler] }],
+          }
+        : { id: `s${i}`, heading: `Keptheading${i}`, blocks: [...open.blocks, filler] };
+    });
+    dir = mkdtempSync(join(tmpdir(), 'coprod-pdf-'));
+    const file = join(dir, 'headings.pdf');
+    writeFileSync(file, await renderPdf(model));
+    words = wordBoxes(file);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const find = (text: string) => words.find((w) => w.text === text);
+
+  it('puts every heading on the page of what it heads: the first lines, the table caption and first row, the quote, the chart title, the subsection', () => {
+    for (let i = 0; i < SECTIONS; i++) {
+      const heading = find(`Keptheading${i}`);
+      const body = find(`Keptbody${i}`);
+      expect({ i, page: heading?.page }).toEqual({ i, page: body?.page });
+      if (i % VARIANTS === 1) expect({ i, page: find(`Keptrow${i}`)?.page }).toEqual({ i, page: body?.page });
+      if (i % VARIANTS === 4) expect({ i, page: find(`Keptsub${i}`)?.page }).toEqual({ i, page: body?.page });
+    }
+  });
+
+  it('was tested at many heights: headings fall on many pages, some of them in the lower part of the page', () => {
+    const headings = Array.from({ length: SECTIONS }, (_, i) => find(`Keptheading${i}`)!);
+    expect(new Set(headings.map((h) => h.page)).size).toBeGreaterThan(8);
+    expect(headings.filter((h) => h.yMin > 841.89 * 0.6).length).toBeGreaterThan(3);
+  });
+});

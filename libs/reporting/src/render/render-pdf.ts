@@ -2,7 +2,7 @@ import type { ReportModel } from '../model/report-model';
 import { splitProvenance } from './wording';
 import { drawCover, drawFurniture, drawProvenance, drawSection, drawTitleBlock } from './pdf/pdf-pages';
 import { parsedFont, shareLayoutCaches } from './pdf/pdf-fonts';
-import { COLOUR, FONT, FONT_FILES, GAP, PAGE } from './pdf/pdf-theme';
+import { COLOUR, FONT, FONT_FILES, PAGE } from './pdf/pdf-theme';
 import { PdfKitDocument, PdfWriter } from './pdf/pdf-writer';
 
 /**
@@ -49,6 +49,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
   doc.font(FONT.regular);
 
   const w = new PdfWriter(doc);
+  w.compact = model.layout?.compact === true;
   const root = doc.struct('Document');
   doc.addStructure(root);
   const { sections, provenance } = splitProvenance(model);
@@ -56,7 +57,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
   if (cover) drawCover(w, root, model);
   else drawTitleBlock(w, root, model);
   // The marking is said once in the text for a screen reader; every page shows it as furniture.
-  if (model.layout?.marking) w.text(root, 'P', model.layout.marking, { font: FONT.bold, colour: COLOUR.marking, gapAfter: GAP });
+  if (model.layout?.marking) w.text(root, 'P', model.layout.marking, { font: FONT.bold, colour: COLOUR.marking, gapAfter: w.gap });
   if (cover && sections.length > 0) w.newPage();
   w.paragraphNumber = model.layout?.numberedParagraphs ? 1 : null;
   for (const section of sections) drawSection(w, root, section, model, doc.outline, 2);

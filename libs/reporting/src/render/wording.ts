@@ -56,3 +56,30 @@ export function provenanceRows(p: Provenance): [string, string][] {
   );
   return rows;
 }
+
+const WORD_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const ISO_INSTANT = /\b(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z)?\b/g;
+
+/** ISO dates and date-times in a phrase written in words: "2026-12-06T07:08:50Z" becomes "6 December 2026 at 07:08 UTC". */
+export function instantsInWords(text: string): string {
+  return text.replace(ISO_INSTANT, (whole: string, day: string, time?: string) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return whole;
+    return time ? `${WORD_DATE.format(date)} at ${time} UTC` : WORD_DATE.format(date);
+  });
+}
+
+/**
+ * The provenance as one short note, for a report that drops into another document (a committee section)
+ * and so has no page of its own to spare: the range, clocks (dates in words), definition, one fingerprint and the command, in one paragraph.
+ */
+export function provenanceNote(p: Provenance): string {
+  const framework = p.frameworkId ? `, under the ${p.frameworkId} framework${p.frameworkVersion ? ` version ${p.frameworkVersion}` : ''}` : '';
+  const fingerprint = p.provenanceDigest ? `provenance digest ${p.provenanceDigest}` : `hash of the last event included ${p.lastEventHash}`;
+  return (
+    `Built from events ${p.firstPosition} to ${p.lastPosition} (${p.eventCount} events) of ${p.storeDescription}${framework}, ` +
+    `as they had happened by ${instantsInWords(p.asOf)} and as recorded by ${instantsInWords(p.knownAt)} ` +
+    `(integrity chain head at position ${p.chainHead.position}); produced ${instantsInWords(p.generatedAt)} with report definition ${p.definitionVersion}; ` +
+    `${fingerprint}. To produce it again: ${p.regenerateCommand}`
+  );
+}

@@ -3,9 +3,9 @@ import { chartNumbersInWords } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
 import { hasRightToLeft, passageDirection } from '../text/scripts';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
-import { drawTableRows, type PdfTableRow } from './pdf-table';
-import { COLOUR, FONT, GAP, SIZE } from './pdf-theme';
-import type { PdfWriter } from './pdf-writer';
+import { drawTableRows, tableLeadHeight, type PdfTableLayout, type PdfTableRow } from './pdf-table';
+import { COLOUR, FONT, SIZE } from './pdf-theme';
+import type { PdfWriter, TextStyle } from './pdf-writer';
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -16,17 +16,16 @@ type Struct = PDFKit.PDFStructureElement;
 export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel, next?: ReportBlock): void {
   switch (block.kind) {
     case 'paragraph': {
-      if (w.paragraphNumber !== null) return drawNumbered(w, parent, block.text, introducedLead(w, block, next));
+      if (w.paragraphNumber !== null) return drawNumbered(w, parent, block.text, introducedLead(w, block, next, model));
       // A long paragraph may break across pages: only its first lines need to fit.
-      const height = w.measure(block.text);
-      w.ensureSpace(height > 60 ? 40 : height + introducedLead(w, block, next));
-      w.text(parent, 'P', block.text, { gapAfter: GAP });
+      w.ensureSpace(paragraphLead(w, block.text) + introducedLead(w, block, next, model));
+      w.text(parent, 'P', block.text, { gapAfter: w.gap });
       return;
     }
     case 'key_figures':
       return drawKeyFigures(w, parent, block.figures, model);
     case 'figure':
-      return drawFigure(w, parent, block.figure, model, introducedLead(w, block, next));
+      return drawFigure(w, parent, block.figure, model, introducedLead(w, block, next, model));
     case 'chart':
       return drawChart(w, parent, block.chart);
     case 'table':
@@ -40,40 +39,81 @@ export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, mode
   }
 }
 
+/** Lines of a paragraph that must fit on a page before it starts there: a heading above keeps with them. */
+const KEPT_LINES = 3;
+
 /**
- * How much of a block must fit under its section heading, so a heading is never left alone at a page foot;
- * with the block after it, a figure or short paragraph also brings the start of the chart or quote it introduces.
+ * How much of a block must fit on the page for it to start there, so that a heading or title above it is
+ * never left alone at a page foot: the first lines of a paragraph or list, a table's header and first row,
+ * a chart whole with its title, a quote, notice or figure whole (they never break), the first row of tiles.
+ * A figure or short paragraph that introduces a chart or quote also brings the start of what it introduces.
  */
-export function blockLeadHeight(w: PdfWriter, block: ReportBlock | undefined, next?: ReportBlock): number {
-  const introduced = introducedLead(w, block, next);
-  if (introduced > 0) return 60 + introduced;
-  if (block?.kind === 'chart') {
-    const size = chartSize(block.chart);
-    return w.measure(block.chart.title, { font: FONT.bold }) + 6 + (size.height * w.width) / size.width + 60;
+export function blockLeadHeight(w: PdfWriter, block: ReportBlock | undefined, next: ReportBlock | undefined, model: ReportModel): number {
+  if (!block) return 0;
+  const introduced = introducedLead(w, block, next, model);
+  switch (block.kind) {
+    case 'paragraph':
+      return (w.paragraphNumber !== null ? paragraphLead(w, block.text, numberedStyle(w)) : paragraphLead(w, block.text)) + introduced;
+    case 'figure':
+      return figureHeight(w, block.figure, model) + introduced;
+    case 'chart': {
+      const size = chartSize(block.chart);
+      return w.measure(block.chart.title, { font: FONT.bold }) + 6 + (size.height * w.width) / size.width + 12;
+    }
+    case 'table':
+      return tableLead(w, block.table);
+    case 'quote':
+      return quoteLayout(w, block.quote).height + 8;
+    case 'list':
+      return block.items.length ? w.measure(block.items[0], listStyle(w)) + 4 : 0;
+    case 'notice':
+      return noticeHeight(w, block.text);
+    case 'key_figures':
+      return keyFigureRows(w, block.figures, model)[0]?.height ?? 0;
   }
-  if (block?.kind === 'key_figures') return 100;
-  return 60;
 }
 
 /** The start of the chart or quote that a figure or paragraph introduces, to keep on its page; 0 when it introduces none. */
-function introducedLead(w: PdfWriter, block: ReportBlock | undefined, next: ReportBlock | undefined): number {
+function introducedLead(w: PdfWriter, block: ReportBlock | undefined, next: ReportBlock | undefined, model: ReportModel): number {
   if (block?.kind !== 'figure' && block?.kind !== 'paragraph') return 0;
-  return next?.kind === 'chart' || next?.kind === 'quote' ? blockLeadHeight(w, next) : 0;
+  return next?.kind === 'chart' || next?.kind === 'quote' ? blockLeadHeight(w, next, undefined, model) : 0;
+}
+
+/** The height of a paragraph's first lines, or of all of it when it is short. */
+function paragraphLead(w: PdfWriter, text: string, style: TextStyle = {}): number {
+  const height = w.measure(text, style);
+  w.doc.font(style.font ?? FONT.regular).fontSize(style.size ?? w.bodySize);
+  const line = w.doc.currentLineHeight(true) + 2;
+  return Math.min(height, line * KEPT_LINES);
 }
 
 const TILE_GAP = 10;
 const TILE_PAD = 10;
 
+/** The tiles of headline figures, in rows of two or three, each row as tall as its tallest tile. */
+function keyFigureRows(w: PdfWriter, figures: Figure[], model: ReportModel): { figures: Figure[]; height: number }[] {
+  const perRow = figures.length === 4 || figures.length <= 2 ? 2 : 3;
+  const inner = tileInner(w, perRow);
+  const rows: { figures: Figure[]; height: number }[] = [];
+  for (let start = 0; start < figures.length; start += perRow) {
+    const row = figures.slice(start, start + perRow);
+    rows.push({ figures: row, height: Math.max(...row.map((f) => tileHeight(w, f, model, inner))) + TILE_GAP });
+  }
+  return rows;
+}
+
+function tileInner(w: PdfWriter, perRow: number): number {
+  return (w.width - TILE_GAP * (perRow - 1)) / perRow - TILE_PAD * 2 - 4;
+}
+
 function drawKeyFigures(w: PdfWriter, parent: Struct, figures: Figure[], model: ReportModel): void {
   const perRow = figures.length === 4 || figures.length <= 2 ? 2 : 3;
   const tileWidth = (w.width - TILE_GAP * (perRow - 1)) / perRow;
-  const inner = tileWidth - TILE_PAD * 2 - 4;
+  const inner = tileInner(w, perRow);
   const group = w.element(parent, 'Div');
-  for (let start = 0; start < figures.length; start += perRow) {
-    const row = figures.slice(start, start + perRow);
-    const heights = row.map((f) => tileHeight(w, f, model, inner));
-    const height = Math.max(...heights);
-    w.ensureSpace(height + TILE_GAP);
+  for (const { figures: row, height: rowHeight } of keyFigureRows(w, figures, model)) {
+    const height = rowHeight - TILE_GAP;
+    w.ensureSpace(rowHeight);
     const top = w.doc.y;
     row.forEach((figure, i) => {
       const x = w.left + i * (tileWidth + TILE_GAP);
@@ -93,7 +133,7 @@ function drawKeyFigures(w: PdfWriter, parent: Struct, figures: Figure[], model: 
     w.doc.y = top + height + TILE_GAP;
   }
   group.end();
-  w.doc.y += GAP - TILE_GAP;
+  w.doc.y += w.gap - TILE_GAP;
 }
 
 function tileHeight(w: PdfWriter, figure: Figure, model: ReportModel, width: number): number {
@@ -108,14 +148,18 @@ function tileHeight(w: PdfWriter, figure: Figure, model: ReportModel, width: num
   );
 }
 
+function figureHeight(w: PdfWriter, figure: Figure, model: ReportModel): number {
+  const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
+  return w.measure(`${figure.label}: ${figureValue(figure)}`, { font: FONT.bold }) + (basis ? 2 + w.measure(basis, { size: SIZE.small }) : 0) + w.gap;
+}
+
 function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportModel, keptWith: number): void {
   const basis = [figureBasis(figure, model), figure.note].filter(Boolean).join('. ');
   const main = `${figure.label}: ${figureValue(figure)}`;
-  const height = w.measure(main, { font: FONT.bold }) + (basis ? 2 + w.measure(basis, { size: SIZE.small }) : 0) + GAP;
-  w.ensureSpace(height + keptWith);
+  w.ensureSpace(figureHeight(w, figure, model) + keptWith);
   const group = w.element(parent, 'Div');
-  w.text(group, 'P', main, { font: FONT.bold, gapAfter: basis ? 2 : GAP });
-  if (basis) w.text(group, 'P', basis, { size: SIZE.small, colour: COLOUR.secondary, gapAfter: GAP });
+  w.text(group, 'P', main, { font: FONT.bold, gapAfter: basis ? 2 : w.gap });
+  if (basis) w.text(group, 'P', basis, { size: SIZE.small, colour: COLOUR.secondary, gapAfter: w.gap });
   group.end();
 }
 
@@ -136,36 +180,53 @@ function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec): void {
   w.doc.x = w.left;
 }
 
-function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {
-  const rowHeight = w.measure('Ag', { size: SIZE.small }) + 10;
-  w.ensureSpace(w.measure(table.caption, { font: FONT.bold, size: SIZE.small }) + rowHeight * Math.min(4, table.rows.length + 1));
-  w.text(parent, 'P', table.caption, { font: FONT.bold, size: SIZE.small, gapAfter: 4 });
+/** A data table's rows as the PDF draws them: the column headers, then each row, its first cell heading it where asked. */
+function tableRows(w: PdfWriter, table: TableSpec): { rows: PdfTableRow[]; layout: PdfTableLayout } {
+  const pad = w.compact ? 3 : 4;
   const header: PdfTableRow = { cells: table.columns.map((text) => ({ text, heads: 'Column' })), fill: COLOUR.tile };
   const rows = table.rows.map((cells): PdfTableRow => ({
     cells: cells.map((text, i) => (i === 0 && table.rowHeaders ? { text, heads: 'Row' } : { text })),
   }));
-  drawTableRows(w, parent, [header, ...rows], { padding: { top: 4, right: 6, bottom: 4, left: 6 }, headerRows: 1, columns: table.widths });
-  w.doc.y += GAP;
+  return { rows: [header, ...rows], layout: { padding: { top: pad, right: 6, bottom: pad, left: 6 }, headerRows: 1, columns: table.widths } };
 }
 
-function drawQuote(w: PdfWriter, parent: Struct, quote: QuoteBlock, reportLang: string): void {
+/** The caption and the table's start (header and first row), which the caption keeps with. */
+function tableLead(w: PdfWriter, table: TableSpec): number {
+  const { rows, layout } = tableRows(w, table);
+  return w.measure(table.caption, { font: FONT.bold, size: SIZE.small }) + 4 + tableLeadHeight(w, rows, layout);
+}
+
+function drawTable(w: PdfWriter, parent: Struct, table: TableSpec): void {
+  w.ensureSpace(tableLead(w, table));
+  w.text(parent, 'P', table.caption, { font: FONT.bold, size: SIZE.small, gapAfter: 4 });
+  const { rows, layout } = tableRows(w, table);
+  drawTableRows(w, parent, rows, layout);
+  w.doc.y += w.gap;
+}
+
+/** How a quote is set: its words, byline and context in their styles, and the height of all three. */
+function quoteLayout(w: PdfWriter, quote: QuoteBlock) {
   const indent = 18;
   const width = w.width - indent;
   const record = quote.quoteId ? `quote ${quote.quoteId}` : 'a quote';
-  const words = {
+  const words: TextStyle = {
     font: FONT.italic,
-    size: SIZE.body + 1,
+    size: w.bodySize + (w.compact ? 0.5 : 1),
     width,
     lang: quote.lang,
     direction: passageDirection(quote.text, quote.lang),
     origin: record,
   };
-  const byline = { size: SIZE.small, width, origin: `the attribution of ${record}` };
-  const about = { size: SIZE.small, width, origin: `the context of ${record}` };
+  const byline: TextStyle = { size: SIZE.small, width, origin: `the attribution of ${record}` };
+  const about: TextStyle = { size: SIZE.small, width, origin: `the context of ${record}` };
   const text = `“${quote.text}”`;
   const attribution = `— ${isolateSpeaker(quote)}`;
-  const textHeight = w.measure(text, words);
-  const height = textHeight + 4 + w.measure(attribution, byline) + (quote.context ? w.measure(quote.context, about) + 2 : 0);
+  const height = w.measure(text, words) + 4 + w.measure(attribution, byline) + (quote.context ? w.measure(quote.context, about) + 2 : 0);
+  return { indent, words, byline, about, text, attribution, height };
+}
+
+function drawQuote(w: PdfWriter, parent: Struct, quote: QuoteBlock, reportLang: string): void {
+  const { indent, words, byline, about, text, attribution, height } = quoteLayout(w, quote);
   w.ensureSpace(height + 8);
   const top = w.doc.y;
   w.artifact(() => w.doc.rect(w.left, top, 4, height).fill(COLOUR.accent));
@@ -176,7 +237,7 @@ function drawQuote(w: PdfWriter, parent: Struct, quote: QuoteBlock, reportLang: 
   w.text(block, 'P', attribution, { ...byline, ...style, colour: COLOUR.secondary, gapAfter: quote.context ? 2 : 0 });
   if (quote.context) w.text(block, 'P', quote.context, { ...about, ...style, colour: COLOUR.secondary });
   block.end();
-  w.doc.y = Math.max(w.doc.y, top + height) + GAP;
+  w.doc.y = Math.max(w.doc.y, top + height) + w.gap;
 }
 
 /**
@@ -189,17 +250,21 @@ function isolateSpeaker(quote: QuoteBlock): string {
   return `${quote.attribution.slice(0, at)}\u2068${quote.speaker}\u2069${quote.attribution.slice(at + quote.speaker.length)}`;
 }
 
+function listStyle(w: PdfWriter): TextStyle {
+  return { x: w.left + 16, width: w.width - 16 };
+}
+
 function drawList(w: PdfWriter, parent: Struct, items: string[]): void {
   const list = w.element(parent, 'L');
   for (const item of items) {
-    const style = { x: w.left + 16, width: w.width - 16 };
+    const style = listStyle(w);
     w.ensureSpace(w.measure(item, style) + 4);
     const li = w.element(list, 'LI');
     const top = w.doc.y;
     w.tagged(li, 'Lbl', () => {
       w.doc
         .font(FONT.regular)
-        .fontSize(SIZE.body)
+        .fontSize(w.bodySize)
         .fillColor(COLOUR.ink)
         .text('•', w.left + 4, top, { lineBreak: false });
     });
@@ -208,10 +273,14 @@ function drawList(w: PdfWriter, parent: Struct, items: string[]): void {
     li.end();
   }
   list.end();
-  w.doc.y += GAP - 4;
+  w.doc.y += w.gap - 4;
 }
 
 const NUMBER_GUTTER = 28;
+
+function numberedStyle(w: PdfWriter): TextStyle {
+  return { x: w.left + NUMBER_GUTTER, width: w.width - NUMBER_GUTTER };
+}
 
 /**
  * A numbered paragraph, as committee papers number theirs so members can refer to them: tagged as a list
@@ -220,25 +289,30 @@ const NUMBER_GUTTER = 28;
 function drawNumbered(w: PdfWriter, parent: Struct, text: string, keptWith: number): void {
   const number = w.paragraphNumber ?? 1;
   w.paragraphNumber = number + 1;
-  const style = { x: w.left + NUMBER_GUTTER, width: w.width - NUMBER_GUTTER };
-  const height = w.measure(text, style);
-  w.ensureSpace(height > 60 ? 40 : height + keptWith);
+  const style = numberedStyle(w);
+  w.ensureSpace(paragraphLead(w, text, style) + keptWith);
   const list = w.element(parent, 'L');
   const item = w.element(list, 'LI');
   const top = w.doc.y;
   w.tagged(item, 'Lbl', () => {
-    w.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.ink).text(`${number}.`, w.left, top, { lineBreak: false });
+    w.doc.font(FONT.regular).fontSize(w.bodySize).fillColor(COLOUR.ink).text(`${number}.`, w.left, top, { lineBreak: false });
   });
   w.doc.y = top;
-  w.text(item, 'LBody', text, { ...style, gapAfter: GAP });
+  w.text(item, 'LBody', text, { ...style, gapAfter: w.gap });
   item.end();
   list.end();
 }
 
+const NOTICE_PAD = 10;
+
+function noticeHeight(w: PdfWriter, text: string): number {
+  return w.measure(text, { width: w.width - NOTICE_PAD * 2 - 4 }) + NOTICE_PAD * 2;
+}
+
 function drawNotice(w: PdfWriter, parent: Struct, text: string): void {
-  const pad = 10;
+  const pad = NOTICE_PAD;
   const width = w.width - pad * 2 - 4;
-  const height = w.measure(text, { width }) + pad * 2;
+  const height = noticeHeight(w, text);
   w.ensureSpace(height);
   const top = w.doc.y;
   w.artifact(() => {
@@ -247,5 +321,5 @@ function drawNotice(w: PdfWriter, parent: Struct, text: string): void {
   });
   w.doc.y = top + pad;
   w.text(parent, 'P', text, { x: w.left + 4 + pad, width });
-  w.doc.y = top + height + GAP;
+  w.doc.y = top + height + w.gap;
 }

@@ -1,8 +1,8 @@
 import type { ReportModel, ReportSection } from '../../model/report-model';
-import { provenanceRows } from '../wording';
+import { provenanceNote, provenanceRows } from '../wording';
 import { blockLeadHeight, drawBlock } from './pdf-blocks';
 import { drawTableRows } from './pdf-table';
-import { COLOUR, FONT, GAP, PAGE, SIZE } from './pdf-theme';
+import { COLOUR, COMPACT, FONT, GAP, PAGE, SIZE } from './pdf-theme';
 import type { PdfWriter } from './pdf-writer';
 
 type Struct = PDFKit.PDFStructureElement;
@@ -38,12 +38,19 @@ export function drawCover(w: PdfWriter, root: Struct, model: ReportModel): void 
 export function drawTitleBlock(w: PdfWriter, root: Struct, model: ReportModel): void {
   const doc = w.doc;
   w.origin = 'the title';
-  w.text(root, 'P', model.publisher, { font: FONT.bold, size: SIZE.small, colour: COLOUR.secondary, gapAfter: 6 });
-  w.text(root, 'H1', model.title, { font: FONT.bold, size: SIZE.h2 + 5, colour: COLOUR.brand, gapAfter: 4, lineGap: 3 });
-  if (model.subtitle) w.text(root, 'P', model.subtitle, { size: SIZE.body + 1.5, colour: COLOUR.secondary, gapAfter: 6 });
+  w.text(root, 'P', model.publisher, { font: FONT.bold, size: SIZE.small, colour: COLOUR.secondary, gapAfter: w.compact ? 3 : 6 });
+  w.text(root, 'H1', model.title, {
+    font: FONT.bold,
+    size: w.compact ? SIZE.h2 - 2 : SIZE.h2 + 5,
+    colour: COLOUR.brand,
+    gapAfter: w.compact ? 2 : 4,
+    lineGap: 3,
+  });
+  if (model.subtitle)
+    w.text(root, 'P', model.subtitle, { size: SIZE.body + (w.compact ? 0.5 : 1.5), colour: COLOUR.secondary, gapAfter: w.compact ? 3 : 6 });
   const ruleY = doc.y + 2;
   w.artifact(() => doc.rect(w.left, ruleY, 72, 3).fill(COLOUR.accent));
-  doc.y = ruleY + 14;
+  doc.y = ruleY + (w.compact ? 8 : 14);
   if (model.cover.length > 0)
     drawFacts(
       w,
@@ -68,23 +75,61 @@ export function drawFacts(w: PdfWriter, parent: Struct, rows: [string, string][]
 
 /** One section (H2) or subsection (H3) with its blocks, bookmarked under `outline`. */
 export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline, level: 2 | 3): void {
-  const size = level === 2 ? SIZE.h2 : SIZE.h3;
-  const lead = section.blocks.length > 0 ? section.blocks : (section.subsections?.[0]?.blocks ?? []);
-  w.ensureSpace(w.measure(section.heading, { font: FONT.bold, size }) + 8 + blockLeadHeight(w, lead[0], lead[1]) + (section.blocks.length ? 0 : 30));
-  if (level === 2 && w.doc.y > PAGE.margins.top + 1) w.doc.y += GAP;
+  const size = headingSize(w, level);
+  const headingGap = w.compact ? 4 : 8;
+  // A heading keeps with the start of what follows it: the first block, or the first subsection's heading and first block.
+  const first = section.blocks.length > 0 ? null : section.subsections?.[0];
+  const lead = first
+    ? w.measure(first.heading, { font: FONT.bold, size: headingSize(w, 3) }) +
+      headingGap +
+      blockLeadHeight(w, first.blocks[0], first.blocks[1], model)
+    : blockLeadHeight(w, section.blocks[0], section.blocks[1], model);
+  const above = level === 2 ? (w.compact ? COMPACT.beforeSection : GAP) : 0;
+  const atTop = () => w.doc.y <= PAGE.margins.top + 1;
+  const height = w.measure(section.heading, { font: FONT.bold, size }) + headingGap + lead;
+  w.ensureSpace((atTop() ? 0 : above) + height);
+  if (!atTop()) w.doc.y += above;
   const item = outline.addItem(section.heading);
   const origin = w.origin;
   w.origin = `the section "${section.heading}"`;
   const sect = w.element(parent, 'Sect');
-  w.text(sect, `H${level}`, section.heading, { font: FONT.bold, size, colour: level === 2 ? COLOUR.brand : COLOUR.ink, gapAfter: 8 });
+  w.text(sect, `H${level}`, section.heading, { font: FONT.bold, size, colour: level === 2 ? COLOUR.brand : COLOUR.ink, gapAfter: headingGap });
   section.blocks.forEach((block, i) => drawBlock(w, sect, block, model, section.blocks[i + 1]));
   for (const sub of section.subsections ?? []) drawSection(w, sect, sub, model, item, 3);
   sect.end();
   w.origin = origin;
 }
 
-/** The provenance page: its section's wording, then every fact needed to rebuild the report. */
+function headingSize(w: PdfWriter, level: 2 | 3): number {
+  if (w.compact) return level === 2 ? COMPACT.h2 : COMPACT.h3;
+  return level === 2 ? SIZE.h2 : SIZE.h3;
+}
+
+/**
+ * The provenance: its section's wording, then every fact needed to rebuild the report, on a page of its own;
+ * in a compact report, a short note in small type straight after the last section.
+ */
 export function drawProvenance(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline): void {
+  if (model.layout?.compact) {
+    const note: ReportSection = {
+      ...section,
+      subsections: [],
+      blocks: [...section.blocks, { kind: 'paragraph', text: provenanceNote(model.provenance) }],
+    };
+    const paragraphs = note.blocks.filter((b): b is { kind: 'paragraph'; text: string } => b.kind === 'paragraph');
+    const size = headingSize(w, 2);
+    // The note is short: it is kept whole, with its heading.
+    const height = paragraphs.reduce((sum, p) => sum + w.measure(p.text, { size: SIZE.small }) + 4, 0);
+    w.ensureSpace(COMPACT.beforeSection + w.measure(note.heading, { font: FONT.bold, size }) + 4 + height);
+    w.doc.y += COMPACT.beforeSection;
+    outline.addItem(note.heading);
+    w.origin = 'the record behind the report';
+    const sect = w.element(parent, 'Sect');
+    w.text(sect, 'H2', note.heading, { font: FONT.bold, size, colour: COLOUR.brand, gapAfter: 4 });
+    for (const p of paragraphs) w.text(sect, 'P', p.text, { size: SIZE.small, colour: COLOUR.secondary, gapAfter: 4 });
+    sect.end();
+    return;
+  }
   w.newPage();
   drawSection(w, parent, { ...section, subsections: [] }, model, outline, 2);
   w.origin = 'the record behind the report';

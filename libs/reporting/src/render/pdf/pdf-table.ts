@@ -22,6 +22,8 @@ export interface PdfTableLayout {
   padding: { top: number; right: number; bottom: number; left: number };
   /** How many leading rows head the table: tagged THead (the rest TBody) and drawn again at the top of every page the table runs onto. */
   headerRows?: number;
+  /** Type size of the cells in points; the small size when absent. */
+  size?: number;
 }
 
 const RULE_WIDTH = 0.75;
@@ -33,22 +35,12 @@ const RULE_WIDTH = 0.75;
  * out every cell's text five times and write each cell's attributes as an object of its own.)
  */
 export function drawTableRows(w: PdfWriter, parent: Struct, rows: PdfTableRow[], layout: PdfTableLayout): void {
-  const columnCount = Math.max(...rows.map((row) => row.cells.length));
-  const widths = columnWidths(w.width, columnCount, layout.columns);
+  const { widths, styleOf, heightOf } = tableMetrics(w, rows, layout);
   const { padding } = layout;
   const headerCount = Math.min(layout.headerRows ?? 0, rows.length);
   const table = w.element(parent, 'Table');
   const head = headerCount > 0 ? w.element(table, 'THead') : table;
   const body = headerCount > 0 ? w.element(table, 'TBody') : table;
-  const styleOf = (row: PdfTableRow) =>
-    row.cells.map((cell, i) => ({
-      font: cell.font ?? (cell.heads ? FONT.bold : FONT.regular),
-      size: SIZE.small,
-      width: widths[i] - padding.left - padding.right,
-      lineGap: 0,
-    }));
-  const heightOf = (row: PdfTableRow) =>
-    Math.max(...row.cells.map((cell, i) => w.measure(cell.text, styleOf(row)[i]))) + padding.top + padding.bottom;
   const headerHeight = rows.slice(0, headerCount).reduce((sum, row) => sum + heightOf(row), 0);
   rows.forEach((row, index) => {
     const styles = styleOf(row);
@@ -104,6 +96,34 @@ function repeatHeaderRow(
   }, 'Pagination');
   w.doc.y = top + height;
   w.doc.x = w.left;
+}
+
+/**
+ * The height a table needs to start on a page: its header rows and first body row. A title or heading
+ * above the table keeps with this much, so it never stands alone at the foot of a page.
+ */
+export function tableLeadHeight(w: PdfWriter, rows: PdfTableRow[], layout: PdfTableLayout): number {
+  const { heightOf } = tableMetrics(w, rows, layout);
+  const headerCount = Math.min(layout.headerRows ?? 0, rows.length);
+  return rows.slice(0, headerCount + 1).reduce((sum, row) => sum + heightOf(row), 0);
+}
+
+/** Column widths, each cell's text style, and each row's height, for drawing a table or measuring its start. */
+function tableMetrics(w: PdfWriter, rows: PdfTableRow[], layout: PdfTableLayout) {
+  const columnCount = Math.max(...rows.map((row) => row.cells.length));
+  const widths = columnWidths(w.width, columnCount, layout.columns);
+  const { padding } = layout;
+  const size = layout.size ?? SIZE.small;
+  const styleOf = (row: PdfTableRow) =>
+    row.cells.map((cell, i) => ({
+      font: cell.font ?? (cell.heads ? FONT.bold : FONT.regular),
+      size,
+      width: widths[i] - padding.left - padding.right,
+      lineGap: 0,
+    }));
+  const heightOf = (row: PdfTableRow) =>
+    Math.max(...row.cells.map((cell, i) => w.measure(cell.text, styleOf(row)[i]))) + padding.top + padding.bottom;
+  return { widths, styleOf, heightOf };
 }
 
 function columnWidths(total: number, count: number, columns: (number | '*')[] = []): number[] {

@@ -48,3 +48,17 @@ export const COLOUR = {
 
 /** Space between blocks, in points. */
 export const GAP = 12;
+
+/**
+ * The tighter spacing of a compact report (a committee section that drops into a council's paper): its
+ * headings at the sizes a council template gives a report's sub-headings, less space between blocks.
+ */
+export const COMPACT = {
+  /** Body text a little smaller, as a council template sets its report text. */
+  body: 10,
+  h2: 12.5,
+  h3: 11.5,
+  gap: 6,
+  /** Space above a section heading, beyond the gap that ends the block before it. */
+  beforeSection: 3,
+};

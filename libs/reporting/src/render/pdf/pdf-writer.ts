@@ -4,7 +4,7 @@ import { baseFont, drawnByBaseFont, type TextOrigin } from './pdf-font-choice';
 import { drawGlyphRun } from './pdf-glyph-runs';
 import { isScriptFont } from './pdf-script-fonts';
 import { layoutText, type PlacedRun, type TextLayout } from './pdf-text-layout';
-import { COLOUR, FONT, SIZE } from './pdf-theme';
+import { COLOUR, COMPACT, FONT, GAP, SIZE } from './pdf-theme';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -72,6 +72,8 @@ export class PdfWriter {
   origin: TextOrigin = 'the report';
   /** The number the next paragraph carries where the report numbers its paragraphs (committee papers); null where it does not. */
   paragraphNumber: number | null = null;
+  /** True where the report is laid out compactly (a committee section): smaller headings, tighter space between blocks. */
+  compact = false;
 
   constructor(readonly doc: Doc) {}
 
@@ -81,6 +83,16 @@ export class PdfWriter {
 
   get width(): number {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  /** The type size of body text in points. */
+  get bodySize(): number {
+    return this.compact ? COMPACT.body : SIZE.body;
+  }
+
+  /** Space between blocks in points. */
+  get gap(): number {
+    return this.compact ? COMPACT.gap : GAP;
   }
 
   get bottom(): number {
@@ -122,7 +134,7 @@ export class PdfWriter {
   /** The height `text` takes in `style`, for keeping blocks together and drawing their backgrounds. */
   measure(text: string, style: TextStyle = {}): number {
     const font = style.font ?? FONT.regular;
-    const size = style.size ?? SIZE.body;
+    const size = style.size ?? this.bodySize;
     const width = style.width ?? this.width;
     const lineGap = style.lineGap ?? 2;
     const passage = style.lang || style.direction ? ` ${style.lang ?? ''} ${style.direction ?? ''}` : '';
@@ -157,7 +169,7 @@ export class PdfWriter {
   /** The layout of text DejaVu cannot draw alone: fonts by script, bidirectional order, Unicode line breaks. */
   layout(text: string, style: TextStyle = {}): TextLayout {
     const font = style.font ?? FONT.regular;
-    const size = style.size ?? SIZE.body;
+    const size = style.size ?? this.bodySize;
     const width = style.width ?? this.width;
     const lineGap = style.lineGap ?? 2;
     const direction = style.direction ?? 'ltr';
@@ -178,7 +190,7 @@ export class PdfWriter {
    */
   private laidOutText(parent: Struct, type: string, text: string, style: TextStyle, options: StructOptions): void {
     const laid = this.layout(text, style);
-    const size = style.size ?? SIZE.body;
+    const size = style.size ?? this.bodySize;
     const lineGap = style.lineGap ?? 2;
     const x = style.x ?? this.left;
     const width = style.width ?? this.width;
@@ -216,14 +228,14 @@ export class PdfWriter {
       return;
     }
     const line = this.layout(text, style).lines[0];
-    const size = style.size ?? SIZE.body;
+    const size = style.size ?? this.bodySize;
     for (const run of line?.runs ?? [])
       drawGlyphRun(this.doc, run.shaped, { font: run.font, size, x: this.left + run.x, baseline: top + line.ascent });
   }
 
   /** True when text of this measured height takes one line (or none) in `style`. */
   private isOneLine(height: number, style: TextStyle): boolean {
-    this.doc.font(style.font ?? FONT.regular).fontSize(style.size ?? SIZE.body);
+    this.doc.font(style.font ?? FONT.regular).fontSize(style.size ?? this.bodySize);
     return height <= this.doc.currentLineHeight(true) + (style.lineGap ?? 2) + 0.001;
   }
 
@@ -242,7 +254,7 @@ export class PdfWriter {
   private apply(style: TextStyle): void {
     this.doc
       .font(style.font ?? FONT.regular)
-      .fontSize(style.size ?? SIZE.body)
+      .fontSize(style.size ?? this.bodySize)
       .fillColor(style.colour ?? COLOUR.ink);
   }
 }

@@ -42,6 +42,29 @@ for (const role of PARTICIPANT_ROLES) addLabel(labelOf(role), 'role', role);
 for (const group of ROLE_GROUPS) addLabel(labelOf(group), 'role_group', group);
 for (const category of EXPENSE_CATEGORIES) addLabel(labelOf(category), 'expense_category', category);
 
+/**
+ * The group names in a written list ("residents, carers and council officers"): labels may hold "and" themselves
+ * ("People who draw on care and support"), so the longest known labels are found first, then what is left.
+ */
+function namesInList(list: string): string[] {
+  let rest = ` ${list.toLowerCase()} `;
+  const names: string[] = [];
+  const merged = ['other roles, not shown separately', 'other categories, not shown separately'];
+  for (const label of [...LABELS.keys(), ...merged].sort((a, b) => b.length - a.length)) {
+    const at = rest.search(new RegExp(`(?<=^ |, | and )${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=,| and | $)`));
+    if (at < 0) continue;
+    names.push(label);
+    rest = `${rest.slice(0, at)}${'#'.repeat(label.length)}${rest.slice(at + label.length)}`;
+  }
+  return [
+    ...names,
+    ...rest
+      .split(/, | and /)
+      .map((t) => t.trim())
+      .filter((t) => t && !/^#+$/.test(t)),
+  ];
+}
+
 /** Every protected name a sentence could give a number beside: role labels and nouns, kinds of expense, seldom-heard groups. */
 const PROTECTED_NAMES: { category: string; names: string[] }[] = [
   ...PARTICIPANT_ROLES.filter((r) => !['resident', 'council_officer', 'councillor'].includes(r)).map((r) => ({
@@ -260,19 +283,21 @@ export function attackText(published: readonly string[]): TextReading {
         learn(`${scope}:${match.category}`, Number(m[1]));
       }
     }
-    // Chart descriptions: "The largest is carers, at 3 people." and "Carers gave the most time: 4.5 hours."
-    const largest = /^(.+?), by \d+ groups?\. The largest is (.+?), at ([\d.,]+) (people|person|hours|sessions)/.exec(line);
+    // Chart descriptions: "The largest is carers, at 3 people.", "The largest are residents and carers, at 3 people
+    // each." (every group in a tie is named) and "Carers gave the most time: 4.5 hours."
+    const largest = /^(.+?), by \d+ groups?\. The largest (?:is|are) (.+?), at ([\d.,]+) (people|person|hours|sessions)/.exec(line);
     if (largest) {
       const s = scopeOf(largest[1]);
-      const label = largest[2].toLowerCase();
       if (s && s.scope !== 'stage_minutes') {
         const dimension: Dimension = s.scope === 'group' ? 'role_group' : s.scope === 'pence' ? 'expense_category' : 'role';
         const people = s.scope === 'group' ? 'role' : s.scope;
         partition(people, dimension === 'role_group' ? 'role' : dimension);
-        const c = (LABELS.get(label) ?? []).find((x) => x.dimension === dimension)?.category;
         const value = numberIn(largest[3], s.scale);
-        if (MERGED.test(largest[2])) learn(`${s.scope}:merged`, value);
-        else if (c) learn(dimension === 'role_group' ? `group:${c}` : `${s.scope}:${c}`, value);
+        for (const named of namesInList(largest[2])) {
+          const c = (LABELS.get(named.toLowerCase()) ?? []).find((x) => x.dimension === dimension)?.category;
+          if (MERGED.test(named)) learn(`${s.scope}:merged`, value);
+          else if (c) learn(dimension === 'role_group' ? `group:${c}` : `${s.scope}:${c}`, value);
+        }
       }
     }
     const most = /\b([A-Z][A-Za-z ]+?) gave the most time: ([\d.]+) hours/.exec(line);

@@ -78,6 +78,8 @@ function chartValues(
   return { format: 'integer', values, name: 'Number', unit: counted };
 }
 
+const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
 /**
  * A chart of an indicator's breakdown, or none where there is nothing to draw or the values are
  * not whole quantities (mean scores are shown as a table instead).
@@ -87,13 +89,17 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
   if (cells.length === 0 || result.unit === 'score' || cells.every((c) => c.value === null || c.value === 0)) return undefined;
   const { format, values, name, unit } = chartValues(result, cells);
   const shownAt = cells.map((c, i) => i).filter((i) => values[i] !== null);
-  const top = shownAt.slice().sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0))[0];
+  const largest = Math.max(...shownAt.map((i) => values[i] ?? 0));
+  // Groups that tie for the largest are all named: naming one would tell the reader it stands alone.
+  const top = shownAt.filter((i) => values[i] === largest);
   // A chart with one bar says nothing a figure does not: it is drawn only where two shown groups have a bar to draw.
   if (shownAt.filter((i) => values[i] !== 0).length < 2) return undefined;
   const hidden = cells.length - shownAt.length;
   const message = [
     `${result.title}, by ${cells.length} groups.`,
-    top === undefined ? '' : `The largest is ${cells[top].label.toLowerCase()}, at ${formatChartValueWithUnit(values[top], format, unit)}.`,
+    top.length === 1
+      ? `The largest is ${cells[top[0]].label.toLowerCase()}, at ${formatChartValueWithUnit(largest, format, unit)}.`
+      : `The largest are ${AND_LIST.format(top.map((i) => cells[i].label.toLowerCase()))}, at ${formatChartValueWithUnit(largest, format, unit)} each.`,
     hidden ? `${hidden} ${hidden === 1 ? 'group is' : 'groups are'} not shown because too few people are in ${hidden === 1 ? 'it' : 'them'}.` : '',
   ];
   return {

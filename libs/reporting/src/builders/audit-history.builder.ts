@@ -65,12 +65,16 @@ function rowSummary(e: HistoryEvent, subjectId: string, positionOf: ReadonlyMap<
   return [...corrected, sealed ? `${summary.replace(/\.$/, '')}${sealed}` : summary].join(' ');
 }
 
-/** Text cut at the last field (or word) that ends within `budget` characters, marked with an ellipsis. */
+/**
+ * Text cut at the last field (or word) that ends within `budget` characters, marked with an ellipsis: as a
+ * field of its own ("participant id: part-001; …") where whole fields were left out, so no value reads as cut.
+ */
 function clip(text: string, budget: number): string {
   if (text.length <= budget) return text;
-  const head = text.slice(0, budget - 1);
+  const head = text.slice(0, budget - 3);
   const cut = head.lastIndexOf('; ');
-  const at = cut > budget / 3 ? cut : head.lastIndexOf(' ');
+  if (cut > budget / 3) return `${head.slice(0, cut)}; …`;
+  const at = head.lastIndexOf(' ');
   return `${head.slice(0, at > 0 ? at : head.length).replace(/[;,.:]$/, '')}…`;
 }
 

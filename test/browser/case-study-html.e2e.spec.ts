@@ -73,6 +73,24 @@ describeInBrowser('the HTML case study of a demo project, with its story, in Chr
     90_000,
   );
 
+  it(
+    'a committee section has no axe violations at 1280 or 320 px, skips no heading level and ends with the short provenance note',
+    async () => {
+      const html = (await demo.reports.committee('d-energy-publish', {}, 'html')).body;
+      const file = join(dir, 'committee-d-energy-publish.html');
+      writeFileSync(file, html);
+      await page.goto(pathToFileURL(file).href);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      const levels = await page.$$eval('h1, h2, h3, h4, h5, h6', (hs) => hs.map((h) => Number(h.tagName.slice(1))));
+      levels.slice(1).forEach((level, i) => expect(level - levels[i]).toBeLessThanOrEqual(1));
+      const note = page.locator('section.provenance-note');
+      expect(await note.getByRole('heading', { level: 2, name: 'Where these figures come from' }).count()).toBe(1);
+      expect(await note.innerText()).toMatch(/To produce it again: coprod report committee --decision d-energy-publish/);
+      expect(await note.locator('dl').count()).toBe(0);
+    },
+    90_000,
+  );
+
   it('reads as a story: the story headings in order, one h1, no heading level skipped', async () => {
     await open('p-recovery', 'public');
     const headings = await page.$$eval('h1, h2, h3, h4', (hs) =>

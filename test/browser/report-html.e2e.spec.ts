@@ -65,6 +65,21 @@ describeInBrowser('the HTML twin of a case study, in Chromium', () => {
     }
   });
 
+  it('names each chart by its title, a heading one level below the section or outcome it sits in', async () => {
+    const charts = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => {
+        const heading = f.ownerDocument.getElementById(f.getAttribute('aria-labelledby') ?? '');
+        const section = f.closest('section')?.querySelector(':scope > h2, :scope > h3');
+        return { inside: !!heading && f.contains(heading), heading: heading?.tagName, section: section?.tagName, title: heading?.textContent };
+      }),
+    );
+    expect(charts).toEqual([
+      { inside: true, heading: 'H4', section: 'H3', title: 'Confidence working in partnership, before and after' },
+      { inside: true, heading: 'H3', section: 'H2', title: 'Hours given, by role and stage' },
+    ]);
+    expect(await page.getByRole('figure', { name: 'Hours given, by role and stage' }).count()).toBe(1);
+  });
+
   it('moves focus to the main content from the skip link', async () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
 import { AccessLog, APP_CONFIG, GetProjectOutcomes, ProjectOutcomes, RenderedReport } from '@coprod/application';
 import { CaseStudyReportCommand } from '../../apps/cli/src/commands/report.command';
+import type { ReportSection } from '@coprod/reporting';
 import { DemoApi, startDemoApi } from './demo-api';
-import { pdfFonts, pdfInfo, pdfText, pdfWords, structureTypes } from './pdf-tools';
+import { headingLevels, pdfFonts, pdfInfo, pdfText, pdfWords, skippedHeadingLevel, structureTypes } from './pdf-tools';
 
 // Words of the demo's p-energy quotes, by the consent each was given.
 const PUBLIC_NAMED = 'I chaired a council meeting for the first time in my life'; // q-energy-01, named, public
@@ -169,6 +170,24 @@ describe('case study of the demo project p-energy, built from the real record', 
     expect(internal).toMatch(new RegExp(`${INTERNAL_ONLY}[^—]*” — a participant`));
     expect(internal).toContain(COMMITTEE_ONLY);
     expect(internal).not.toContain(WITHDRAWN);
+  });
+
+  it('heads every chart with its title one level below the heading it sits under, in the public and internal versions, never skipping a level', async () => {
+    const internal = await demo.reports.caseStudy('p-energy', { audience: 'internal_evaluation' }, 'pdf');
+    for (const report of [built, internal]) {
+      const levels = headingLevels(report.body);
+      const expected = (sections: ReportSection[], level: number): number[] =>
+        sections.flatMap((s) => [
+          level,
+          ...s.blocks.filter((b) => b.kind === 'chart').map(() => level + 1),
+          ...expected(s.subsections ?? [], level + 1),
+        ]);
+      expect(levels).toEqual([1, ...expected(report.model.sections, 2)]);
+      const charts = (sections: ReportSection[]): number =>
+        sections.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'chart').length + charts(s.subsections ?? []), 0);
+      expect(charts(report.model.sections)).toBeGreaterThan(0);
+      expect(skippedHeadingLevel(levels)).toBeNull();
+    }
   });
 
   it('is a tagged A4 PDF with a title, headings, figures with tables, quotes and embedded fonts', () => {

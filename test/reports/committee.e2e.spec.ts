@@ -1,7 +1,7 @@
 import { DOCX_MEDIA_TYPE, type ReportModel } from '@coprod/reporting';
 import { DemoApi, startDemoApi } from './demo-api';
 import { docxHtml, docxPart, docxParts, docxText } from './docx-tools';
-import { pdfFonts, pdfInfo, pdfText, pdfWords, structureTypes } from './pdf-tools';
+import { headingLevels, pdfFonts, pdfInfo, pdfText, pdfWords, skippedHeadingLevel, structureTypes } from './pdf-tools';
 
 const DECISION_QUOTE = 'Seeing residents chair the steering group'; // q-energy-05: about this decision, public
 const OTHER_DECISION = 'Rŵan dw i’n deall sut gall ein pentref'; // q-energy-04: committee papers, named, not about this decision
@@ -107,6 +107,23 @@ describe('the "Consultation and engagement" section for the Executive decision E
     expect(types.filter((t) => t === 'H1')).toHaveLength(1);
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
     expect((await demo.reports.committee('d-energy-publish', {}, 'pdf')).body.equals(pdf)).toBe(true);
+  });
+
+  it('heads its parts, and any chart, one level below what they sit under, never skipping a level', () => {
+    const levels = headingLevels(pdf);
+    expect(levels[0]).toBe(1);
+    expect(levels).toContain(2);
+    expect(skippedHeadingLevel(levels)).toBeNull();
+  });
+
+  it('ends its HTML version with the same short provenance note as print, not the table of every fact', async () => {
+    const html = (await demo.reports.committee('d-energy-publish', {}, 'html')).body.toString('utf8');
+    const note = /<section class="provenance-note"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(note).toContain('<h2 id="section-provenance">Where these figures come from</h2>');
+    expect(note).toMatch(/as they had happened by \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC and as recorded by position \d+/);
+    expect(note).toMatch(/provenance digest [0-9a-f]{64}\. To produce it again: coprod report committee --decision d-energy-publish/);
+    expect(note).not.toContain('<dl');
+    expect(html).not.toContain('class="provenance"');
   });
 
   it('is a Word document with the same words and quotes, Heading 1 for the section and Heading 2 for its parts, numbered with List Number', async () => {

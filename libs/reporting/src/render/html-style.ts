@@ -36,6 +36,8 @@ h3 { font-size: 1.25rem; margin: 1.75rem 0 0.5rem; }
 figure { margin: 1.5rem 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid var(--tile); }
 figcaption { font-weight: bold; margin-bottom: 0.5rem; }
+.chart-title { font-size: 1.1rem; color: var(--ink); margin: 0 0 0.5rem; }
+.provenance-note .note { color: var(--secondary); font-size: 0.9rem; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0 1.25rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.4rem; }
 th, td { text-align: left; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
@@ -59,7 +61,7 @@ thead th { background: var(--tile); padding-left: 0.5rem; }
   .masthead { background: none; color: var(--ink); padding: 0; border-bottom: 3pt solid var(--brand); }
   main, .page-footer { max-width: none; padding: 0; }
   figure, table, .key-figures li, .quote, .notice { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, .chart-title { break-after: avoid; }
   .provenance { break-before: page; }
   .table-box { overflow: visible; }
   .marking { position: fixed; top: 0; right: 0; margin: 0; }

@@ -74,6 +74,28 @@ describe('renderDocx on a case study', () => {
     expect(new Set(pictures.map((p) => /id="(\d+)"/.exec(p)?.[1])).size).toBe(2);
   });
 
+  it('heads each chart with a built-in heading one level below the heading it sits under, kept with its picture, never skipping a level', async () => {
+    const outline = (body: string) =>
+      [...body.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Title|Heading(\d))"\/>((?:(?!<\/w:p>).)*)<\/w:p>/gs)].map((m) => ({
+        level: m[1] === 'Title' ? 0 : Number(m[2]),
+        text: [...m[3].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+        keepNext: m[0].includes('<w:keepNext/>'),
+      }));
+    const withCover = outline(xml);
+    expect(withCover).toContainEqual({ level: 2, text: 'Hours given, by role and stage', keepNext: true });
+    expect(withCover).toContainEqual({ level: 3, text: 'Confidence working in partnership, before and after', keepNext: true });
+    // A committee section has no cover: its title is Heading 1 and its sections Heading 2, so its charts are Heading 3 and 4.
+    const section = caseStudyFixture();
+    section.layout = { coverPage: false, numberedParagraphs: true, compact: true };
+    const withoutCover = outline(docxPart(await renderDocx(section), 'word/document.xml'));
+    expect(withoutCover).toContainEqual({ level: 3, text: 'Hours given, by role and stage', keepNext: true });
+    expect(withoutCover).toContainEqual({ level: 4, text: 'Confidence working in partnership, before and after', keepNext: true });
+    for (const headings of [withCover, withoutCover]) {
+      const levels = headings.map((h) => h.level);
+      expect(levels.every((level, i) => i === 0 || level <= Math.max(levels[i - 1], 1) + 1)).toBe(true);
+    }
+  });
+
   it('shows each figure once, as the PDF does: a chart under its heading, its numbers in no table repeated beneath', async () => {
     const { html } = await docxHtml(docx);
     for (const chart of ['Confidence working in partnership, before and after', 'Hours given, by role and stage']) {

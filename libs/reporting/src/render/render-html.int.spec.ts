@@ -1,5 +1,6 @@
 import { caseStudyFixture } from '../model/report-model.fixture';
-import { renderHtml } from './render-html';
+import { escapeHtml, renderHtml } from './render-html';
+import { provenanceNote } from './wording';
 import { renderMarkdown } from './render-markdown';
 
 describe('renderHtml', () => {
@@ -12,7 +13,9 @@ describe('renderHtml', () => {
   });
 
   it('marks quotes with their own language and direction, and cites who said them', () => {
-    expect(html).toContain('<blockquote lang="cy" dir="ltr"><p>Mae&#39;r grŵp wedi newid y cynllun</p></blockquote><figcaption>— <cite>Group member, resident</cite>');
+    expect(html).toContain(
+      '<blockquote lang="cy" dir="ltr"><p>Mae&#39;r grŵp wedi newid y cynllun</p></blockquote><figcaption>— <cite>Group member, resident</cite>',
+    );
     expect(html).toContain('<blockquote lang="pl" dir="ltr"><p>Zażółć gęślą jaźń</p>');
   });
 
@@ -24,7 +27,9 @@ describe('renderHtml', () => {
       { kind: 'quote', quote: { text: 'Wedi ein clywed', attribution: 'Siân Llŷr, resident', speaker: 'Siân Llŷr', lang: 'cy', outcomeIds: [] } },
     );
     const page = renderHtml(model);
-    expect(page).toContain('<blockquote lang="ur" dir="rtl" class="upright"><p>ہماری بات سنی گئی</p></blockquote><figcaption>— <cite><bdi dir="rtl" lang="ur">عائشہ خان</bdi>, resident</cite>');
+    expect(page).toContain(
+      '<blockquote lang="ur" dir="rtl" class="upright"><p>ہماری بات سنی گئی</p></blockquote><figcaption>— <cite><bdi dir="rtl" lang="ur">عائشہ خان</bdi>, resident</cite>',
+    );
     expect(page).toContain('<cite><bdi dir="rtl" lang="und-Arab">فاطمة الزهراء</bdi>, carer</cite>');
     expect(page).toContain('<cite><bdi dir="ltr" lang="cy">Siân Llŷr</bdi>, resident</cite>');
   });
@@ -41,8 +46,37 @@ describe('renderHtml', () => {
     expect(charts[0]).toContain('<td>77%</td>');
   });
 
+  it('heads each chart with its title one level below the section it sits in, and labels the figure by that heading', () => {
+    expect(html).toContain(
+      '<figure class="chart" id="chart-hours-by-role" aria-labelledby="chart-hours-by-role-title">\n<h3 class="chart-title" id="chart-hours-by-role-title">Hours given, by role and stage</h3>',
+    );
+    // Outcome 4 is an h3, so its chart's title is an h4.
+    expect(html).toContain(
+      '<figure class="chart" id="chart-confidence" aria-labelledby="chart-confidence-title">\n<h4 class="chart-title" id="chart-confidence-title">Confidence working in partnership, before and after</h4>',
+    );
+    expect(html).not.toMatch(/<figure class="chart"[^>]*>\n<figcaption>/);
+    const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+    expect(levels.every((level, i) => i === 0 || level <= levels[i - 1] + 1)).toBe(true);
+    expect(levels).toContain(4);
+  });
+
+  it('ends a compact committee section with the short provenance note, as print does, and a full report with every fact', () => {
+    const model = caseStudyFixture();
+    model.layout = { coverPage: false, numberedParagraphs: true, compact: true };
+    const section = renderHtml(model);
+    const note = /<section class="provenance-note"[\s\S]*?<\/section>/.exec(section)?.[0] ?? '';
+    expect(note).toContain(`<p class="note">${escapeHtml(provenanceNote(model.provenance))}</p>`);
+    expect(note).toContain('To produce it again: coprod report case-study');
+    expect(note).not.toContain('<dl');
+    expect(section).not.toContain('class="provenance"');
+    expect(html).toMatch(/<section class="provenance" [^>]*>[\s\S]*<dl class="facts">/);
+    expect(html).not.toContain('class="provenance-note"');
+  });
+
   it('shows the suppressed figure in words, never its number', () => {
-    expect(html).toContain('<p class="value">Not shown</p><p>carers who took part</p><p class="basis">suppressed (fewer than 5 people). Counted, not published</p>');
+    expect(html).toContain(
+      '<p class="value">Not shown</p><p>carers who took part</p><p class="basis">suppressed (fewer than 5 people). Counted, not published</p>',
+    );
   });
 
   it('escapes text that looks like markup', () => {
@@ -55,9 +89,21 @@ describe('renderHtml', () => {
 describe('renderMarkdown', () => {
   const markdown = renderMarkdown(caseStudyFixture());
 
+  it('heads each chart with its title one level below the section it sits in', () => {
+    const lines = markdown.split('\n');
+    expect(lines).toContain('### Hours given, by role and stage');
+    expect(lines).toContain('#### Confidence working in partnership, before and after');
+    expect(markdown).toContain('**Hours given, by role and stage: the numbers**');
+  });
+
   it('heads the report, its sections and outcomes in order', () => {
     const headings = markdown.split('\n').filter((l) => l.startsWith('#'));
-    expect(headings.slice(0, 4)).toEqual(['# Community energy guidance: a co-production case study', '## At a glance', '## Outcomes', '### Outcome 1: Residents have increased influence over decisions']);
+    expect(headings.slice(0, 4)).toEqual([
+      '# Community energy guidance: a co-production case study',
+      '## At a glance',
+      '## Outcomes',
+      '### Outcome 1: Residents have increased influence over decisions',
+    ]);
     expect(headings[headings.length - 1]).toBe('## Where these figures come from');
   });
 
@@ -71,7 +117,10 @@ describe('renderMarkdown', () => {
   it('sets right-to-left words and names in Unicode isolates, and leaves other text as it is', () => {
     const model = caseStudyFixture();
     model.sections[1].blocks.push(
-      { kind: 'quote', quote: { text: 'لقد استمعوا إلينا', attribution: 'فاطمة الزهراء, carer', speaker: 'فاطمة الزهراء', lang: 'ar', outcomeIds: [] } },
+      {
+        kind: 'quote',
+        quote: { text: 'لقد استمعوا إلينا', attribution: 'فاطمة الزهراء, carer', speaker: 'فاطمة الزهراء', lang: 'ar', outcomeIds: [] },
+      },
       { kind: 'quote', quote: { text: 'Wedi ein clywed', attribution: 'Siân Llŷr, resident', speaker: 'Siân Llŷr', lang: 'cy', outcomeIds: [] } },
     );
     const text = renderMarkdown(model);

@@ -3,7 +3,7 @@ import { chartTable } from '../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { HTML_STYLE } from './html-style';
 import { hasItalicStyle, nameLanguage, passageDirection, textDirection } from './text/scripts';
-import { figureBasis, figureValue, provenanceRows, splitProvenance } from './wording';
+import { figureBasis, figureValue, provenanceNote, provenanceRows, splitProvenance } from './wording';
 
 /** C0 controls but tab, newline and carriage return, DEL and C1 controls, which HTML does not allow in a document. */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -37,12 +37,17 @@ function table(spec: TableSpec): string {
   );
 }
 
-function chart(spec: ChartSpec): string {
+/**
+ * A chart under its title, which is a heading one level below the section's (`level`), so a reader moving
+ * from heading to heading reaches every chart and no level is skipped; the figure is labelled by that heading.
+ */
+function chart(spec: ChartSpec, level: number): string {
   const image = renderChartImage(spec);
   const src = `data:${image.mimeType};base64,${image.data.toString('base64')}`;
+  const id = `chart-${spec.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return [
-    `<figure class="chart" id="chart-${e(spec.id)}">`,
-    `<figcaption>${e(spec.title)}</figcaption>`,
+    `<figure class="chart" id="${id}" aria-labelledby="${id}-title">`,
+    `<h${level} class="chart-title" id="${id}-title">${e(spec.title)}</h${level}>`,
     `<img src="${src}" width="${image.width}" height="${image.height}" alt="${e(spec.alt)} The numbers are in the table below.">`,
     table(chartTable(spec)),
     `</figure>`,
@@ -68,7 +73,8 @@ function attribution(q: QuoteBlock, model: ReportModel): string {
 /** The next paragraph number where the report numbers its paragraphs (committee papers); null where it does not. */
 type Numbering = { next: number } | null;
 
-function block(b: ReportBlock, model: ReportModel, numbering: Numbering = null): string {
+/** One block of a section whose heading is at `level`. */
+function block(b: ReportBlock, model: ReportModel, level: number, numbering: Numbering = null): string {
   switch (b.kind) {
     case 'paragraph':
       return numbering ? `<p class="numbered"><span class="number">${numbering.next++}.</span> ${e(b.text)}</p>` : `<p>${e(b.text)}</p>`;
@@ -79,7 +85,7 @@ function block(b: ReportBlock, model: ReportModel, numbering: Numbering = null):
     case 'figure':
       return `<p><strong>${e(b.figure.label)}: ${e(figureValue(b.figure))}</strong></p>${basisLine(b.figure, model)}`;
     case 'chart':
-      return chart(b.chart);
+      return chart(b.chart, level + 1);
     case 'table':
       return table(b.table);
     case 'quote':
@@ -96,7 +102,7 @@ function section(s: ReportSection, model: ReportModel, level: 2 | 3, numbering: 
   return [
     `<section aria-labelledby="${id}">`,
     `<h${level} id="${id}">${e(s.heading)}</h${level}>`,
-    ...s.blocks.map((b) => block(b, model, numbering)),
+    ...s.blocks.map((b) => block(b, model, level, numbering)),
     ...(s.subsections ?? []).map((sub) => section(sub, model, 3, numbering)),
     `</section>`,
   ].join('\n');
@@ -106,12 +112,28 @@ function facts(rows: [string, string][], mono: boolean): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd${mono ? ' class="mono"' : ''}>${e(v)}</dd>`).join('')}</dl>`;
 }
 
+/**
+ * The record behind the report: every fact needed to rebuild it, as a list of its own; in a compact report (a
+ * committee section that drops into the council's paper) the same short closing note as the PDF, Markdown and
+ * Word versions: dates in words, the digest and the command that produces it again.
+ */
+function provenanceSection(provenance: ReportSection, model: ReportModel): string {
+  const id = sectionAnchor(provenance);
+  const compact = model.layout?.compact === true;
+  return [
+    `<section class="${compact ? 'provenance-note' : 'provenance'}" aria-labelledby="${id}">`,
+    `<h2 id="${id}">${e(provenance.heading)}</h2>`,
+    ...provenance.blocks.map((b) => block(b, model, 2)),
+    compact ? `<p class="note">${e(provenanceNote(model.provenance))}</p>` : facts(provenanceRows(model.provenance), true),
+    `</section>`,
+  ].join('\n');
+}
+
 /** Renders a report model as one self-contained, accessible HTML document (charts inline as data URIs). */
 export function renderHtml(model: ReportModel): string {
   const { sections, provenance } = splitProvenance(model);
   const all = [...sections, provenance];
   const contents = all.map((s) => `<li><a href="#${sectionAnchor(s)}">${e(s.heading)}</a></li>`).join('');
-  const provenanceId = sectionAnchor(provenance);
   const numbering: Numbering = model.layout?.numberedParagraphs ? { next: 1 } : null;
   const marking = model.layout?.marking ? `<p class="marking">${e(model.layout.marking)}</p>` : '';
   return `<!DOCTYPE html>
@@ -141,11 +163,7 @@ ${
 }
 <nav class="contents" aria-label="Contents"><h2 id="contents">Contents</h2><ol>${contents}</ol></nav>
 ${sections.map((s) => section(s, model, 2, numbering)).join('\n')}
-<section class="provenance" aria-labelledby="${provenanceId}">
-<h2 id="${provenanceId}">${e(provenance.heading)}</h2>
-${provenance.blocks.map((b) => block(b, model)).join('\n')}
-${facts(provenanceRows(model.provenance), true)}
-</section>
+${provenanceSection(provenance, model)}
 </main>
 <footer class="page-footer"><p>${e(model.publisher)}. Produced ${e(model.provenance.generatedAt)} from events ${model.provenance.firstPosition} to ${model.provenance.lastPosition}.</p></footer>
 </body>

@@ -21,7 +21,8 @@ function withBasis(text: string, basis: string): string {
 /** The next paragraph number where the report numbers its paragraphs (committee papers); null where it does not. */
 type Numbering = { next: number } | null;
 
-function block(b: ReportBlock, model: ReportModel, numbering: Numbering = null): string {
+/** One block of a section whose heading is at `level`: a chart's title is a heading one below it. */
+function block(b: ReportBlock, model: ReportModel, level: number, numbering: Numbering = null): string {
   switch (b.kind) {
     case 'paragraph':
       return numbering ? `${numbering.next++}\\. ${markdownBlock(b.text)}` : markdownBlock(b.text);
@@ -38,7 +39,7 @@ function block(b: ReportBlock, model: ReportModel, numbering: Numbering = null):
         [figureBasis(b.figure, model), b.figure.note].filter(Boolean).join('; '),
       );
     case 'chart':
-      return `${markdownBlock(b.chart.alt)}\n\n${table({ ...chartTable(b.chart), caption: b.chart.title })}`;
+      return `${'#'.repeat(level + 1)} ${markdownInline(b.chart.title)}\n\n${markdownBlock(b.chart.alt)}\n\n${table(chartTable(b.chart))}`;
     case 'table':
       return table(b.table);
     case 'quote':
@@ -77,7 +78,7 @@ function attribution(quote: QuoteBlock): string {
 function section(s: ReportSection, model: ReportModel, level: number, numbering: Numbering = null): string[] {
   return [
     `${'#'.repeat(level)} ${markdownInline(s.heading)}`,
-    ...s.blocks.map((b) => block(b, model, numbering)),
+    ...s.blocks.map((b) => block(b, model, level, numbering)),
     ...(s.subsections ?? []).flatMap((sub) => section(sub, model, level + 1, numbering)),
   ];
 }

@@ -7,6 +7,7 @@ import { caseStudyFixture } from '../model/report-model.fixture';
 import { renderPdf } from './render-pdf';
 import { provenanceRows } from './wording';
 import { PAGE } from './pdf/pdf-theme';
+import { headingLevels, skippedHeadingLevel } from '../../../../test/reports/pdf-tools';
 
 type QpdfObjects = Record<string, { value?: Record<string, unknown> }>;
 
@@ -84,11 +85,25 @@ describe('renderPdf on a case study', () => {
     }
   });
 
-  it('has a structure tree with one H1, an H2 per section and H3 per outcome', () => {
+  it('has a structure tree with one H1, an H2 per section, an H3 per outcome and a heading one level below for each chart title', () => {
     expect(objects.some((v) => v && v['/Type'] === '/StructTreeRoot')).toBe(true);
     expect(ofType('H1')).toHaveLength(1);
     expect(ofType('H2')).toHaveLength(5);
-    expect(ofType('H3')).toHaveLength(2);
+    // Two outcomes, and the chart of "Time given" under its H2; the chart of outcome 4 under its H3 is an H4.
+    expect(ofType('H3')).toHaveLength(3);
+    expect(ofType('H4')).toHaveLength(1);
+  });
+
+  it('tags each chart title as a heading one level below the heading it sits under, in reading order, never skipping a level', () => {
+    const expected = (sections: ReportSection[], level: number): number[] =>
+      sections.flatMap((s) => [
+        level,
+        ...s.blocks.filter((b) => b.kind === 'chart').map(() => level + 1),
+        ...expected(s.subsections ?? [], level + 1),
+      ]);
+    const levels = headingLevels(pdf);
+    expect(levels).toEqual([1, ...expected(caseStudyFixture().sections, 2)]);
+    expect(skippedHeadingLevel(levels)).toBeNull();
   });
 
   it('gives every chart a Figure with alternative text', () => {

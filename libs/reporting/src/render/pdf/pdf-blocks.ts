@@ -12,8 +12,10 @@ type Struct = PDFKit.PDFStructureElement;
 /**
  * Draws one block of a section under the section's structure element. `next` is the block that follows:
  * a figure or a short paragraph that introduces a chart or a quote is kept on the same page as its start.
+ * `level` is the level of the section's heading: a chart's title is a heading one below it, so a reader who
+ * moves from heading to heading lands on every chart and no level is skipped.
  */
-export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel, next?: ReportBlock): void {
+export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, model: ReportModel, level: number, next?: ReportBlock): void {
   switch (block.kind) {
     case 'paragraph': {
       if (w.paragraphNumber !== null) return drawNumbered(w, parent, block.text, introducedLead(w, block, next, model));
@@ -27,7 +29,7 @@ export function drawBlock(w: PdfWriter, parent: Struct, block: ReportBlock, mode
     case 'figure':
       return drawFigure(w, parent, block.figure, model, introducedLead(w, block, next, model));
     case 'chart':
-      return drawChart(w, parent, block.chart);
+      return drawChart(w, parent, block.chart, level + 1);
     case 'table':
       return drawTable(w, parent, block.table);
     case 'quote':
@@ -163,12 +165,12 @@ function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportM
   group.end();
 }
 
-function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec): void {
+function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec, titleLevel: number): void {
   const image = renderChartImage(chart);
   const height = (image.height * w.width) / image.width;
   const titleHeight = w.measure(chart.title, { font: FONT.bold });
   w.ensureSpace(titleHeight + 6 + height + 12);
-  w.text(parent, 'P', chart.title, { font: FONT.bold, gapAfter: 6 });
+  w.text(parent, headingTag(titleLevel), chart.title, { font: FONT.bold, gapAfter: 6 });
   const top = w.doc.y;
   const left = w.left;
   w.tagged(parent, 'Figure', () => w.doc.image(image.data, left, top, { width: w.width }), {
@@ -178,6 +180,12 @@ function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec): void {
   });
   w.doc.y = top + height + 6;
   w.doc.x = w.left;
+}
+
+/** The structure tag of a heading at `level` (H1 to H6), refusing a level a tagged PDF cannot carry. */
+function headingTag(level: number): 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' {
+  if (!Number.isInteger(level) || level < 1 || level > 6) throw new Error(`heading level ${level} has no PDF structure tag; levels run from 1 to 6`);
+  return `H${level}` as 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6';
 }
 
 /** A data table's rows as the PDF draws them: the column headers, then each row, its first cell heading it where asked. */

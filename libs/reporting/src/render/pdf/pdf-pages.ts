@@ -94,7 +94,7 @@ export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection
   w.origin = `the section "${section.heading}"`;
   const sect = w.element(parent, 'Sect');
   w.text(sect, `H${level}`, section.heading, { font: FONT.bold, size, colour: level === 2 ? COLOUR.brand : COLOUR.ink, gapAfter: headingGap });
-  section.blocks.forEach((block, i) => drawBlock(w, sect, block, model, section.blocks[i + 1]));
+  section.blocks.forEach((block, i) => drawBlock(w, sect, block, model, level, section.blocks[i + 1]));
   for (const sub of section.subsections ?? []) drawSection(w, sect, sub, model, item, 3);
   sect.end();
   w.origin = origin;

@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Mutants that cannot change what the program does, set aside with the reason why. A rule names the file
- * (a pattern), the mutator, and the source text the mutant replaces (or a fragment of its line), so it
- * follows the code when lines move and stops matching when the code changes. A rule is never a way to
+ * (a pattern), the mutator, and the source text the mutant replaces (a fragment, or a pattern the whole of
+ * it must match), its replacement, or a fragment of its line, so it follows the code when lines move and
+ * stops matching when the code changes. A rule is never a way to
  * pass a threshold: each reason must say why no test could tell the mutant from the original.
  */
 const EQUIVALENTS = [
@@ -25,6 +26,34 @@ const EQUIVALENTS = [
     reason: "an event that leaves a project's state as it was: without its case it reaches default, which returns the same state",
   },
   {
+    file: /libs\/domain\/src\/decisions\/decision\.ts$/,
+    line: "case 'EngagementAccountRecorded':",
+    reason: "an event that leaves a decision's state as it was: without its case it reaches default, which returns the same state",
+  },
+  {
+    file: /libs\/domain\/src\/decisions\/decision\.decide\.ts$/,
+    mutator: 'ConditionalExpression',
+    original: /^dueBy !== null$/,
+    line: 'if (dueBy !== null && isBefore(dueBy, decision.decidedOn))',
+    replacement: 'true',
+    reason:
+      'Date.parse(null) is NaN and NaN is before no date, so a commitment with no due date is never refused as due before its decision either way',
+  },
+  {
+    file: /libs\/domain\/src\/participants\/participant\.ts$/,
+    line: "case 'ParticipantDetailsUpdated':",
+    reason:
+      "an event that leaves a participant's state as it was (their details are personal data, kept out of state): without its case it reaches default, which returns the same state",
+  },
+  {
+    file: /libs\/domain\/src\/participants\/participant\.ts$/,
+    mutator: 'ConditionalExpression',
+    original: /^state\.status === 'active'$/,
+    replacement: 'true',
+    reason:
+      'an erased person returns just above, and a person not yet registered has no organisation to keep: their state holds none (undefined), and only an update, never decided before a registration, keeps the one before',
+  },
+  {
     file: /libs\/domain\/src\/surveys\/survey\.decide\.ts$/,
     mutator: 'ConditionalExpression',
     original: "typeof value !== 'number'",
@@ -35,6 +64,13 @@ const EQUIVALENTS = [
     mutator: 'ConditionalExpression',
     line: 'if (!other) return;',
     reason: 'checked only once a response is recorded and the phase asked for is not (refused just above), so the other phase is always there',
+  },
+  {
+    file: /libs\/frameworks\/src\/indicators\/decisions\.indicators\.ts$/,
+    mutator: 'StringLiteral',
+    line: "best.map((b) => b.ladder ?? '')",
+    reason:
+      'stands in for a decision with no level on the ladder; any text that is not a rung of the ladder is not found on it, so the highest rung is the same',
   },
   {
     file: /libs\/privacy\/src\/integrity\/checkpoint\.ts$/,

@@ -8,14 +8,17 @@
  * thresholds are never lowered to pass. The results of each scope are kept in results/<scope>.json and the
  * table of every scope run so far is written to results/latest.md and printed. StrykerJS is installed into
  * mutate/node_modules on first run. Not part of CI: every scope together takes hours on 2 shared cores.
- * `--files=<file or glob>,...` narrows a scope to some of its files (the table marks the run partial).
+ * `--files=<file or glob>,...` narrows a run to some of a scope's files; the kept results are merged file by
+ * file, the latest run of each file winning, and the table lists the scope's files not yet run.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { SCOPES } = require('./scopes');
-const { reapply, sourceHash, summarise } = require('./lib/summarise');
+const { filesOf } = require('./lib/files');
+const { assemble, merge } = require('./lib/results');
+const { sourceHash, summarise } = require('./lib/summarise');
 const { markdown } = require('./lib/table');
 
 const MUTATE = __dirname;
@@ -31,27 +34,38 @@ function main() {
   }
   const chosen = args.filter((a) => !a.startsWith('-'));
   const scopes = chosen.length > 0 ? chosen : Object.keys(SCOPES);
-  // --files=a.ts,b/**/*.ts narrows a run to some of a scope's files: quicker while working, and marked partial.
-  const files = args
-    .find((a) => a.startsWith('--files='))
-    ?.slice('--files='.length)
-    .split(',')
-    .filter(Boolean);
+  // --files=a.ts,b/**/*.ts narrows a run to some of a scope's files: quicker while working, merged into the kept results.
+  const files = listArgument(args, '--files=');
+  // --tests=<glob>,... runs a scope's mutants against only some of its tests (say its unit specs, when the
+  // end-to-end suites take a minute a mutant): the score is then a lower bound, and the table says so.
+  const tests = listArgument(args, '--tests=');
   installDependencies();
   fs.mkdirSync(RESULTS, { recursive: true });
   let failed = 0;
   for (const name of scopes) {
     const started = Date.now();
-    log(`- mutation scope ${name}: ${SCOPES[name].what}`);
-    const report = runScope(name, files);
-    const summary = summarise(name, SCOPES[name], report, ROOT);
-    if (files) summary.partial = files;
-    summary.minutes = Number(((Date.now() - started) / 60000).toFixed(1));
-    fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify(summary, null, 2)}\n`);
-    log(
-      `  score ${summary.score.toFixed(1)}% (${summary.killed} killed of ${summary.counted}, ${summary.equivalent} set aside as equivalent) in ${summary.minutes} min`,
-    );
-    if (summary.score < SCOPES[name].threshold) failed++;
+    const chosenFiles = filesToRun(SCOPES[name], files);
+    if (chosenFiles.length === 0) {
+      log(`- mutation scope ${name}: --files names none of its files, so it is not run`);
+      continue;
+    }
+    log(`- mutation scope ${name}: ${SCOPES[name].what}${files ? ` (${chosenFiles.length} of its files)` : ''}`);
+    // The code each file held when the sandbox was copied: the results are kept for that code only.
+    const hashes = Object.fromEntries(chosenFiles.map((file) => [file, sourceHash(fs.readFileSync(path.join(ROOT, file), 'utf8'))]));
+    const run = summarise(name, runScope(name, files ? chosenFiles : SCOPES[name].mutate, tests), ROOT, hashes);
+    if (tests) for (const row of Object.values(run.files)) row.tests = tests;
+    const minutes = Number(((Date.now() - started) / 60000).toFixed(1));
+    const keptFile = path.join(RESULTS, `${name}.json`);
+    const kept = fs.existsSync(keptFile) ? JSON.parse(fs.readFileSync(keptFile, 'utf8')) : null;
+    const results = merge(kept, run, { minutes, narrowed: files ?? null });
+    fs.writeFileSync(keptFile, `${JSON.stringify(results, null, 2)}\n`);
+    const ran = Object.values(run.files);
+    const killed = ran.reduce((sum, row) => sum + row.killed, 0);
+    const counted = ran.reduce((sum, row) => sum + row.counted, 0);
+    log(`  this run: ${killed} detected of ${counted} counted in ${ran.length} file(s), ${minutes} min`);
+    const view = assemble(results, SCOPES[name], ROOT);
+    log(`  scope ${name}: ${view.score === null ? 'no score' : `${view.score.toFixed(1)}%`} over ${view.current.length} of ${view.inScope} files`);
+    if (view.score !== null && view.score < SCOPES[name].threshold) failed++;
   }
   writeTable();
   if (failed > 0) {
@@ -60,17 +74,26 @@ function main() {
   }
 }
 
-/** Runs StrykerJS on one scope in a sandbox copy of the tree and returns its mutation-testing report (schema 2). */
-function runScope(name, files) {
+/** The scope's files a run mutates: all of them, or those of them `--files` names (a file outside the scope is never mutated in its name). */
+function filesToRun(scope, files) {
+  const all = filesOf(ROOT, scope.mutate);
+  if (!files) return all;
+  const asked = new Set(filesOf(ROOT, files));
+  return all.filter((file) => asked.has(file));
+}
+
+/** Runs StrykerJS on one scope's `mutate` patterns in a sandbox copy of the tree and returns its mutation-testing report (schema 2). */
+function runScope(name, patterns, tests) {
   const scope = SCOPES[name];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `coprod-mutate-${name}-`));
   const reportFile = path.join(work, 'report.json');
+  const testMatch = tests ? tests.map((glob) => (glob.startsWith('<rootDir>/') ? glob : `<rootDir>/${glob}`)) : scope.tests;
   const jestConfig = path.join(work, 'jest.config.js');
   // The root configuration (swc transform, aliases, set-up) with only this scope's tests.
   fs.writeFileSync(
     jestConfig,
     `const base = require(${JSON.stringify(path.join(ROOT, 'jest.config.js'))});\n` +
-      `module.exports = { ...base, rootDir: process.cwd(), roots: ${JSON.stringify(scope.roots)}, testMatch: ${JSON.stringify(scope.tests)}, maxWorkers: 1 };\n`,
+      `module.exports = { ...base, rootDir: process.cwd(), roots: ${JSON.stringify(scope.roots)}, testMatch: ${JSON.stringify(testMatch)}, maxWorkers: 1 };\n`,
   );
   const config = {
     $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
@@ -82,7 +105,7 @@ function runScope(name, files) {
     jest: { projectType: 'custom', configFile: jestConfig, enableFindRelatedTests: true },
     coverageAnalysis: 'perTest',
     concurrency: 1,
-    mutate: files ? [...files, ...scope.mutate.filter((pattern) => pattern.startsWith('!'))] : scope.mutate,
+    mutate: patterns,
     // The sandbox needs the sources, tests and data files, never build output or other tools' folders.
     ignorePatterns: ['/dist', '/bench', '/mutate', '/docs', '/data', '/out', '/coverage', '*.db', '*.db-wal', '*.db-shm'],
     tempDirName: path.join(work, 'sandbox'),
@@ -104,6 +127,8 @@ function runScope(name, files) {
   try {
     if (!fs.existsSync(reportFile))
       throw new Error(`StrykerJS wrote no report for scope ${name} (exit ${result.status ?? result.signal}); see its output above`);
+    // MUTATE_KEEP_REPORT=<folder> keeps StrykerJS's own report (every mutant, killed ones too) for a closer look.
+    if (process.env.MUTATE_KEEP_REPORT) fs.copyFileSync(reportFile, path.join(process.env.MUTATE_KEEP_REPORT, `${name}.report.json`));
     return JSON.parse(fs.readFileSync(reportFile, 'utf8'));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -112,20 +137,12 @@ function runScope(name, files) {
 
 /** Writes results/latest.md from every scope's kept results, in the order scopes.js names them. */
 function writeTable() {
-  const summaries = Object.keys(SCOPES)
-    .map((name) => path.join(RESULTS, `${name}.json`))
-    .filter((file) => fs.existsSync(file))
-    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')))
-    .map((summary) => reapply(summary, ROOT, (file) => unchangedSince(summary, file)));
-  const table = markdown(summaries, SCOPES);
+  const views = Object.keys(SCOPES)
+    .filter((name) => fs.existsSync(path.join(RESULTS, `${name}.json`)))
+    .map((name) => assemble(JSON.parse(fs.readFileSync(path.join(RESULTS, `${name}.json`), 'utf8')), SCOPES[name], ROOT));
+  const table = markdown(views, SCOPES);
   fs.writeFileSync(path.join(RESULTS, 'latest.md'), table);
   process.stdout.write(`\n${table}`);
-}
-
-/** Whether a file still holds the code the scope's run mutated. */
-function unchangedSince(summary, file) {
-  const at = path.join(ROOT, file);
-  return fs.existsSync(at) && summary.files[file].sha256 === sourceHash(fs.readFileSync(at, 'utf8'));
 }
 
 /** Installs StrykerJS into mutate/node_modules when it is missing. */
@@ -138,6 +155,15 @@ function installDependencies() {
   const result = spawnSync(npm, ['ci', '--prefix', MUTATE, '--no-audit', '--no-fund'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0)
     throw new Error(`could not install StrykerJS (npm exited with ${result.status}); run npm ci --prefix mutate and try again`);
+}
+
+/** The comma-separated values of `--name=a,b`, or undefined when it is not given. */
+function listArgument(args, prefix) {
+  return args
+    .find((a) => a.startsWith(prefix))
+    ?.slice(prefix.length)
+    .split(',')
+    .filter(Boolean);
 }
 
 function log(line) {

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetProjectOutcomes, ProjectOutcomes } from '@coprod/application';
 import { ApiHarness, energyProject, startApiHarness } from '../support/api-harness';
 
 const decision = (decisionId: string, projectId: string) => ({
@@ -38,8 +40,9 @@ describe('the story of a project and its proposals not adopted, over HTTP (real 
     api = await startApiHarness({ auth: 'tokens' });
     lead = await api.issueToken('evaluation_lead');
     viewer = await api.issueToken('viewer');
-    await as(lead, 'RegisterProject', energyProject).expect(201);
-    await as(lead, 'RegisterProject', { ...energyProject, projectId: 'p-other', title: 'Another project' }).expect(201);
+    // Both started in January, recorded later: what is written about them may be dated from then.
+    await as(lead, 'RegisterProject', { ...energyProject, startedOn: '2026-01-10' }).expect(201);
+    await as(lead, 'RegisterProject', { ...energyProject, projectId: 'p-other', title: 'Another project', startedOn: '2026-01-10' }).expect(201);
     await as(lead, 'RecordDecision', decision('dec-energy', 'p-energy')).expect(201);
     await as(lead, 'RecordDecision', decision('dec-other', 'p-other')).expect(201);
   });
@@ -126,5 +129,149 @@ describe('the story of a project and its proposals not adopted, over HTTP (real 
     const blank = await as(lead, 'RecordProjectProposalNotAdopted', { ...proposal, proposalId: 'prop-z', reason: ' ' }).expect(400);
     expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
     expect(eventTypes().length).toBe(before);
+  });
+
+  it('refuses a story part, a proposal or a reflection dated after today or before the project started, with 422 naming the field, storing nothing', async () => {
+    const before = eventTypes().length;
+    const part = { projectId: 'p-energy', part: 'lessons', text: 'Paper first.' };
+    const future = await as(lead, 'RecordProjectStory', { ...part, recordedOn: '2062-04-01' }).expect(422);
+    expect(future.body.code).toBe('project.recorded_in_future');
+    expect(future.body.detail).toMatch(/recordedOn 2062-04-01 is after the day it is recorded/);
+    const early = await as(lead, 'RecordProjectStory', { ...part, recordedOn: '1999-05-01' }).expect(422);
+    expect(early.body.code).toBe('project.recorded_before_start');
+    expect(early.body.detail).toMatch(/recordedOn 1999-05-01 is before project p-energy started \(2026-01-10\)/);
+    const proposalEarly = await as(lead, 'RecordProjectProposalNotAdopted', {
+      ...proposal,
+      proposalId: 'prop-early',
+      recordedOn: '2025-12-31',
+    }).expect(422);
+    expect(proposalEarly.body.code).toBe('project.recorded_before_start');
+    const reflection = { projectId: 'p-energy', principleId: 'equality', reflection: 'Paper forms helped', madeADifference: true };
+    const reflectionLate = await as(lead, 'RecordPrincipleReflection', { ...reflection, recordedOn: '2062-04-01' }).expect(422);
+    expect(reflectionLate.body.code).toBe('project.recorded_in_future');
+    expect(eventTypes().length).toBe(before);
+  });
+
+  describe('contributions and sessions named must be of the same project', () => {
+    const session = (activityId: string, projectId: string) => ({
+      activityId,
+      projectId,
+      title: `Workshop ${activityId}`,
+      activityType: 'workshop',
+      stage: 'co_design',
+      format: 'in_person',
+      plannedFor: '2026-03-10T18:00:00.000Z',
+      ladderLevel: 'co_design',
+    });
+    const contribution = (activityId: string, contributionId: string) => ({
+      activityId,
+      contributionId,
+      participantIds: [],
+      kind: 'proposal',
+      recordedAs: 'staff_summary',
+      summary: 'Launch the note in every parish',
+    });
+    const influence = (activityIds: string[]) => ({
+      decisionId: 'dec-energy',
+      influenceId: `inf-${activityIds.join('-')}`,
+      contributionIds: [],
+      activityIds,
+      youSaid: 'Start with the questions groups ask',
+      weDid: 'The note is organised as those questions',
+      whereInRecommendation: null,
+      ladderLevel: 'co_design',
+      needhamCarrLevel: 'intermediate',
+      optionsAlreadyFormed: false,
+    });
+
+    beforeAll(async () => {
+      for (const [activityId, projectId] of [
+        ['act-energy', 'p-energy'],
+        ['act-other', 'p-other'],
+      ]) {
+        await as(lead, 'PlanActivity', session(activityId, projectId)).expect(201);
+        await as(lead, 'HoldActivity', { activityId, heldOn: '2026-03-10T18:00:00.000Z', durationMinutes: 90, ladderLevel: 'co_design' }).expect(201);
+      }
+      await as(lead, 'RecordContribution', contribution('act-energy', 'con-energy')).expect(201);
+      await as(lead, 'RecordContribution', contribution('act-other', 'con-other')).expect(201);
+    });
+
+    it('records a proposal naming a contribution of this project', async () => {
+      await as(lead, 'RecordProjectProposalNotAdopted', { ...proposal, proposalId: 'prop-con', contributionId: 'con-energy' }).expect(201);
+    });
+
+    it('refuses a contribution of another project with 422 and an unknown one with 404, storing nothing', async () => {
+      const before = eventTypes().length;
+      const other = await as(lead, 'RecordProjectProposalNotAdopted', { ...proposal, proposalId: 'prop-c2', contributionId: 'con-other' }).expect(
+        422,
+      );
+      expect(other.body.code).toBe('reference.of_another_project');
+      expect(other.body.detail).toMatch(/contribution con-other belongs to project p-other, not p-energy/);
+      const unknown = await as(lead, 'RecordProjectProposalNotAdopted', { ...proposal, proposalId: 'prop-c3', contributionId: 'con-missing' }).expect(
+        404,
+      );
+      expect(unknown.body.code).toBe('reference.not_found');
+      expect(unknown.body.detail).toMatch(/contribution con-missing does not exist/);
+      expect(eventTypes().length).toBe(before);
+    });
+
+    it('finds a contribution recorded after the first look, and links an influence to a session of the decision project', async () => {
+      await as(lead, 'RecordContribution', contribution('act-energy', 'con-later')).expect(201);
+      await as(lead, 'RecordProjectProposalNotAdopted', { ...proposal, proposalId: 'prop-later', contributionId: 'con-later' }).expect(201);
+      await as(lead, 'LinkInfluence', influence(['act-energy'])).expect(201);
+    });
+
+    it('refuses a contribution voided since it was recorded with 404, as one never recorded', async () => {
+      const recorded = await as(lead, 'RecordContribution', contribution('act-energy', 'con-withdrawn')).expect(201);
+      await as(lead, 'RecordProjectProposalNotAdopted', { ...proposal, proposalId: 'prop-before-void', contributionId: 'con-withdrawn' }).expect(201);
+      await as(lead, 'VoidContribution', {
+        activityId: 'act-energy',
+        eventId: recorded.body.eventIds[0],
+        reason: 'Recorded at the wrong session',
+      }).expect(201);
+      const before = eventTypes().length;
+      const voided = await as(lead, 'RecordProjectProposalNotAdopted', {
+        ...proposal,
+        proposalId: 'prop-after-void',
+        contributionId: 'con-withdrawn',
+      }).expect(404);
+      expect(voided.body.code).toBe('reference.not_found');
+      expect(eventTypes().length).toBe(before);
+    });
+
+    it('refuses an influence on a decision naming a session of another project with 422, storing nothing', async () => {
+      const before = eventTypes().length;
+      const other = await as(lead, 'LinkInfluence', influence(['act-energy', 'act-other'])).expect(422);
+      expect(other.body.code).toBe('reference.of_another_project');
+      expect(other.body.detail).toMatch(/activity act-other belongs to project p-other, not p-energy of decision dec-energy/);
+      expect(eventTypes().length).toBe(before);
+    });
+  });
+
+  it('withdraws a version of a story part: the one before is current again, the history keeps both, a viewer is refused', async () => {
+    const outcomes = async () =>
+      (await api.app.get(QueryBus).execute(new GetProjectOutcomes({ projectId: 'p-energy', now: new Date().toISOString() }))) as ProjectOutcomes;
+    await as(lead, 'RecordProjectStory', { projectId: 'p-energy', part: 'thanks', text: 'Thanks to every member.', recordedOn: '2026-11-01' }).expect(
+      201,
+    );
+    const named = await as(lead, 'RecordProjectStory', {
+      projectId: 'p-energy',
+      part: 'thanks',
+      text: 'Thanks to Jo Bloggs of Thatcham.',
+      recordedOn: '2026-12-01',
+    }).expect(201);
+    const eventId = named.body.eventIds[0];
+    expect((await outcomes()).facts.story.thanks?.text).toBe('Thanks to Jo Bloggs of Thatcham.');
+    const withdrawal = { projectId: 'p-energy', eventId, reason: 'Jo Bloggs did not agree to be named' };
+    const before = eventTypes().length;
+    await as(viewer, 'VoidProjectStory', withdrawal).expect(403);
+    const blank = await as(lead, 'VoidProjectStory', { ...withdrawal, reason: '' }).expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect(eventTypes().length).toBe(before);
+    await as(lead, 'VoidProjectStory', withdrawal).expect(201);
+    expect((await outcomes()).facts.story.thanks?.text).toBe('Thanks to every member.');
+    const again = await as(lead, 'VoidProjectStory', withdrawal).expect(409);
+    expect(again.body.code).toBe('correction.already_voided');
+    expect(eventTypes().slice(-2)).toEqual(['ProjectStoryRecorded', 'EventCorrected']);
   });
 });

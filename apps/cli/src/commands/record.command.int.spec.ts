@@ -18,6 +18,8 @@ const project = {
   frameworkId: 'west-berkshire',
   improvementSought: 'Opening hours that suit the people who use the libraries',
   openToNewMembers: true,
+  // Started before it was recorded, so the lessons below may be dated from then.
+  startedOn: '2026-01-12',
 };
 const lessons = { projectId: 'p-story', part: 'lessons', text: 'Evening sessions brought in people who work days.', recordedOn: '2026-12-04' };
 

@@ -12,6 +12,12 @@ interface KnownStream {
   projectId?: string;
 }
 
+/** One recording of a contribution id: the project of its activity, and the event that recorded it. */
+interface ContributionSeen {
+  projectId: string;
+  eventId: string;
+}
+
 /**
  * Checks that the records a command refers to exist (and that a referenced person was not
  * erased) before the command is decided: aggregates stay pure, so this I/O lives here.
@@ -21,6 +27,15 @@ interface KnownStream {
 @Injectable()
 export class ReferenceChecker {
   private readonly known = new StreamMemo<KnownStream>();
+  /**
+   * Where each contribution id was recorded and not voided since: its project and the recording event (ids are
+   * unique per activity, so one id may have been recorded in several projects).
+   */
+  private readonly contributions = new StreamMemo<ContributionSeen[]>();
+  /** The contribution each recording event recorded, so a void read later finds what it withdraws. */
+  private readonly contributionOfEvent = new StreamMemo<string>();
+  /** Global position up to which contributions have been read into `contributions`. */
+  private contributionsReadUpTo = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -31,7 +46,7 @@ export class ReferenceChecker {
     const references = this.deciders.forCommand(command.type).references?.[command.type]?.(command.data) ?? [];
     for (const reference of references) {
       const label = `${reference.aggregate} ${reference.id}`;
-      const known = await this.learn(reference);
+      const known = reference.aggregate === 'contribution' ? await this.learnContribution(reference) : await this.learn(reference);
       if (!known) {
         throw notFound('reference.not_found', `${label} does not exist; record it before ${command.type}`);
       }
@@ -44,7 +59,66 @@ export class ReferenceChecker {
           `${label} belongs to project ${known.projectId ?? '(none)'}, not ${reference.ofProject}; name a ${reference.aggregate} of project ${reference.ofProject}`,
         );
       }
+      if (reference.ofProjectOf !== undefined) {
+        const owner = await this.learn({ ...reference.ofProjectOf });
+        // An owner that does not exist is the decider's to refuse, in its own words.
+        if (owner && owner.projectId !== known.projectId) {
+          const ownerLabel = `${reference.ofProjectOf.aggregate} ${reference.ofProjectOf.id}`;
+          throw ruleBroken(
+            'reference.of_another_project',
+            `${label} belongs to project ${known.projectId ?? '(none)'}, not ${owner.projectId ?? '(none)'} of ${ownerLabel}; name a ${reference.aggregate} of project ${owner.projectId ?? '(none)'}`,
+          );
+        }
+      }
     }
+  }
+
+  /**
+   * A contribution is found among the contributions recorded at activities, read once in global order and then
+   * only what was appended since; one voided since is gone. Where the id was recorded in several projects, the
+   * one asked for is reported if it is among them. An id the bounded memo forgot is looked for again from the start.
+   */
+  private async learnContribution(reference: RecordReference): Promise<KnownStream | undefined> {
+    const seen = () => (this.contributions.get(reference.id) ?? []).map((entry) => entry.projectId);
+    await this.readContributions(this.contributionsReadUpTo, () => true);
+    let projects = seen();
+    if (projects.length === 0 && this.contributionsReadUpTo > 0) {
+      await this.readContributions(0, (id) => id === reference.id, this.contributionsReadUpTo);
+      projects = seen();
+    }
+    if (projects.length === 0) return undefined;
+    const projectId = reference.ofProject !== undefined && projects.includes(reference.ofProject) ? reference.ofProject : projects[0];
+    return { revision: 0, projectId };
+  }
+
+  /** Reads contributions recorded, and voids of them, after `after` (up to `upTo` when given), keeping the ids `keep` accepts. */
+  private async readContributions(after: number, keep: (contributionId: string) => boolean, upTo?: number): Promise<void> {
+    const events = await this.store.readAll({
+      after,
+      ...(upTo !== undefined ? { upTo } : {}),
+      types: ['ContributionRecorded', 'EventCorrected'],
+      streamPrefixes: ['activity-'],
+    });
+    if (upTo !== undefined)
+      for (const id of new Set(events.map((e) => e.data.contributionId))) if (typeof id === 'string' && keep(id)) this.contributions.set(id, []);
+    for (const event of events) {
+      if (event.type === 'ContributionRecorded') {
+        const { contributionId, projectId } = event.data as { contributionId?: unknown; projectId?: unknown };
+        if (typeof contributionId !== 'string' || typeof projectId !== 'string' || !keep(contributionId)) continue;
+        this.contributions.set(contributionId, [...(this.contributions.get(contributionId) ?? []), { projectId, eventId: event.id }]);
+        this.contributionOfEvent.set(event.id, contributionId);
+      } else if (event.data.eventType === 'ContributionRecorded' && event.data.kind === 'void') {
+        const voidedId = String(event.data.eventId);
+        const contributionId = this.contributionOfEvent.get(voidedId);
+        if (contributionId === undefined) continue;
+        this.contributions.set(
+          contributionId,
+          (this.contributions.get(contributionId) ?? []).filter((entry) => entry.eventId !== voidedId),
+        );
+      }
+    }
+    if (upTo === undefined && events.length > 0)
+      this.contributionsReadUpTo = Math.max(this.contributionsReadUpTo, events[events.length - 1].position);
   }
 
   private async learn(reference: RecordReference): Promise<KnownStream | undefined> {

@@ -27,11 +27,19 @@ export type CommandPermission = 'record' | 'manage_projects' | 'approve_expenses
 
 /** Another record a command names: it must exist; a person must not have been erased. */
 export interface RecordReference {
-  /** The aggregate's persisted name, e.g. `participant`. */
-  aggregate: 'project' | 'participant' | 'activity' | 'decision';
+  /**
+   * The aggregate's persisted name, e.g. `participant`; or `contribution`, which has no stream of its own: it is
+   * found by its id among the contributions recorded at activities, and belongs to its activity's project.
+   */
+  aggregate: 'project' | 'participant' | 'activity' | 'decision' | 'contribution';
   id: string;
   /** When given, the record must also belong to this project (its first event names it): nothing is filed under another project. */
   ofProject?: string;
+  /**
+   * When given, the record must belong to the same project as this other record, for a command that does not
+   * name its project (an influence names its decision, whose record names the project).
+   */
+  ofProjectOf?: { aggregate: 'decision'; id: string };
 }
 
 export type ReferencesOf<C extends Command> = { readonly [T in C['type']]?: (data: Extract<C, { type: T }>['data']) => readonly RecordReference[] };

@@ -131,12 +131,13 @@ describe('decision: boundaries and the fields a refusal names', () => {
 
 describe('decision: the records a command names, which must exist', () => {
   const references = decisionDecider.references!;
-  it('names the project of a decision and each session an influence came from', () => {
+  it("names the project of a decision and each session an influence came from, which must be of the decision's project", () => {
     expect(references.RecordDecision!(recorded.data)).toEqual([{ aggregate: 'project', id: 'p1' }]);
     const data = { ...linked.data, activityIds: ['s-1', 's-2'] };
+    const ofProjectOf = { aggregate: 'decision', id: data.decisionId };
     expect(references.LinkInfluence!(data)).toEqual([
-      { aggregate: 'activity', id: 's-1' },
-      { aggregate: 'activity', id: 's-2' },
+      { aggregate: 'activity', id: 's-1', ofProjectOf },
+      { aggregate: 'activity', id: 's-2', ofProjectOf },
     ]);
     expect(references.LinkInfluence!({ ...data, activityIds: undefined as never })).toEqual([]);
   });

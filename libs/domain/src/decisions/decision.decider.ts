@@ -36,7 +36,12 @@ export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionSt
   streamIdOf: (command) => command.data.decisionId,
   references: {
     RecordDecision: (data) => referencesTo('project', [data.projectId]),
-    LinkInfluence: (data) => referencesTo('activity', data.activityIds ?? []),
+    // The activities an influence came from are the decision's own project's, never another project's.
+    LinkInfluence: (data) =>
+      referencesTo('activity', data.activityIds ?? []).map((reference) => ({
+        ...reference,
+        ofProjectOf: { aggregate: 'decision', id: data.decisionId },
+      })),
   },
   corrections,
 };

@@ -33,7 +33,7 @@ const proposal: ProjectProposalNotAdopted['data'] = {
   recordedOn: '2026-07-02',
 };
 const notAdopted = (data: Partial<ProjectProposalNotAdopted['data']> = {}) =>
-  command<ProjectCommand>('RecordProjectProposalNotAdopted', { ...proposal, ...data } as never);
+  command<ProjectCommand>('RecordProjectProposalNotAdopted', { ...proposal, ...data } as never, { now: '2026-12-05T09:00:00.000Z' });
 const recorded = (data: Partial<ProjectProposalNotAdopted['data']> = {}): ProjectProposalNotAdopted => ({
   type: 'ProjectProposalNotAdopted',
   data: { ...proposal, ...data },
@@ -50,14 +50,22 @@ describe('a proposal not adopted, recorded on the project', () => {
       .when(notAdopted({ decisionId: null, contributionId: null }))
       .then([recorded({ decisionId: null, contributionId: null })]);
     given([registered])
-      .when(command<ProjectCommand>('RecordProjectProposalNotAdopted', { ...proposal, decisionId: undefined, contributionId: undefined } as never))
+      .when(
+        command<ProjectCommand>('RecordProjectProposalNotAdopted', { ...proposal, decisionId: undefined, contributionId: undefined } as never, {
+          now: '2026-12-05T09:00:00.000Z',
+        }),
+      )
       .then([recorded({ decisionId: null, contributionId: null })]);
   });
 
-  it('names in its references the decision, which must belong to this project; without a decision it names nothing', () => {
+  it('names in its references the decision and the contribution, which must belong to this project; without them it names nothing', () => {
     const references = projectDecider.references!.RecordProjectProposalNotAdopted!;
-    expect(references(notAdopted().data as never)).toEqual([{ aggregate: 'decision', id: 'dec-1', ofProject: 'p1' }]);
-    expect(references(notAdopted({ decisionId: null }).data as never)).toEqual([]);
+    expect(references(notAdopted().data as never)).toEqual([
+      { aggregate: 'decision', id: 'dec-1', ofProject: 'p1' },
+      { aggregate: 'contribution', id: 'con-3', ofProject: 'p1' },
+    ]);
+    expect(references(notAdopted({ decisionId: null }).data as never)).toEqual([{ aggregate: 'contribution', id: 'con-3', ofProject: 'p1' }]);
+    expect(references(notAdopted({ decisionId: null, contributionId: null }).data as never)).toEqual([]);
   });
 
   it('is voided by a correction, after which the same id can be recorded again', () => {

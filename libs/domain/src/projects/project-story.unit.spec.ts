@@ -21,7 +21,7 @@ const registered: ProjectRegistered = {
 };
 const closed: ProjectClosed = { type: 'ProjectClosed', data: { projectId: 'p1', closedOn: '2026-11-30', summary: 'Guidance note published' } };
 const story = (part: string, text: string, recordedOn = '2026-12-04') =>
-  command<ProjectCommand>('RecordProjectStory', { projectId: 'p1', part, text, recordedOn } as never);
+  command<ProjectCommand>('RecordProjectStory', { projectId: 'p1', part, text, recordedOn } as never, { now: '2026-12-05T09:00:00.000Z' });
 
 /** Folds events through the project's fact fold, numbered e1, e2, ... */
 function factsOf(events: ProjectEvent[]) {

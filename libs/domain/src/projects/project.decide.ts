@@ -63,13 +63,18 @@ export type AmendPrincipleReflection = Correcting<
 >;
 export type VoidPrincipleReflection = Correcting<'VoidPrincipleReflection'>;
 export type VoidProjectProposalNotAdopted = Correcting<'VoidProjectProposalNotAdopted'>;
+/**
+ * Withdraws one recorded version of a story part (for example thanks or a contact naming a person who did not
+ * agree): the version before it, if any, is the current one again. The history keeps the withdrawn event.
+ */
+export type VoidProjectStory = Correcting<'VoidProjectStory'>;
 export type ProjectCorrection =
-  AmendSetupActivity | VoidSetupActivity | AmendPrincipleReflection | VoidPrincipleReflection | VoidProjectProposalNotAdopted;
+  AmendSetupActivity | VoidSetupActivity | AmendPrincipleReflection | VoidPrincipleReflection | VoidProjectProposalNotAdopted | VoidProjectStory;
 
 export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
   if (command.type === 'RegisterProject') return register(command, state);
   // Lessons and thanks are written after the end, so the story is the one thing a closed project still takes.
-  if (command.type === 'RecordProjectStory') return recordStory(command, registeredProject(state, command.data.projectId));
+  if (command.type === 'RecordProjectStory') return recordStory(command, registeredProject(state, command.data.projectId), command.metadata.now);
   const project = openProject(state, command.data.projectId);
   switch (command.type) {
     case 'TailorOutcome':
@@ -84,13 +89,13 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       }
       return [{ type: 'ProjectFrameworkChanged', data: { ...command.data, previousFrameworkId: project.frameworkId } }];
     case 'RecordPrincipleReflection':
-      requireCalendarDate(command.data.recordedOn, 'recordedOn');
+      requireWrittenWithinProject(command.data.recordedOn, 'recordedOn', project, command.metadata.now);
       return [{ type: 'PrincipleReflectionRecorded', data: { ...command.data }, occurredAt: command.data.recordedOn }];
     case 'CloseProject':
       requireCalendarDate(command.data.closedOn, 'closedOn');
       return [{ type: 'ProjectClosed', data: { ...command.data }, occurredAt: command.data.closedOn }];
     case 'RecordProjectProposalNotAdopted':
-      return recordProposalNotAdopted(command, project);
+      return recordProposalNotAdopted(command, project, command.metadata.now);
     default: {
       const unexpected: never = command;
       throw new Error(`unknown project command ${(unexpected as Command).type}`);
@@ -176,8 +181,31 @@ function moveToStage(command: MoveProjectToStage, project: OpenProject): Project
   ];
 }
 
+/**
+ * What is written about a project is dated within its life so far: not after the day it is recorded (`now`, set
+ * by the edge), which would put words in a report before they were written, and not before the project started,
+ * which would date them to a time the project did not exist and move them in as-of reports.
+ */
+function requireWrittenWithinProject(date: unknown, field: string, project: OpenProject, now: string): asserts date is string {
+  requireCalendarDate(date, field);
+  const day = date.slice(0, 10);
+  const today = now.slice(0, 10);
+  if (day > today) {
+    throw ruleBroken(
+      'project.recorded_in_future',
+      `${field} ${day} is after the day it is recorded (${today}) for project ${project.projectId}; date it on or before ${today}`,
+    );
+  }
+  if (day < project.startedOn) {
+    throw ruleBroken(
+      'project.recorded_before_start',
+      `${field} ${day} is before project ${project.projectId} started (${project.startedOn}); date it on or after ${project.startedOn}`,
+    );
+  }
+}
+
 /** The text is stored trimmed, so a part is reported exactly as the lead wrote it, without stray blank lines. */
-function recordStory(command: RecordProjectStory, project: OpenProject): ProjectEvent[] {
+function recordStory(command: RecordProjectStory, project: OpenProject, now: string): ProjectEvent[] {
   const { part, text, recordedOn } = command.data;
   requireOneOf(part, STORY_PARTS, 'part');
   if (typeof text !== 'string') {
@@ -196,7 +224,7 @@ function recordStory(command: RecordProjectStory, project: OpenProject): Project
       `story part ${part} of project ${project.projectId} is ${trimmed.length} characters; a part may be at most ${STORY_TEXT_MAX_LENGTH}, so shorten it`,
     );
   }
-  requireCalendarDate(recordedOn, 'recordedOn');
+  requireWrittenWithinProject(recordedOn, 'recordedOn', project, now);
   return [{ type: 'ProjectStoryRecorded', data: { projectId: project.projectId, part, text: trimmed, recordedOn }, occurredAt: recordedOn }];
 }
 
@@ -204,7 +232,7 @@ function recordStory(command: RecordProjectStory, project: OpenProject): Project
  * Whether a named decision belongs to this project is checked before deciding, where the decision's
  * record can be read (the decider's references); here the proposal itself must make sense.
  */
-function recordProposalNotAdopted(command: RecordProjectProposalNotAdopted, project: OpenProject): ProjectEvent[] {
+function recordProposalNotAdopted(command: RecordProjectProposalNotAdopted, project: OpenProject, now: string): ProjectEvent[] {
   const { proposalId, recordedOn } = command.data;
   const decisionId = command.data.decisionId ?? null;
   const contributionId = command.data.contributionId ?? null;
@@ -232,7 +260,7 @@ function recordProposalNotAdopted(command: RecordProjectProposalNotAdopted, proj
       `proposal ${proposalId} was not adopted: say why, so participants hear what happened to their idea`,
     );
   }
-  requireCalendarDate(recordedOn, 'recordedOn');
+  requireWrittenWithinProject(recordedOn, 'recordedOn', project, now);
   return [
     {
       type: 'ProjectProposalNotAdopted',

@@ -10,6 +10,8 @@ const corrections: CorrectionsOf<ProjectCorrection['type'], ProjectEvent['type']
     AmendPrincipleReflection: { corrects: 'PrincipleReflectionRecorded', kind: 'amend', fields: ['reflection', 'madeADifference'] },
     VoidPrincipleReflection: { corrects: 'PrincipleReflectionRecorded', kind: 'void' },
     VoidProjectProposalNotAdopted: { corrects: 'ProjectProposalNotAdopted', kind: 'void' },
+    // Withdrawing a version brings back the one before it: the facts fold the corrected history.
+    VoidProjectStory: { corrects: 'ProjectStoryRecorded', kind: 'void' },
   },
   recordedBy: {
     ProjectRegistered: 'RegisterProject',
@@ -43,9 +45,12 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
   evolve: evolveProject,
   streamIdOf: (command) => command.data.projectId,
   references: {
-    // A proposal turned down by a decision names one of this project's own decisions, never another project's.
+    // A proposal names one of this project's own decisions and contributions, never another project's.
     RecordProjectProposalNotAdopted: (data) =>
-      referencesTo('decision', [data.decisionId]).map((reference) => ({ ...reference, ofProject: data.projectId })),
+      [...referencesTo('decision', [data.decisionId]), ...referencesTo('contribution', [data.contributionId])].map((reference) => ({
+        ...reference,
+        ofProject: data.projectId,
+      })),
   },
   permissions: {
     RegisterProject: 'manage_projects',

@@ -95,6 +95,7 @@ const requests = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: request('VoidProjectProposalNotAdopted', correcting({})) },
+  { weight: 1, arbitrary: request('VoidProjectStory', correcting({})) },
   { weight: 2, arbitrary: request('AmendSetupActivity', correcting({ note: fc.constantFrom('Agreed by e-mail', '') })) },
   { weight: 2, arbitrary: request('VoidSetupActivity', correcting({})) },
   {
@@ -116,6 +117,7 @@ function projectInvariants({ id, raw, read }: StreamView<ProjectEvent>): void {
   let closed = false;
   let stage: Stage = 'co_planning';
   let framework = '';
+  let startedOn = '';
   const setup = new Set<string>();
   const proposals = new Set<string>();
   for (const event of read) {
@@ -124,10 +126,18 @@ function projectInvariants({ id, raw, read }: StreamView<ProjectEvent>): void {
       `project ${id}: ${event.type} ${event.id} ${registered ? 'after it was registered' : 'before it was registered'}`,
     );
     invariant(!closed || event.type === 'ProjectStoryRecorded', `project ${id} was closed, then ${event.type} ${event.id}`);
+    if (event.type === 'ProjectStoryRecorded' || event.type === 'ProjectProposalNotAdopted' || event.type === 'PrincipleReflectionRecorded') {
+      const day = event.data.recordedOn.slice(0, 10);
+      invariant(
+        day >= startedOn && day <= event.recordedAt.slice(0, 10),
+        `project ${id}: ${event.type} ${event.id} dated ${day}, outside ${startedOn} to the day it was recorded`,
+      );
+    }
     switch (event.type) {
       case 'ProjectRegistered':
         registered = true;
         framework = event.data.frameworkId;
+        startedOn = event.occurredAt.slice(0, 10);
         break;
       case 'StageEntered': {
         const { from, skipped, reason } = event.data;

@@ -44,11 +44,11 @@ describe('project: what each command records', () => {
       principleId: 'equality',
       reflection: 'Paper forms let more carers take part',
       madeADifference: true,
-      recordedOn: '2026-05-02',
+      recordedOn: '2026-02-20',
     };
     given([registered])
       .when(command<ProjectCommand>('RecordPrincipleReflection', data))
-      .then([{ type: 'PrincipleReflectionRecorded', data, occurredAt: '2026-05-02' }]);
+      .then([{ type: 'PrincipleReflectionRecorded', data, occurredAt: '2026-02-20' }]);
   });
 
   it('records closing, dated on the day it closed', () => {

@@ -1,4 +1,4 @@
-import { Event } from '../core/event';
+import { Event, Recorded } from '../core/event';
 import { SetupActivity, Stage } from '../core/vocabulary';
 
 export type ProjectRegistered = Event<
@@ -97,13 +97,18 @@ export type ProjectState =
       frameworkId: string;
       stage: Stage;
       setupDone: Partial<Record<SetupActivity, string>>;
+      /**
+       * The day the project started (YYYY-MM-DD): its `startedOn` where given, else the day it was registered.
+       * Nothing written about the project (its story, reflections, proposals) can be dated before it.
+       */
+      startedOn: string;
       /** Ids of the proposals not adopted recorded on the project itself, each once. */
       proposalIds: string[];
     };
 
 export const initialProjectState = (): ProjectState => ({ status: 'unregistered' });
 
-export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
+export function evolveProject(state: ProjectState, event: Recorded<ProjectEvent>): ProjectState {
   switch (event.type) {
     case 'ProjectRegistered':
       return {
@@ -113,6 +118,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         frameworkId: event.data.frameworkId,
         stage: 'co_planning',
         setupDone: {},
+        // A registration with a start date occurred on it; one without occurred when it was recorded, which is its start.
+        startedOn: (event.data.startedOn ?? event.occurredAt).slice(0, 10),
         proposalIds: [],
       };
     case 'SetupActivityRecorded':

@@ -83,3 +83,5 @@ export class AmendPrincipleReflectionDto extends IntersectionType(
 ) {}
 export class VoidPrincipleReflectionDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}
 export class VoidProjectProposalNotAdoptedDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}
+/** Withdraws one recorded version of a story part (e.g. thanks naming a person who did not agree); the version before it is current again. */
+export class VoidProjectStoryDto extends IntersectionType(PickType(RecordPrincipleReflectionDto, ['projectId'] as const), CorrectionDto) {}

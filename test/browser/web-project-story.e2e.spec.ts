@@ -3,6 +3,14 @@ import { energyProject } from '../support/api-harness';
 import { accessibilityProblems, describeInBrowser, openWebBrowser, screenshot, WebBrowser } from './support/web-browser';
 
 const PROJECT = 'p-energy';
+/** Today in London, as the forms' date questions take it and the pages print it: what is written is dated within the project's life, which starts today here. */
+const TODAY = Object.fromEntries(
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(new Date())
+    .map((p) => [p.type, p.value]),
+) as Record<'day' | 'month' | 'year', string>;
+const TODAY_WORDS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long' }).format(new Date());
+const TODAY_ISO = `${TODAY.year}-${TODAY.month.padStart(2, '0')}-${TODAY.day.padStart(2, '0')}`;
 const DECISION = 'Adopt the community energy guidance note';
 
 describeInBrowser('the story of a project and its proposals not adopted, on the web (real server, real Chromium)', () => {
@@ -75,9 +83,9 @@ describeInBrowser('the story of a project and its proposals not adopted, on the 
     await screenshot(page(), 'story-part-errors', true);
 
     await page().getByLabel('What the project learnt').fill('x'.repeat(4001));
-    await page().getByLabel('Day').fill('4');
-    await page().getByLabel('Month').fill('12');
-    await page().getByLabel('Year').fill('2026');
+    await page().getByLabel('Day').fill(TODAY.day);
+    await page().getByLabel('Month').fill(TODAY.month);
+    await page().getByLabel('Year').fill(TODAY.year);
     await page().getByRole('button', { name: 'Save lessons' }).click();
     expect(await text('.govuk-error-summary')).toContain('The text must be at most 4000 characters');
     expect(await storyEvents()).toEqual([]);
@@ -87,7 +95,7 @@ describeInBrowser('the story of a project and its proposals not adopted, on the 
     await page().waitForURL((url) => url.pathname.endsWith('/story'));
     expect(await text('.govuk-notification-banner')).toContain('Lessons recorded');
     expect(await text('#part-lessons')).toContain('Posting papers ahead mattered more than any online tool.');
-    expect(await text('#part-lessons')).toContain('Written 4 December 2026');
+    expect(await text('#part-lessons')).toContain(`Written ${TODAY_WORDS}`);
 
     await page().getByRole('link', { name: 'Change lessons' }).click();
     expect(await page().getByLabel('What the project learnt').inputValue()).toBe('Posting papers ahead mattered more than any online tool.');
@@ -174,9 +182,50 @@ describeInBrowser('the story of a project and its proposals not adopted, on the 
     }
   }, 120_000);
 
+  it('saves a text the page counted at the limit, its lines typed one to a line, and shows each line as written', async () => {
+    await signIn(page(), tokens.lead);
+    await web.visit(`/projects/${PROJECT}/story/next_steps`);
+    // 200 lines: the browser sends each break as two characters (CRLF), so sent as typed this is 4,198 characters long.
+    const lines = Array.from({ length: 200 }, (_, i) => `Step ${String(i + 1).padStart(3, '0')}: ring them`);
+    const typed = lines.join('\n');
+    expect(typed).toHaveLength(4000 - 1);
+    await page().getByLabel('What happens next').fill(typed);
+    expect(await text('.govuk-character-count__status')).toBe('You have 1 character remaining');
+    await page().getByRole('button', { name: 'Save what happens next' }).click();
+    await page().waitForURL((url) => url.pathname.endsWith('/story'));
+    const shown = await page().locator('#part-next_steps p').allInnerTexts();
+    expect(shown.slice(0, 3)).toEqual(lines.slice(0, 3));
+    expect(shown).toContain(lines[199]);
+    const recorded = (await storyEvents()).filter((e) => e.startsWith('next_steps: '));
+    expect(recorded).toEqual([`next_steps: ${typed}`]);
+  }, 120_000);
+
   it('answers 404 for a part of the story that does not exist', async () => {
     await signIn(page(), tokens.lead);
     const missing = await page().goto(`${web.base}/projects/${PROJECT}/story/gossip`);
     expect(missing?.status()).toBe(404);
+  }, 120_000);
+
+  it('offers no proposal form on a closed project and says why, while its story can still be written', async () => {
+    await web.api.command('CloseProject', { projectId: PROJECT, closedOn: TODAY_ISO, summary: 'Guidance published' }, auth()).expect(201);
+    await signIn(page(), tokens.lead);
+    await web.visit(`/projects/${PROJECT}/story`);
+    expect(await text('main')).toContain(`The project closed on ${TODAY_WORDS}`);
+    expect(await page().getByRole('link', { name: 'Record a proposal that was not adopted' }).count()).toBe(0);
+    expect(await text('main')).toContain('No proposal can be recorded now');
+    expect(await accessibilityProblems(page())).toEqual([]);
+
+    await web.visit(`/projects/${PROJECT}/proposals/new`);
+    expect(await text('main')).toContain(`The project closed on ${TODAY_WORDS}, so no proposal can be recorded on it now`);
+    expect(await page().locator('form textarea, form button').count()).toBe(0);
+    expect(await accessibilityProblems(page())).toEqual([]);
+    await screenshot(page(), 'story-proposal-closed', true);
+
+    await page().getByRole('link', { name: 'Back to the story of the project' }).click();
+    await page().getByRole('link', { name: 'Change thanks' }).click();
+    await page().getByLabel('Who the council thanks').fill('Thank you to every member of the steering group.');
+    await page().getByRole('button', { name: 'Save thanks' }).click();
+    await page().waitForURL((url) => url.pathname.endsWith('/story'));
+    expect(await text('#part-thanks')).toContain('Thank you to every member of the steering group.');
   }, 120_000);
 });

@@ -119,6 +119,34 @@ describe('the case study tells the project story recorded by the evaluation lead
     expect(again.body.equals(first.body)).toBe(true);
   });
 
+  it("keeps the writer's lines, one to a line, in Markdown and HTML, with no line read as markup", async () => {
+    const lines = [
+      'By the spring:',
+      '- Ring every member before June',
+      '1. Post the papers a week ahead',
+      '# Not a heading',
+      '> Not a quote',
+      '| Not | a table |',
+    ];
+    await demo.record(
+      'RecordProjectStory',
+      { projectId: 'p-recovery', part: 'next_steps', text: lines.join('\n'), recordedOn: '2026-11-22T10:00:00.000Z' },
+      'story-lines',
+    );
+    const markdown = between((await demo.reports.caseStudy('p-recovery', {}, 'md')).body.toString('utf8'), '## What happens next', '## Thank you');
+    const paragraphs = markdown.split(/\n\n/).slice(1, -1);
+    expect(paragraphs).toEqual([
+      'By the spring:',
+      '\\- Ring every member before June',
+      '1\\. Post the papers a week ahead',
+      '\\# Not a heading',
+      '\\> Not a quote',
+      '\\| Not | a table |',
+    ]);
+    const html = between((await demo.reports.caseStudy('p-recovery', {}, 'html')).body.toString('utf8'), 'What happens next</h2>', 'Thank you</h2>');
+    for (const line of lines) expect(html).toContain(`<p>${line.replace(/>/g, '&gt;')}</p>`);
+  });
+
   it('gives the publication date in words, the contact and the other formats on the front page', () => {
     const front = pdfWords(built.body)
       .filter((w) => w.page === 1)

@@ -71,6 +71,23 @@ describe('audit history reports, read from the record index and checked against 
     for (const happened of rows.map((r) => r[2].split(' /')[0])) expect(text).toContain(happened);
   });
 
+  it('names the part of the story each long story text belongs to, and what kind of contribution each summary is', async () => {
+    const report = await demo.reports.auditHistory('project', 'p-energy', {}, 'md');
+    const rows = report.model.sections.find((s) => s.id === 'events')!.blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows : []));
+    const story = rows.filter((r) => r[1] === 'ProjectStoryRecorded').map((r) => r[4]);
+    expect(story.map((summary) => /^part: (\w+); text: \S+ \S+ \S+/.exec(summary)?.[1])).toEqual([
+      'background',
+      'reach',
+      'lessons',
+      'next_steps',
+      'thanks',
+      'contact',
+    ]);
+    const contributions = rows.filter((r) => r[1] === 'ContributionRecorded' && r[4].includes('summary: ')).map((r) => r[4]);
+    expect(contributions.length).toBeGreaterThan(0);
+    for (const summary of contributions) expect(summary).toMatch(/^kind: \w+; summary: \S+ \S+ \S+/);
+  });
+
   it('never shows personal data: names, contact details and quote words stay sealed', async () => {
     const text = pdfText((await demo.reports.auditHistory('project', 'p-energy', {}, 'pdf')).body);
     expect(text).toContain('personal data sealed, not shown');

@@ -9,10 +9,13 @@ export function formBody(body: unknown): FormBody {
   return body !== null && typeof body === 'object' ? (body as FormBody) : {};
 }
 
-/** One text answer, trimmed of the spaces around it. */
+/**
+ * One text answer, trimmed of the spaces around it, each line break as one `\n`: a browser sends a textarea's
+ * breaks as `\r\n` but counts them as one character, so without this a text its counter allowed is refused as too long.
+ */
 export function text(body: FormBody, name: string): string {
   const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).replace(/\r\n?/g, '\n').trim();
 }
 
 /** An optional text answer: null when left empty. */

@@ -4,10 +4,10 @@ import { FormError } from '../form-command';
 /** A posted form as express reads it: a repeated name arrives as a list. */
 export type FormBody = Record<string, string | string[] | undefined>;
 
-/** One field's text, trimmed; empty when the field was not sent. */
+/** One field's text, trimmed, each line break as one `\n` (as the page's character count counts it); empty when the field was not sent. */
 export function text(body: FormBody, name: string): string {
   const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).replace(/\r\n?/g, '\n').trim();
 }
 
 /** An optional text: null when left empty, as the commands expect. */

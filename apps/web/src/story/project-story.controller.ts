@@ -45,7 +45,7 @@ export class ProjectStoryController {
     response.render(
       'story/story.njk',
       pageContext(request, 'The story of the project', {
-        project: { projectId, title: facts.project?.title ?? projectId, closed: Boolean(facts.project?.closedOn) },
+        project: projectWords(facts),
         parts: STORY_PARTS.map((part) => {
           const written = facts.story[part];
           return { part, ...STORY_PART_WORDS[part], text: written?.text ?? null, recordedOnWords: written ? dateWords(written.recordedOn) : null };
@@ -111,6 +111,7 @@ export class ProjectStoryController {
   @Requires('record')
   async proposalForm(@Req() request: SignedIn, @Res() response: Response, @Param('projectId') projectId: string): Promise<void> {
     const facts = await this.facts(projectId);
+    if (facts.project!.closedOn) return this.renderClosed(request, response, facts);
     this.renderProposal(request, response, facts, { formKey: newFormKey(), recordedOn: dateParts(today()) }, []);
   }
 
@@ -181,6 +182,11 @@ export class ProjectStoryController {
     );
   }
 
+  /** A closed project takes no proposal (the rule refuses it as `project.closed`), so the page says so instead of offering a form bound to fail. */
+  private renderClosed(request: SignedIn, response: Response, facts: ProjectFacts): void {
+    response.render('story/proposal-new.njk', pageContext(request, 'Record a proposal that was not adopted', { project: projectWords(facts) }));
+  }
+
   private renderProposal(request: SignedIn, response: Response, facts: ProjectFacts, answers: Record<string, unknown>, problems: FormError[]): void {
     const { errors, errorOf } = inline(problems, ['recordedOn']);
     response.status(problems.length > 0 ? 400 : 200).render(
@@ -209,6 +215,12 @@ export class ProjectStoryController {
       }),
     );
   }
+}
+
+/** The project as its story pages name it, with the day it closed in words (null while it is open). */
+function projectWords(facts: ProjectFacts): { projectId: string; title: string; closed: boolean; closedOnWords: string | null } {
+  const { projectId, title, closedOn } = facts.project!;
+  return { projectId, title, closed: Boolean(closedOn), closedOnWords: closedOn ? dateWords(closedOn) : null };
 }
 
 /** A part named in the address; any other is a page that does not exist. */

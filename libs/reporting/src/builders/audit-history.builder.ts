@@ -68,12 +68,13 @@ function rowSummary(e: HistoryEvent, subjectId: string, positionOf: ReadonlyMap<
 /**
  * Text cut at the last field (or word) that ends within `budget` characters, marked with an ellipsis: as a
  * field of its own ("participant id: part-001; …") where whole fields were left out, so no value reads as cut.
+ * A field of words with three or more of them within the budget is cut at a word instead, so its opening shows.
  */
 function clip(text: string, budget: number): string {
   if (text.length <= budget) return text;
   const head = text.slice(0, budget - 3);
   const cut = head.lastIndexOf('; ');
-  if (cut > budget / 3) return `${head.slice(0, cut)}; …`;
+  if (cut > budget / 3 && !/: \S+ \S+ \S+/.test(head.slice(cut + 2))) return `${head.slice(0, cut)}; …`;
   const at = head.lastIndexOf(' ');
   return `${head.slice(0, at > 0 ? at : head.length).replace(/[;,.:]$/, '')}…`;
 }

@@ -148,9 +148,11 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number, s
     attendance
       .filter((a) => roleOf(a.participantId) === role && facts.activities.get(a.activityId)?.stage === stage)
       .reduce((sum, a) => sum + a.minutes, 0);
-  const hiddenNote = hidden.length
-    ? `Roles held by fewer than ${threshold} people, or that would let one be worked out, are not in the chart and not named.`
-    : '';
+  const hiddenNote = !hidden.length
+    ? ''
+    : threshold <= 1
+      ? 'Roles that would let a hidden figure be worked out are not in the chart and not named.'
+      : `Roles held by fewer than ${threshold} people, or that would let one be worked out, are not in the chart and not named.`;
   if (shown.length === 1) {
     // One role is one bar: its hours by stage read better as a table than as a chart.
     blocks.push({
@@ -291,6 +293,12 @@ export function notAdoptedSection(indicators: Indicators): ReportSection {
   return { id: 'not_adopted', heading: 'Proposals not adopted, and why', blocks };
 }
 
+/** What the report withholds for resting on too few people: at a threshold of 1 (or less) nothing is, and the report says so. */
+function smallGroupSentence(threshold: number): string {
+  if (threshold <= 1) return 'No breakdown is withheld for resting on too few people: this report shows groups of any size, down to a single person.';
+  return `Breakdowns resting on fewer than ${threshold} people are not shown.`;
+}
+
 /** Methods and limits: n, suppression, matched pairs, the two clocks, the checks, and what each figure measures. */
 export function methodsSection(evidence: ProjectEvidence, audience: CaseStudyAudience, threshold: number): ReportSection {
   const { indicators } = evidence.summary;
@@ -303,7 +311,7 @@ export function methodsSection(evidence: ProjectEvidence, audience: CaseStudyAud
   const blocks: ReportBlock[] = [
     {
       kind: 'paragraph',
-      text: `Every figure says how many people it rests on (n). Breakdowns resting on fewer than ${threshold} people are not shown.`,
+      text: `Every figure says how many people it rests on (n). ${smallGroupSentence(threshold)}`,
     },
     ...(evidence.summary.protection?.sentences ?? []).map((sentence): ReportBlock => ({ kind: 'paragraph', text: sentence })),
     {

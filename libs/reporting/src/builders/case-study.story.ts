@@ -43,13 +43,16 @@ export function storyText(evidence: ProjectEvidence, part: StoryPart): string | 
   return text ? text : undefined;
 }
 
-/** Recorded text as paragraphs, split where the author left a blank line; the words themselves are printed as recorded. */
+/**
+ * Recorded text as paragraphs, one for each line the author wrote (blank lines dropped), as the story page shows it:
+ * a list of next steps typed one to a line stays one to a line. The words themselves are printed as recorded.
+ */
 function paragraphs(text: string): ReportBlock[] {
   return text
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .split(/\r?\n/)
+    .map((line) => line.trim())
     .filter(Boolean)
-    .map((p): ReportBlock => ({ kind: 'paragraph', text: p }));
+    .map((line): ReportBlock => ({ kind: 'paragraph', text: line }));
 }
 
 /** The sentence a section prints in place of a part of the story nobody has recorded. */

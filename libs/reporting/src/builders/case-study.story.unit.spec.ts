@@ -30,16 +30,18 @@ const bare: ReportDefinition = parseReportDefinition(
 );
 
 describe('the story parts of a case study', () => {
-  it('prints a recorded part as written, one paragraph per blank-line break, lines within a paragraph joined', () => {
+  it('prints a recorded part as written, each line the writer typed its own paragraph, as the story page shows it', () => {
     const blocks = storyBlocks(
-      evidence({ lessons: 'First idea,\nwrapped.\n\nSecond idea.' }, '2026-07-01', '2026-07-01'),
+      evidence({ lessons: 'Next steps:\n- Ring every member\n1. Post the papers\n\n  Book the room  ' }, '2026-07-01', '2026-07-01'),
       'lessons',
       definition,
       'lessons',
     );
     expect(blocks).toEqual([
-      { kind: 'paragraph', text: 'First idea, wrapped.' },
-      { kind: 'paragraph', text: 'Second idea.' },
+      { kind: 'paragraph', text: 'Next steps:' },
+      { kind: 'paragraph', text: '- Ring every member' },
+      { kind: 'paragraph', text: '1. Post the papers' },
+      { kind: 'paragraph', text: 'Book the room' },
     ]);
   });
 

@@ -38,9 +38,16 @@ function part(key: string, value: unknown): string | undefined {
 /** Said in place of a contribution's text that may be a participant's own words. */
 export const WITHHELD_SUMMARY = "summary not shown: recorded before contributions said whose words they were, so it may be a participant's own words";
 
+/** How much of a summary the coded values leading a text may take, so the text still shows its opening words. */
+const LEAD_ROOM = 30;
+
 /** How a summary orders its fields. */
 export interface SummaryOptions {
-  /** Amounts and what was written in words first, then the ids of what it is about, lists of ids last: a summary cut short keeps what matters. */
+  /**
+   * Amounts and what was written in words first, then the ids of what it is about, lists of ids last: a summary cut
+   * short keeps what matters. Where an event carries words, the first of its coded values (which part, which
+   * kind) that fit in a few words come before them, so a text cut short never hides what it belongs to.
+   */
   wordsFirst?: boolean;
 }
 
@@ -63,13 +70,18 @@ export function summariseEventData(
     );
   }
   const unshown = unshownContributionText(type, data);
-  // With `wordsFirst`: amounts, counts and answers, prose (words with spaces between), the ids of what the event is about, other values, lists of ids.
+  // With `wordsFirst`: amounts, counts and answers; coded values where words follow; prose (words with
+  // spaces between); the ids of what the event is about; other values; lists of ids.
+  const prose = (value: unknown) => typeof value === 'string' && /[a-z]{2,}\s+[a-z]/i.test(value);
+  const leading = options.wordsFirst ? leadingCodes(data, prose) : new Set<string>();
   const rank = (key: string) => {
     if (!options.wordsFirst) return 0;
-    if (/Ids$/.test(key)) return 4;
-    if (typeof data[key] === 'number' || (typeof data[key] === 'object' && data[key] !== null && !Array.isArray(data[key]))) return 0;
-    if (typeof data[key] === 'string' && /[a-z]{2,}\s+[a-z]/i.test(String(data[key]))) return 1;
-    return /Id$/.test(key) ? 2 : 3;
+    const value = data[key];
+    if (/Ids$/.test(key)) return 5;
+    if (typeof value === 'number' || (typeof value === 'object' && value !== null && !Array.isArray(value))) return 0;
+    if (leading.has(key)) return 1;
+    if (prose(value)) return 2;
+    return /Id$/.test(key) ? 3 : 4;
   };
   const parts = Object.keys(data)
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
@@ -79,6 +91,25 @@ export function summariseEventData(
   const personal = PERSONAL_KEY in data ? ['personal data sealed, not shown'] : [];
   const withheld = unshown ? [WITHHELD_SUMMARY] : [];
   return sentence([...parts, ...personal, ...withheld].join('; '));
+}
+
+/**
+ * The coded values (`part: next_steps`, `kind: idea`) to print before an event's words, in the order of their
+ * names, as many as fit in a few words; none where the event has no words, as nothing then hides them.
+ */
+function leadingCodes(data: Record<string, unknown>, prose: (value: unknown) => boolean): Set<string> {
+  const leading = new Set<string>();
+  if (!Object.values(data).some(prose)) return leading;
+  let room = LEAD_ROOM;
+  for (const key of Object.keys(data).sort()) {
+    const value = data[key];
+    if (/Ids?$/.test(key) || typeof value !== 'string' || !/^[a-z]+(_[a-z]+)*$/.test(value)) continue;
+    const length = `${words(key)}: ${value}; `.length;
+    if (length > room) continue;
+    leading.add(key);
+    room -= length;
+  }
+  return leading;
 }
 
 /** A contribution's text is shown only when it is a staff summary. */

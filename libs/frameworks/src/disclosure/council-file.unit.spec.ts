@@ -62,6 +62,26 @@ describe("a council's disclosure settings file", () => {
     );
   });
 
+  it('names in the method section the categories a council shows from a protected dimension, whatever its reason says', () => {
+    const council = parseCouncilDisclosure(
+      'dimensions:\n  role:\n    protected: true\n    publicCategories: [resident, carer]\n    reason: Carers asked to be counted.\n',
+      'disclosure.yaml',
+    );
+    const sentences = describeProtection(sensitivityPolicy(layerCouncilDisclosure(undefined, council)!.dimensions), 5).sentences;
+    expect(sentences).toContain("Role (the council's setting): Carers asked to be counted. Shown all the same: resident, carer.");
+    // The defaults' own exemptions are in their reason already, so no sentence repeats them.
+    expect(describeProtection(sensitivityPolicy(), 5).sentences.join('\n')).not.toContain('Shown all the same');
+  });
+
+  it('refuses a category the dimension does not have, so a misspelling cannot seem to show a group', () => {
+    expect(problemOf('dimensions:\n  role:\n    protected: true\n    publicCategories: [resident, Councilor, nonexistent]\n    reason: x\n')).toMatch(
+      /dimensions\.role\.publicCategories: "Councilor", "nonexistent" are not categories of role \(known: resident, /,
+    );
+    expect(problemOf('dimensions:\n  expense_category:\n    protected: true\n    publicCategories: [bus]\n    reason: x\n')).toMatch(
+      /"bus" is not a category of expense_category \(known: travel, /,
+    );
+  });
+
   it('refuses an unknown dimension, naming it and its line', () => {
     expect(problemOf('dimensions:\n  ethnicity:\n    protected: false\n    reason: Published in the census.\n')).toMatch(
       /disclosure\.yaml line 3, column 5: dimensions\.ethnicity: "ethnicity" is not a known dimension \(known: role, /,

@@ -298,7 +298,11 @@ export function describeProtection(policy: SensitivityPolicy, threshold: number,
     sentences: [
       `Figures about ${protectedDimensions.map((d) => words(d.dimension)).join(', ')} are protected: a group of fewer than ${threshold} ${threshold === 1 ? 'person' : 'people'} is not shown, and further figures are withheld wherever a hidden one could be worked out from the totals, the other figures in this output or the words around them.`,
       ...(councilThreshold ? [`The threshold of ${threshold} is the council's setting: ${councilThreshold.reason}`] : []),
-      ...protectedDimensions.map((d) => `${capital(words(d.dimension))}${whose(d)}: ${d.reason}`),
+      // Categories a framework or council exempts are named, whatever its reason says: a reader sees what is shown.
+      ...protectedDimensions.map(
+        (d) =>
+          `${capital(words(d.dimension))}${whose(d)}: ${d.reason}${d.setBy && d.publicCategories.length ? ` Shown all the same: ${d.publicCategories.map(words).join(', ')}.` : ''}`,
+      ),
       `Shown as they are: ${publicDimensions.map((d) => words(d.dimension)).join(', ')}, and totals.`,
       // A dimension shown only because the framework or the council changed the default says why.
       ...publicDimensions.filter((d) => d.setBy).map((d) => `${capital(words(d.dimension))} is shown${whose(d)}: ${d.reason}`),

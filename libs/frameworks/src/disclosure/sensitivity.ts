@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPENSE_CATEGORIES, PARTICIPANT_ROLES } from '@coprod/domain';
 
 /**
  * The dimensions a figure can be broken down by. Sensitivity belongs to the dimension (and, where a
@@ -104,6 +105,17 @@ export const DEFAULT_SENSITIVITY: SensitivityPolicy = {
   decision_maker: { protected: false, publicCategories: [], reason: 'Who made a decision is public.' },
 };
 
+/**
+ * The categories a dimension's `publicCategories` may name, where the engine itself defines them: a
+ * misspelt category would otherwise exempt nothing while the file seems to say it does. Seldom-heard
+ * groups are each framework's own, so they are not listed here.
+ */
+const KNOWN_CATEGORIES: Partial<Record<DisclosureDimension, readonly string[]>> = {
+  role: PARTICIPANT_ROLES,
+  role_group: ['residents_and_communities', 'council_staff', 'councillors'],
+  expense_category: EXPENSE_CATEGORIES,
+};
+
 /** A framework file's (or a council's) changes to the defaults, dimension by dimension. */
 export const sensitivityOverridesSchema = z
   .record(
@@ -119,7 +131,15 @@ export const sensitivityOverridesSchema = z
     for (const [key, change] of Object.entries(overrides)) {
       if (!(DISCLOSURE_DIMENSIONS as readonly string[]).includes(key))
         context.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a known dimension (known: ${DISCLOSURE_DIMENSIONS.join(', ')})` });
-      else if (change.protected && (SHOWN_ONLY_DIMENSIONS as readonly string[]).includes(key))
+      else if (change.publicCategories?.some((c) => KNOWN_CATEGORIES[key as DisclosureDimension] && !KNOWN_CATEGORIES[key as DisclosureDimension]!.includes(c))) {
+        const known = KNOWN_CATEGORIES[key as DisclosureDimension]!;
+        const unknown = change.publicCategories.filter((c) => !known.includes(c));
+        context.addIssue({
+          code: 'custom',
+          path: [key, 'publicCategories'],
+          message: `${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not a category' : 'are not categories'} of ${key} (known: ${known.join(', ')})`,
+        });
+      } else if (change.protected && (SHOWN_ONLY_DIMENSIONS as readonly string[]).includes(key))
         context.addIssue({
           code: 'custom',
           path: [key, 'protected'],

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
 import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
@@ -15,9 +15,19 @@ interface CommonOptions {
   out?: string;
 }
 
+/** The format a file's name asks for, where its extension is one a report is made in. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, ReportFormat>> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.md': 'md', '.docx': 'docx' };
+
+/**
+ * The format to write: `--format`, or else the one `--out`'s extension names (report.md is Markdown), or else
+ * PDF. A `--format` that contradicts the file's extension is refused, so report.md never holds a PDF.
+ */
 function formatOf(options: CommonOptions): ReportFormat {
-  const format = (options.format ?? 'pdf') as ReportFormat;
+  const extension = options.out ? extname(options.out).toLowerCase() : '';
+  const named = FORMAT_OF_EXTENSION[extension];
+  const format = (options.format ?? named ?? 'pdf') as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new Error(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${options.format}"`);
+  if (named && named !== format) throw new Error(`--out ${options.out} is named as ${named} but --format is ${format}: change one of them`);
   return format;
 }
 

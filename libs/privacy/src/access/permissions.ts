@@ -53,6 +53,6 @@ export function assertPermitted(actor: { id: string; role: string }, permission:
   throw forbidden(
     `access.${permission}`,
     `${actor.id} (${actor.role}) may not ${permission.replace(/_/g, ' ')}; ` +
-      `this needs one of the roles ${holders.join(', ')}: ask an administrator for a token with one of them`,
+      `this needs one of the roles ${holders.join(', ')}: ask an administrator for access with one of them`,
   );
 }

@@ -50,7 +50,7 @@ describe('the permission matrix', () => {
       expect((error as DomainError).kind).toBe('forbidden');
       expect((error as DomainError).message).toBe(
         'v.one (viewer) may not read personal; this needs one of the roles administrator, evaluation_lead, auditor: ' +
-          'ask an administrator for a token with one of them',
+          'ask an administrator for access with one of them',
       );
     }
     expect(() => assertPermitted({ id: 'r.one', role: 'recorder' }, 'record')).not.toThrow();

@@ -117,6 +117,7 @@ export function whoTookPartFigures(indicators: Indicators, shownUnder: ShownUnde
         ],
         unit: 'per cent',
         valueFormat: 'percent',
+        n: reach.n,
       },
     });
   }
@@ -183,6 +184,7 @@ export function timeGivenSection(evidence: ProjectEvidence, threshold: number, s
         series: stages.map((stage) => ({ name: labelOf(stage), values: shown.map((role) => minutes(role, stage)) })),
         unit: 'hours',
         valueFormat: 'hours',
+        n: hours.n,
       },
     });
   }

@@ -111,6 +111,7 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
     series: [{ name, values }],
     unit,
     valueFormat: format,
+    n: result.n,
   };
 }
 

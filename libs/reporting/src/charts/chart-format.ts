@@ -68,3 +68,22 @@ export function chartNumbersInWords(spec: ChartSpec): string {
   });
   return `The numbers: ${rows.join('; ')}.`;
 }
+
+/**
+ * The line under a chart saying how many people it rests on ("n = 14 people"), so the picture carries
+ * its n wherever it is pasted; undefined for a chart whose builder gave no n.
+ */
+export function chartBaseLine(spec: ChartSpec): string | undefined {
+  if (spec.n === undefined) return undefined;
+  return `n = ${spec.n} ${plurals.select(spec.n) === 'one' ? 'person' : 'people'}`;
+}
+
+/**
+ * A chart's alternative text: its title, what it shows, how many people it rests on, then its numbers, in
+ * words where nothing else on the page gives them (print and Word) or pointing to the table beside it (HTML).
+ */
+export function chartDescription(spec: ChartSpec, numbers: 'in words' | 'in the table below'): string {
+  const base = spec.n === undefined ? '' : ` Based on ${spec.n} ${plurals.select(spec.n) === 'one' ? 'person' : 'people'}.`;
+  const tail = numbers === 'in words' ? chartNumbersInWords(spec) : 'The numbers are in the table below.';
+  return numbers === 'in words' ? `${spec.title}. ${spec.alt}${base} ${tail}` : `${spec.alt}${base} ${tail}`;
+}

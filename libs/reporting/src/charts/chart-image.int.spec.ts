@@ -1,6 +1,7 @@
 import type { ChartSpec } from '../model/report-model';
-import { renderChartImage, renderChartPng } from './chart-image';
-import { chartTable, formatChartValue } from './chart-format';
+import { PNG } from 'pngjs';
+import { renderChartImage, renderChartImageForPdf } from './chart-image';
+import { chartBaseLine, chartDescription, chartTable, formatChartValue } from './chart-format';
 import { SERIES_COLOURS } from './chart-palette';
 
 const hoursByRole: ChartSpec = {
@@ -17,18 +18,11 @@ const hoursByRole: ChartSpec = {
   valueFormat: 'hours',
 };
 
-/** Width, height and colour components from a baseline JPEG's frame header. */
-function jpegFrame(jpeg: Buffer): { width: number; height: number; components: number } {
-  expect(jpeg.readUInt16BE(0)).toBe(0xffd8);
-  let at = 2;
-  while (at < jpeg.length) {
-    const marker = jpeg.readUInt16BE(at);
-    if (marker === 0xffc0 || marker === 0xffc1 || marker === 0xffc2) {
-      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7), components: jpeg[at + 9] };
-    }
-    at += 2 + jpeg.readUInt16BE(at + 2);
-  }
-  throw new Error('no JPEG frame header found');
+/** Width, height and colour type from a PNG's header chunk (colour type 2 is RGB, 6 is RGBA). */
+function pngHeader(png: Buffer): { width: number; height: number; colourType: number } {
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), colourType: png[25] };
 }
 
 function relativeLuminance(hex: string): number {
@@ -40,13 +34,33 @@ function relativeLuminance(hex: string): number {
 }
 
 describe('chart images', () => {
-  it('draws an opaque three-component JPEG at its scale, which pdfkit embeds without decoding', () => {
-    const image = renderChartImage(hoursByRole);
-    const frame = jpegFrame(image.data);
-    expect(image.mimeType).toBe('image/jpeg');
-    expect(frame.components).toBe(3);
-    expect(frame.width).toBe(Math.floor(image.width * image.scale));
-    expect(frame.height).toBe(Math.floor(image.height * image.scale));
+  it('draws a lossless PNG at its scale, and for print the same pixels with no alpha channel for pdfkit to split off', () => {
+    const screen = renderChartImage(hoursByRole);
+    const print = renderChartImageForPdf(hoursByRole);
+    for (const image of [screen, print]) {
+      const header = pngHeader(image.data);
+      expect(image.mimeType).toBe('image/png');
+      expect(header.width).toBe(Math.floor(image.width * image.scale));
+      expect(header.height).toBe(Math.floor(image.height * image.scale));
+    }
+    expect(pngHeader(print.data).colourType).toBe(2);
+    // Opaque everywhere, so dropping the channel for print changes no pixel.
+    const rgba = PNG.sync.read(screen.data).data;
+    for (let at = 3; at < rgba.length; at += 4) if (rgba[at] !== 255) throw new Error(`pixel ${(at - 3) / 4} is not opaque`);
+    expect(PNG.sync.read(print.data).data.equals(rgba)).toBe(true);
+  });
+
+  it('writes the n in a strip added under the chart, and changes nothing above it', () => {
+    const plain = PNG.sync.read(renderChartImage(hoursByRole).data);
+    const withN = PNG.sync.read(renderChartImage({ ...hoursByRole, n: 14 }).data);
+    expect(withN.width).toBe(plain.width);
+    expect(withN.height).toBeGreaterThan(plain.height);
+    // The chart above the strip is the same, pixel for pixel: the n takes room of its own rather than squeezing the bars.
+    expect(withN.data.subarray(0, plain.data.length).equals(plain.data)).toBe(true);
+    let ink = 0;
+    for (let at = plain.data.length; at < withN.data.length; at += 4)
+      if (withN.data[at] < 96 && withN.data[at + 1] < 96 && withN.data[at + 2] < 96) ink++;
+    expect(ink).toBeGreaterThan(40);
   });
 
   it('draws the same bytes for the same chart every time, whatever was drawn in between', () => {
@@ -66,14 +80,6 @@ describe('chart images', () => {
   it('draws different pixels for different numbers', () => {
     const changed = { ...hoursByRole, series: [{ name: 'Co-design', values: [60, 300, 480] }, hoursByRole.series[1]] };
     expect(renderChartImage(changed).data.equals(renderChartImage(hoursByRole).data)).toBe(false);
-  });
-
-  it('draws a lossless PNG of the same size when asked', () => {
-    const image = renderChartPng(hoursByRole);
-    expect(image.mimeType).toBe('image/png');
-    expect(image.data.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(image.data.readUInt32BE(16)).toBe(Math.floor(image.width * image.scale));
-    expect(image.data.readUInt32BE(20)).toBe(Math.floor(image.height * image.scale));
   });
 
   it('does not hold on to memory from chart to chart', () => {
@@ -99,11 +105,25 @@ describe('chart images', () => {
       series: [{ name: 'x', values: [1, 2, 3, 4, 5, 6, 7, 8] }],
     });
     expect(many.height).toBeGreaterThan(few.height);
-    expect(jpegFrame(many.data).height).toBe(Math.floor(many.height * many.scale));
+    expect(pngHeader(many.data).height).toBe(Math.floor(many.height * many.scale));
   });
 });
 
 describe('chart numbers', () => {
+  it("gives a chart's n under it and in its description, agreeing in number", () => {
+    expect(chartBaseLine({ ...hoursByRole, n: 1 })).toBe('n = 1 person');
+    expect(chartBaseLine({ ...hoursByRole, n: 14 })).toBe('n = 14 people');
+    expect(chartBaseLine(hoursByRole)).toBeUndefined();
+    expect(chartDescription({ ...hoursByRole, n: 14 }, 'in words')).toBe(
+      'Hours given, by role and stage. Residents gave the most hours in both stages. Based on 14 people. ' +
+        'The numbers: Residents: Co-design 21.0 hours, Co-delivery 15.0 hours; Carers: Co-design 5.0 hours, Co-delivery not shown; ' +
+        'Council officers: Co-design 8.0 hours, Co-delivery 4.0 hours.',
+    );
+    expect(chartDescription({ ...hoursByRole, n: 1 }, 'in the table below')).toBe(
+      'Residents gave the most hours in both stages. Based on 1 person. The numbers are in the table below.',
+    );
+  });
+
   it('writes minutes as hours, pence as pounds and a missing value in words', () => {
     expect(formatChartValue(1260, 'hours')).toBe('21.0');
     expect(formatChartValue(123456, 'pence')).toBe('£1,234.56');

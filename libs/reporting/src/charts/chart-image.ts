@@ -1,23 +1,15 @@
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  type ChartConfiguration,
-  type Plugin,
-} from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
+import { PNG } from 'pngjs';
 import { BoundedCache } from '../bounded-cache';
 import type { ChartSpec } from '../model/report-model';
-import { chartScaleValue, formatChartValue } from './chart-format';
+import { chartBaseLine, chartScaleValue, formatChartValue } from './chart-format';
 import { INK, patternTile, seriesStyle } from './chart-palette';
 
-/** A chart drawn as an image, with its size in CSS pixels (the image holds `scale` times more). */
+/** A chart drawn as a lossless PNG, with its size in CSS pixels (the image holds `scale` times more). */
 export interface ChartImage {
   data: Buffer;
-  mimeType: 'image/jpeg' | 'image/png';
+  mimeType: 'image/png';
   width: number;
   height: number;
   scale: number;
@@ -27,8 +19,8 @@ const FONT_FAMILY = 'DejaVu Sans';
 /** Fixed pixel density so the same spec always gives the same bytes: ~165 dpi at 16 cm, sharp in print. */
 const SCALE = 1.5;
 const WIDTH = 720;
-/* High enough that text and bar edges show no visible ringing at this scale. */
-const JPEG_QUALITY = 92;
+/** Room under the axis for the line giving the chart's n. */
+const BASE_LINE = 22;
 
 let ready = false;
 function prepare(): void {
@@ -44,8 +36,9 @@ export function chartSize(spec: ChartSpec): { width: number; height: number } {
 }
 
 function chartHeight(spec: ChartSpec): number {
-  if (spec.type === 'horizontal_bar') return Math.max(200, 90 + spec.categories.length * 34 * Math.max(1, spec.series.length * 0.7));
-  return 360;
+  const base = chartBaseLine(spec) ? BASE_LINE : 0;
+  if (spec.type === 'horizontal_bar') return base + Math.max(200, 90 + spec.categories.length * 34 * Math.max(1, spec.series.length * 0.7));
+  return base + 360;
 }
 
 /** Writes every bar's value on or beside it, so a reader never has to estimate from the axis. */
@@ -86,6 +79,25 @@ function valueLabels(spec: ChartSpec): Plugin<'bar'> {
           ctx.fillText(text, x, y);
         });
       });
+      ctx.restore();
+    },
+  };
+}
+
+/** Writes the chart's n at its foot, in the room the layout leaves under the axis. */
+function baseLine(spec: ChartSpec): Plugin<'bar'> {
+  return {
+    id: 'baseLine',
+    afterDraw(chart) {
+      const text = chartBaseLine(spec);
+      if (!text) return;
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.font = `12px "${FONT_FAMILY}"`;
+      ctx.fillStyle = INK;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(text, 4, chart.height - 4);
       ctx.restore();
     },
   };
@@ -138,7 +150,7 @@ function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration
       animation: false,
       responsive: false,
       devicePixelRatio: SCALE,
-      layout: { padding: { top: 8, right: horizontal ? 70 : 12, bottom: 4, left: 4 } },
+      layout: { padding: { top: 8, right: horizontal ? 70 : 12, bottom: 4 + (chartBaseLine(spec) ? BASE_LINE : 0), left: 4 } },
       scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: {
         legend: {
@@ -149,7 +161,7 @@ function configuration(spec: ChartSpec, patterns: unknown[]): ChartConfiguration
         tooltip: { enabled: false },
       },
     },
-    plugins: [valueLabels(spec)],
+    plugins: [valueLabels(spec), baseLine(spec)],
   };
 }
 
@@ -201,21 +213,49 @@ function drawChart(spec: ChartSpec, encode: (canvas: Canvas) => Buffer): Buffer 
  */
 const drawn = new BoundedCache<Buffer>(96, 16 * 1024 * 1024, (data) => data.length);
 
-function drawnImage(spec: ChartSpec, mimeType: ChartImage['mimeType'], encode: (canvas: Canvas) => Buffer): ChartImage {
+function kept(spec: ChartSpec, data: Buffer): ChartImage {
   const { width, height } = chartSize(spec);
-  const data = drawn.getOrMake(`${mimeType}\n${JSON.stringify(spec)}`, () => drawChart(spec, encode));
-  return { data: Buffer.from(data), mimeType, width, height, scale: SCALE };
+  return { data: Buffer.from(data), mimeType: 'image/png', width, height, scale: SCALE };
+}
+
+function canvasPng(spec: ChartSpec): Buffer {
+  return drawn.getOrMake(`rgba\n${JSON.stringify(spec)}`, () => drawChart(spec, (canvas) => canvas.encodeSync('png')));
 }
 
 /**
- * Draws a chart with chart.js on a server-side canvas (white background, patterned series, value
- * labels) as a JPEG: encoded natively, and embedded by pdfkit as it is, without decoding.
+ * The chart's PNG without its alpha channel. pdfkit decodes an alpha channel in JavaScript and stores it as
+ * a separate mask, in every document; the chart is painted opaque, so dropping the channel loses nothing,
+ * and pdfkit then embeds the compressed rows as they are. The canvas's own pixel readback keeps its buffer
+ * alive in this version, so the pixels come from its PNG. The channel is dropped here rather than by
+ * pngjs's converter, which runs fifty times slower under jest's module sandbox; the "Up" row filter suits
+ * charts, whose rows mostly repeat the one above.
  */
-export function renderChartImage(spec: ChartSpec): ChartImage {
-  return drawnImage(spec, 'image/jpeg', (canvas) => canvas.encodeSync('jpeg', JPEG_QUALITY));
+function opaquePng(png: Buffer): Buffer {
+  const decoded = PNG.sync.read(png);
+  const rgba = decoded.data;
+  const rgb = Buffer.allocUnsafe((rgba.length / 4) * 3);
+  for (let from = 0, to = 0; from < rgba.length; from += 4, to += 3) {
+    rgb[to] = rgba[from];
+    rgb[to + 1] = rgba[from + 1];
+    rgb[to + 2] = rgba[from + 2];
+  }
+  decoded.data = rgb;
+  return PNG.sync.write(decoded, { colorType: 2, inputColorType: 2, inputHasAlpha: false, filterType: 2 });
 }
 
-/** The same chart as a lossless PNG, for uses that must not approximate a pixel. */
-export function renderChartPng(spec: ChartSpec): ChartImage {
-  return drawnImage(spec, 'image/png', (canvas) => canvas.encodeSync('png'));
+/**
+ * Draws a chart with chart.js on a server-side canvas (white background, patterned series, value labels,
+ * its n at the foot) as a lossless PNG, as the canvas encodes it: text and bar edges stay sharp, with none
+ * of a JPEG's ringing. For HTML and Word, which show it as it is.
+ */
+export function renderChartImage(spec: ChartSpec): ChartImage {
+  return kept(spec, canvasPng(spec));
+}
+
+/** The same chart as an RGB PNG, which pdfkit embeds without decoding it (see `opaquePng`). */
+export function renderChartImageForPdf(spec: ChartSpec): ChartImage {
+  return kept(
+    spec,
+    drawn.getOrMake(`rgb\n${JSON.stringify(spec)}`, () => opaquePng(canvasPng(spec))),
+  );
 }

@@ -104,6 +104,8 @@ export interface ChartSpec {
   series: ChartSeries[];
   unit: string;
   valueFormat?: ChartValueFormat;
+  /** How many people the chart rests on: drawn at its foot and read out with its numbers. Absent where a chart is not about people. */
+  n?: number;
 }
 
 /** One named series of a chart, aligned with the chart's categories. */

@@ -17,7 +17,7 @@ import {
   type FileChild,
 } from 'docx';
 import { renderChartImage } from '../charts/chart-image';
-import { chartNumbersInWords } from '../charts/chart-format';
+import { chartDescription } from '../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { corePropertiesXml, stampZipEntries } from './docx/docx-package';
 import { STYLE, stylesXml } from './docx/docx-styles';
@@ -232,14 +232,14 @@ function chart(spec: ChartSpec, ctx: Context, level: number): FileChild[] {
       spacing: { after: 120 },
       children: [
         new ImageRun({
-          type: image.mimeType === 'image/png' ? 'png' : 'jpg',
+          type: 'png',
           data: image.data,
           transformation: { width, height },
           altText: {
             id: String(id),
             name: `Chart ${id}`,
             title: spec.title,
-            description: `${spec.title}. ${spec.alt} ${chartNumbersInWords(spec)}`,
+            description: chartDescription(spec, 'in words'),
           },
         }),
       ],

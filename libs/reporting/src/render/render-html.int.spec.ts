@@ -38,7 +38,7 @@ describe('renderHtml', () => {
     const charts = html.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? [];
     expect(charts).toHaveLength(2);
     for (const chart of charts) {
-      expect(chart).toMatch(/<img src="data:image\/jpeg;base64,[A-Za-z0-9+/=]{1000,}"/);
+      expect(chart).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}"/);
       expect(chart).toMatch(/alt="[^"]{20,}"/);
       expect(chart).toContain('<th scope="col">');
       expect(chart).toContain('<th scope="row">');

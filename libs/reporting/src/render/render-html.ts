@@ -1,5 +1,5 @@
 import { renderChartImage } from '../charts/chart-image';
-import { chartTable } from '../charts/chart-format';
+import { chartDescription, chartTable } from '../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableSpec } from '../model/report-model';
 import { HTML_STYLE } from './html-style';
 import { hasItalicStyle, nameLanguage, passageDirection, textDirection } from './text/scripts';
@@ -48,7 +48,7 @@ function chart(spec: ChartSpec, level: number): string {
   return [
     `<figure class="chart" id="${id}" aria-labelledby="${id}-title">`,
     `<h${level} class="chart-title" id="${id}-title">${e(spec.title)}</h${level}>`,
-    `<img src="${src}" width="${image.width}" height="${image.height}" alt="${e(spec.alt)} The numbers are in the table below.">`,
+    `<img src="${src}" width="${image.width}" height="${image.height}" alt="${e(chartDescription(spec, 'in the table below'))}">`,
     table(chartTable(spec)),
     `</figure>`,
   ].join('\n');

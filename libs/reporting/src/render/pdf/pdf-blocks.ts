@@ -1,5 +1,5 @@
-import { chartSize, renderChartImage } from '../../charts/chart-image';
-import { chartNumbersInWords } from '../../charts/chart-format';
+import { chartSize, renderChartImageForPdf } from '../../charts/chart-image';
+import { chartDescription } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
 import { hasRightToLeft, passageDirection } from '../text/scripts';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
@@ -166,7 +166,7 @@ function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportM
 }
 
 function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec, titleLevel: number): void {
-  const image = renderChartImage(chart);
+  const image = renderChartImageForPdf(chart);
   const height = (image.height * w.width) / image.width;
   const titleHeight = w.measure(chart.title, { font: FONT.bold });
   w.ensureSpace(titleHeight + 6 + height + 12);
@@ -175,7 +175,7 @@ function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec, titleLevel: n
   const left = w.left;
   w.tagged(parent, 'Figure', () => w.doc.image(image.data, left, top, { width: w.width }), {
     // Print shows each figure once: the numbers go in the alternative text, not in a table repeated under the chart.
-    alt: `${chart.title}. ${chart.alt} ${chartNumbersInWords(chart)}`,
+    alt: chartDescription(chart, 'in words'),
     bbox: [left, top, left + w.width, top + height],
   });
   w.doc.y = top + height + 6;

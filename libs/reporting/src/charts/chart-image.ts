@@ -240,7 +240,8 @@ function opaquePng(png: Buffer): Buffer {
     rgb[to + 2] = rgba[from + 2];
   }
   decoded.data = rgb;
-  return PNG.sync.write(decoded, { colorType: 2, inputColorType: 2, inputHasAlpha: false, filterType: 2 });
+  // zlib's default strategy: pngjs's own default (run-length only) leaves the file over twice as large, and pdfkit copies it byte by byte.
+  return PNG.sync.write(decoded, { colorType: 2, inputColorType: 2, inputHasAlpha: false, filterType: 2, deflateLevel: 9, deflateStrategy: 0 });
 }
 
 /**

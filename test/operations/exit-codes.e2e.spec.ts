@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withoutDeploymentStore } from '../support/deployment-store';
@@ -64,4 +64,51 @@ describe('coprod exit codes', () => {
       expect(run.stderr).not.toMatch(/outputHelp|\n\s+at /);
     },
   );
+});
+
+/** A setting the program refuses at start is reported as the one sentence naming it, with no stack of framework frames above it. */
+describe('coprod refusing to start on a bad setting', () => {
+  let dataDir: string;
+  const coprod = (env: Record<string, string>, ...args: string[]) => {
+    const run = spawnSync(process.execPath, [entry, ...args], {
+      env: withoutDeploymentStore(process.env, { COPROD_DATA_DIR: dataDir, ...env }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'coprod-start-'));
+    writeFileSync(join(dataDir, 'disclosure.yaml'), 'dimensions:\n  role:\n    protected: no\n    reason: Shown.\n');
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const settings: Array<[string, Record<string, string>, string[], RegExp]> = [
+    [
+      'a threshold that is not a number',
+      { COPROD_SUPPRESSION_THRESHOLD: 'abc' },
+      ['outcomes', '--project', 'p-energy'],
+      /^coprod: COPROD_SUPPRESSION_THRESHOLD must be a whole number of at least 1, got "abc"$/,
+    ],
+    [
+      'a disclosure file with a bad value',
+      { COPROD_DISCLOSURE_FILE: 'DATA/disclosure.yaml' },
+      ['outcomes', '--project', 'p-energy'],
+      /^coprod: .*disclosure\.yaml line 3, column 16: dimensions\.role\.protected: expected true or false, found the text "no"$/,
+    ],
+    [
+      'the server, with a threshold that is not a number',
+      { COPROD_SUPPRESSION_THRESHOLD: '0' },
+      ['serve'],
+      /^coprod: COPROD_SUPPRESSION_THRESHOLD must be a whole number of at least 1, got "0"$/,
+    ],
+  ];
+  it.each(settings.map(([what, env, argv, problem]) => ({ what, env, argv, problem })))('$what: exit 1 and one line', ({ env, argv, problem }) => {
+    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('DATA', dataDir)]));
+    const run = coprod(resolved, ...argv);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(problem)]);
+  });
 });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { refuseNonJsonBodies, refuseUnsafeJson } from './auth/json-bodies.middleware';
-import { AccessLog, APP_CONFIG, AppConfig, CommandExecutor, loadConfig } from '@coprod/application';
+import { AccessLog, APP_CONFIG, AppConfig, CommandExecutor, loadConfig, StartupLogger } from '@coprod/application';
 import { setupWeb } from '../../web/src/setup-web';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { AppModule } from './app.module';
@@ -16,10 +16,15 @@ import { recordPersonalDataReads } from './http/personal-data-reads.middleware';
 /** The routes of the JSON API; every other path is the web interface. */
 const API_PATHS = ['/api', '/health'];
 
+/** The levels asked for, through a logger that leaves a refusal to start to the caller to print once. */
+function startupLogger(levels: LogLevel[] | false | undefined): StartupLogger | false {
+  return levels === false ? false : new StartupLogger(levels ?? ['log', 'warn', 'error']);
+}
+
 /** Builds the HTTP application (used by `coprod serve` and by the end-to-end tests). */
 export async function createApi(options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
   // abortOnError false: a refusal to start (such as a keys file that does not belong to the record) reaches the caller as one clear error.
-  const app = await NestFactory.create(AppModule, { bodyParser: false, abortOnError: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(AppModule, { bodyParser: false, abortOnError: false, logger: startupLogger(options.logger) });
   // First of all, so a request the service has no room for costs nothing more than its refusal.
   const executor = app.get(CommandExecutor);
   const shedder = loadShedder({ limits: app.get<AppConfig>(APP_CONFIG).loadShedding, queuedCommands: () => executor.queueDepth });

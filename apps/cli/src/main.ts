@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { InvalidInput } from '@coprod/application';
+import { InvalidInput, StartupLogger } from '@coprod/application';
 import { CliModule } from './cli.module';
 import { recordOperation } from './commands/backup.commands';
 
@@ -34,7 +34,7 @@ export async function runCli(argv: string[] = process.argv): Promise<void> {
   const operation = recordOperation(argv);
   if (operation) return operation.catch(fail);
   await CommandFactory.run(CliModule, {
-    logger: ['warn', 'error'],
+    logger: new StartupLogger(['warn', 'error']),
     // A refusal to start (such as a keys file that does not belong to the record) is printed as one line.
     abortOnError: false,
     cliName: 'coprod',

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/startup-logger';
 export * from './commands/command-executor';
 export * from './commands/command-result';
 export * from './commands/decider-registry';

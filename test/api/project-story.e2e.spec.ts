@@ -239,6 +239,43 @@ describe('the story of a project and its proposals not adopted, over HTTP (real 
       expect(eventTypes().length).toBe(before);
     });
 
+    it('links an influence to contributions of the decision project, and refuses one of another project (422) or never recorded (404), storing nothing', async () => {
+      await as(lead, 'LinkInfluence', { ...influence([]), influenceId: 'inf-con', contributionIds: ['con-energy'] }).expect(201);
+      const before = eventTypes().length;
+      const other = await as(lead, 'LinkInfluence', {
+        ...influence([]),
+        influenceId: 'inf-con-2',
+        contributionIds: ['con-energy', 'con-other'],
+      }).expect(422);
+      expect(other.body.code).toBe('reference.of_another_project');
+      expect(other.body.detail).toMatch(/contribution con-other belongs to project p-other, not p-energy of decision dec-energy/);
+      const unknown = await as(lead, 'LinkInfluence', {
+        ...influence(['act-energy']),
+        influenceId: 'inf-con-3',
+        contributionIds: ['con-missing'],
+      }).expect(404);
+      expect(unknown.body.code).toBe('reference.not_found');
+      expect(unknown.body.detail).toMatch(/contribution con-missing does not exist/);
+      expect(eventTypes().length).toBe(before);
+    });
+
+    it("refuses a decision's proposal not adopted naming a contribution of another project (422) or never recorded (404), storing nothing", async () => {
+      const decisionProposal = { decisionId: 'dec-energy', proposal: 'Print it in every language at once', reason: 'No budget this year' };
+      await as(lead, 'RecordProposalNotAdopted', { ...decisionProposal, proposalId: 'dprop-1', contributionId: 'con-energy' }).expect(201);
+      const before = eventTypes().length;
+      const other = await as(lead, 'RecordProposalNotAdopted', { ...decisionProposal, proposalId: 'dprop-2', contributionId: 'con-other' }).expect(
+        422,
+      );
+      expect(other.body.code).toBe('reference.of_another_project');
+      const unknown = await as(lead, 'RecordProposalNotAdopted', {
+        ...decisionProposal,
+        proposalId: 'dprop-3',
+        contributionId: 'con-missing',
+      }).expect(404);
+      expect(unknown.body.code).toBe('reference.not_found');
+      expect(eventTypes().length).toBe(before);
+    });
+
     it('refuses an influence on a decision naming a session of another project with 422, storing nothing', async () => {
       const before = eventTypes().length;
       const other = await as(lead, 'LinkInfluence', influence(['act-energy', 'act-other'])).expect(422);

@@ -97,4 +97,39 @@ describe('coprod record: any command from the command line, by the same path as 
       await viewer.close();
     }
   });
+
+  it('refuses an influence naming a contribution never recorded, as the API does, recording nothing', async () => {
+    const lead = await openCli(dataDir, 'evaluation_lead');
+    try {
+      await lead.record.record('RegisterProject', { data: JSON.stringify(project) });
+      const decision = {
+        decisionId: 'd-hours',
+        projectId: 'p-story',
+        title: 'Branch library opening hours',
+        decisionMaker: 'cabinet',
+        reference: 'CAB-2026-14',
+        decidedOn: '2026-06-11',
+        recommendation: 'Open the branch libraries on two evenings a week',
+      };
+      await lead.record.record('RecordDecision', { data: JSON.stringify(decision) });
+      const influence = {
+        decisionId: 'd-hours',
+        influenceId: 'inf-evenings',
+        contributionIds: ['con-never'],
+        activityIds: [],
+        youSaid: 'Open in the evenings',
+        weDid: 'Two evenings a week',
+        whereInRecommendation: null,
+        ladderLevel: 'co_design',
+        needhamCarrLevel: 'intermediate',
+        optionsAlreadyFormed: false,
+      };
+      const refused = await lead.record.record('LinkInfluence', { data: JSON.stringify(influence) }).catch((e: Error) => e);
+      expect(refused).toMatchObject({ kind: 'not_found', code: 'reference.not_found' });
+      expect(errorText(refused as Error)).toMatch(/^coprod: contribution con-never does not exist; record it before LinkInfluence/);
+      expect(await lead.streamTypes('decision-d-hours')).toEqual(['DecisionRecorded']);
+    } finally {
+      await lead.close();
+    }
+  });
 });

@@ -46,7 +46,10 @@ export class ReferenceChecker {
     const references = this.deciders.forCommand(command.type).references?.[command.type]?.(command.data) ?? [];
     for (const reference of references) {
       const label = `${reference.aggregate} ${reference.id}`;
-      const known = reference.aggregate === 'contribution' ? await this.learnContribution(reference) : await this.learn(reference);
+      const known =
+        reference.aggregate === 'contribution'
+          ? await this.learnContribution(reference, await this.ownerProject(reference))
+          : await this.learn(reference);
       if (!known) {
         throw notFound('reference.not_found', `${label} does not exist; record it before ${command.type}`);
       }
@@ -73,12 +76,17 @@ export class ReferenceChecker {
     }
   }
 
+  /** The project of the record a reference must share its project with (`ofProjectOf`), where there is one and it exists. */
+  private async ownerProject(reference: RecordReference): Promise<string | undefined> {
+    return reference.ofProjectOf === undefined ? undefined : (await this.learn({ ...reference.ofProjectOf }))?.projectId;
+  }
+
   /**
    * A contribution is found among the contributions recorded at activities, read once in global order and then
    * only what was appended since; one voided since is gone. Where the id was recorded in several projects, the
-   * one asked for is reported if it is among them. An id the bounded memo forgot is looked for again from the start.
+   * one asked for (or the owner's, for a reference that must share its owner's project) is reported if it is among them. An id the bounded memo forgot is looked for again from the start.
    */
-  private async learnContribution(reference: RecordReference): Promise<KnownStream | undefined> {
+  private async learnContribution(reference: RecordReference, ownerProject: string | undefined): Promise<KnownStream | undefined> {
     const seen = () => (this.contributions.get(reference.id) ?? []).map((entry) => entry.projectId);
     await this.readContributions(this.contributionsReadUpTo, () => true);
     let projects = seen();
@@ -87,7 +95,8 @@ export class ReferenceChecker {
       projects = seen();
     }
     if (projects.length === 0) return undefined;
-    const projectId = reference.ofProject !== undefined && projects.includes(reference.ofProject) ? reference.ofProject : projects[0];
+    const wanted = reference.ofProject ?? ownerProject;
+    const projectId = wanted !== undefined && projects.includes(wanted) ? wanted : projects[0];
     return { revision: 0, projectId };
   }
 

@@ -36,9 +36,15 @@ export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionSt
   streamIdOf: (command) => command.data.decisionId,
   references: {
     RecordDecision: (data) => referencesTo('project', [data.projectId]),
-    // The activities an influence came from are the decision's own project's, never another project's.
+    // The activities and contributions an influence came from are the decision's own project's, never another project's.
     LinkInfluence: (data) =>
-      referencesTo('activity', data.activityIds ?? []).map((reference) => ({
+      [...referencesTo('activity', data.activityIds ?? []), ...referencesTo('contribution', data.contributionIds ?? [])].map((reference) => ({
+        ...reference,
+        ofProjectOf: { aggregate: 'decision', id: data.decisionId },
+      })),
+    // A proposal not adopted that names the contribution it came from names one recorded in this decision's project.
+    RecordProposalNotAdopted: (data) =>
+      referencesTo('contribution', [data.contributionId]).map((reference) => ({
         ...reference,
         ofProjectOf: { aggregate: 'decision', id: data.decisionId },
       })),

@@ -1,10 +1,10 @@
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
-import { PNG } from 'pngjs';
 import { BoundedCache } from '../bounded-cache';
 import type { ChartSpec } from '../model/report-model';
 import { chartBaseLine, chartScaleValue, formatChartValue } from './chart-format';
 import { INK, patternTile, seriesStyle } from './chart-palette';
+import { opaqueRgbPng } from './opaque-png';
 
 /** A chart drawn as a lossless PNG, with its size in CSS pixels (the image holds `scale` times more). */
 export interface ChartImage {
@@ -223,28 +223,6 @@ function canvasPng(spec: ChartSpec): Buffer {
 }
 
 /**
- * The chart's PNG without its alpha channel. pdfkit decodes an alpha channel in JavaScript and stores it as
- * a separate mask, in every document; the chart is painted opaque, so dropping the channel loses nothing,
- * and pdfkit then embeds the compressed rows as they are. The canvas's own pixel readback keeps its buffer
- * alive in this version, so the pixels come from its PNG. The channel is dropped here rather than by
- * pngjs's converter, which runs fifty times slower under jest's module sandbox; the "Up" row filter suits
- * charts, whose rows mostly repeat the one above.
- */
-function opaquePng(png: Buffer): Buffer {
-  const decoded = PNG.sync.read(png);
-  const rgba = decoded.data;
-  const rgb = Buffer.allocUnsafe((rgba.length / 4) * 3);
-  for (let from = 0, to = 0; from < rgba.length; from += 4, to += 3) {
-    rgb[to] = rgba[from];
-    rgb[to + 1] = rgba[from + 1];
-    rgb[to + 2] = rgba[from + 2];
-  }
-  decoded.data = rgb;
-  // zlib's default strategy: pngjs's own default (run-length only) leaves the file over twice as large, and pdfkit copies it byte by byte.
-  return PNG.sync.write(decoded, { colorType: 2, inputColorType: 2, inputHasAlpha: false, filterType: 2, deflateLevel: 9, deflateStrategy: 0 });
-}
-
-/**
  * Draws a chart with chart.js on a server-side canvas (white background, patterned series, value labels,
  * its n at the foot) as a lossless PNG, as the canvas encodes it: text and bar edges stay sharp, with none
  * of a JPEG's ringing. For HTML and Word, which show it as it is.
@@ -253,10 +231,10 @@ export function renderChartImage(spec: ChartSpec): ChartImage {
   return kept(spec, canvasPng(spec));
 }
 
-/** The same chart as an RGB PNG, which pdfkit embeds without decoding it (see `opaquePng`). */
+/** The same chart as an RGB PNG, which pdfkit embeds without decoding it (see `opaqueRgbPng`). */
 export function renderChartImageForPdf(spec: ChartSpec): ChartImage {
   return kept(
     spec,
-    drawn.getOrMake(`rgb\n${JSON.stringify(spec)}`, () => opaquePng(canvasPng(spec))),
+    drawn.getOrMake(`rgb\n${JSON.stringify(spec)}`, () => opaqueRgbPng(canvasPng(spec))),
   );
 }

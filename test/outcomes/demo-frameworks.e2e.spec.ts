@@ -2,10 +2,12 @@ import Database from 'better-sqlite3';
 import { CommandBus } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { eventIdFor, HandleDomainCommand, READ_MODELS, ReadModels } from '@coprod/application';
+import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { FrameworkRegistry, IndicatorResult } from '@coprod/frameworks';
 import { buildDemoRecord } from '../../apps/cli/src/demo/demo-record';
 import { resolveCorrectionTargets } from '../../apps/cli/src/demo/demo-step';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
+import { expectRecordMatchesFixture } from './support/recorded-fixture';
 
 interface OutcomeBody {
   framework: { id: string };
@@ -44,6 +46,11 @@ describe('the demo record gives every outcome of every shipped framework its evi
     }
   }, 120_000);
   afterAll(() => api.close());
+
+  it('records the very events of the fixture the figures unit spec computes the same evidence from', async () => {
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    expectRecordMatchesFixture('demo.events.json', { points: { head: await store.headPosition() }, events: await store.readAll() });
+  });
 
   it('ships the four frameworks and the demo has four projects', async () => {
     expect(shipped.sort()).toEqual(['bracknell-forest', 'care-act-nef-scie', 'southend', 'west-berkshire']);

@@ -5,6 +5,7 @@ import { Digest, digest, merged, shown } from './support/indicator-digest';
 import { beforeCorrections, beforeLateSession, endOfMarch, MINORITIES, now } from './support/hand-checked-figures';
 import { OutcomeApp, startOutcomeApp } from './support/outcome-app';
 import { PROJECT, recordHandCheckedProject, ScenarioPoints } from './support/hand-checked-scenario';
+import { expectRecordMatchesFixture } from './support/recorded-fixture';
 
 const POPULATION = join(__dirname, '..', 'fixtures', 'population', 'example-borough.yaml');
 
@@ -25,6 +26,10 @@ describe('a hand-checked project: every indicator, under both clocks', () => {
     points = await recordHandCheckedProject(app);
   }, 60_000);
   afterAll(() => app.close());
+
+  it('records the very events of the fixture the figures unit spec computes the same figures from', async () => {
+    expectRecordMatchesFixture('hand-checked.events.json', { points, events: await app.store.readAll() });
+  });
 
   it('now: every figure, its breakdown and n, with the late session and the corrections', async () => {
     const result = await app.outcomes({ projectId: PROJECT });

@@ -36,4 +36,20 @@ describe('consent as it now stands', () => {
     expect(applied).toEqual([]);
     expect(now).toBe(before);
   });
+
+  it('an erasure counts the person as erased even when they gave no quote, and withdraws the quotes of a person not in these facts', () => {
+    const withoutQuotes = foldProjectFacts([at('e1', 'ParticipantRegistered', { participantId: 'p-1', role: 'resident', seldomHeardGroups: [], preferredFormats: [] }, 1)]);
+    const erased = withCurrentConsent(withoutQuotes, [change('c1', 'ParticipantErased', { participantId: 'p-1', erasedOn: '2026-04-02T09:00:00.000Z', reason: 'asked' })]);
+    expect(erased.applied).toEqual(['c1']);
+    expect(erased.facts.participants.get('p-1')?.erased).toBe(true);
+
+    // A quote of someone whose registration is not among the facts (recorded under another project) is still withdrawn.
+    const quoteOnly = foldProjectFacts([
+      at('e3', 'QuoteCaptured', { quoteId: 'q-1', participantId: 'p-7', context: 'x', attribution: 'named', allowedUses: ['public'], capturedOn: '2026-03-01', personal: {} }, 3),
+    ]);
+    const gone = withCurrentConsent(quoteOnly, [change('c2', 'ParticipantErased', { participantId: 'p-7', erasedOn: '2026-04-02T09:00:00.000Z', reason: 'asked' })]);
+    expect(gone.applied).toEqual(['c2']);
+    expect(gone.facts.quotes.get('q-1')?.withdrawn).toBe(true);
+    expect(gone.facts.participants.has('p-7')).toBe(false);
+  });
 });

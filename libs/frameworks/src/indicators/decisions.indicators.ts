@@ -41,7 +41,7 @@ export const decisionsInfluenced: IndicatorDefinition = {
       breakdown: makers.map((m) => countCell(m, labelOf(m), ids.filter((id) => facts.decisions.get(id)!.decisionMaker === m).length)),
       items: ids.map((id) => {
         const d = facts.decisions.get(id)!;
-        return { decisionId: id, title: d.title, reference: d.reference, decidedOn: d.decidedOn, eventIds: [d.eventId] };
+        return { decisionId: id, title: d.title, reference: d.reference, decidedOn: d.decidedOn.slice(0, 10), eventIds: [d.eventId] };
       }),
       breakdownUnit: 'decisions',
       statement: `${ids.length} of ${quantity(facts.decisions.size, 'decisions')} recorded ${agree(ids.length, 'was', 'were')} influenced by the people involved (${quantity(people.length, 'people')} behind the influences).`,

@@ -104,7 +104,8 @@ export const serviceMeasures: IndicatorDefinition = {
       breakdown: [],
       items,
       statement: items.length
-        ? `${improved} of ${quantity(items.length, 'measures')} ${agree(improved, 'has', 'have')} moved in the better direction since ${agree(items.length, 'its', 'their')} baseline.`
+        ? // "0 of 1 service measure has moved", "1 of 3 ... has", "0 of 3 ... have": singular where either count is one.
+          `${improved} of ${quantity(items.length, 'measures')} ${agree(items.length === 1 ? 1 : improved, 'has', 'have')} moved in the better direction since ${agree(items.length, 'its', 'their')} baseline.`
         : 'No service measure has been defined yet.',
       sourceEventIds: items.flatMap((i) => i.eventIds),
     };

@@ -26,7 +26,7 @@ function world(k: number) {
     for (const j of ids)
       events.push(['AttendanceRecorded', { activityId: `s${j}`, participantId: `r${i}`, minutes: 60, capacity: 'member', format: 'paper' }]);
   for (const i of ids) {
-    events.push(['DecisionRecorded', { decisionId: `d${i}`, title: `D${i}`, reference: `R${i}`, decisionMaker: 'cabinet' }]);
+    events.push(['DecisionRecorded', { decisionId: `d${i}`, title: `D${i}`, reference: `R${i}`, decisionMaker: 'cabinet', decidedOn: '2026-02-01' }]);
     events.push([
       'InfluenceLinked',
       {

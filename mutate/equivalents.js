@@ -26,6 +26,12 @@ const EQUIVALENTS = [
     reason: "an event that leaves a project's state as it was: without its case it reaches default, which returns the same state",
   },
   {
+    file: /libs\/domain\/src\/projects\/project\.ts$/,
+    line: "case 'ProjectStoryRecorded':",
+    reason:
+      "an event that leaves a project's state as it was (the story is read by the facts, not the decider): without its case it reaches default, which returns the same state (an event is never falsy)",
+  },
+  {
     file: /libs\/domain\/src\/decisions\/decision\.ts$/,
     line: "case 'EngagementAccountRecorded':",
     reason: "an event that leaves a decision's state as it was: without its case it reaches default, which returns the same state",
@@ -66,11 +72,76 @@ const EQUIVALENTS = [
     reason: 'checked only once a response is recorded and the phase asked for is not (refused just above), so the other phase is always there',
   },
   {
+    file: /libs\/domain\/src\/surveys\/survey\.ts$/,
+    mutator: 'ConditionalExpression',
+    original: /^state\.status === 'responded'$/,
+    line: "const responses = state.status === 'responded' ? state.responses : {};",
+    replacement: 'true',
+    reason:
+      'a survey with no responses has no responses field: spreading its undefined adds nothing, exactly as spreading the empty {} does, so the first response folds the same',
+  },
+  {
+    file: /libs\/domain\/src\/expenses\/expense\.decide\.ts$/,
+    mutator: 'StringLiteral',
+    original: "'claimed'",
+    line: "case 'claimed':",
+    reason:
+      'the claimed case only returns, and the switch has no default: a claim whose status no case names falls out of it and returns just the same, so a claimed claim is let through either way',
+  },
+  {
+    file: /libs\/domain\/src\/corrections\/correctable\.ts$/,
+    mutator: 'OptionalChaining',
+    original: 'decider.corrections?.recordedBy',
+    reason:
+      'checkStillDecidable is called only by decideCorrection, after it has found the rule in decider.corrections (a decider without corrections is refused before): corrections is always there',
+  },
+  {
+    file: /libs\/domain\/src\/corrections\/correctable\.ts$/,
+    mutator: 'StringLiteral',
+    original: '`${command.metadata.commandId}:correction`',
+    reason:
+      'the proposed correction is an EventCorrected, which applyCorrections reads only for the event it names and leaves out of the history it returns: its own id is never read, whatever it is',
+  },
+  {
+    file: /libs\/domain\/src\/corrections\/correction\.ts$/,
+    original: /^kind === 'amend'( && changes)?$/,
+    line: "if (kind === 'amend' && changes)",
+    reason:
+      'a void carries no changes (null) and removes its event from what is read, so changes listed for it are never merged; an amendment always carries changes (one that changes nothing is refused when decided)',
+  },
+  {
+    file: /libs\/domain\/src\/core\/errors\.ts$/,
+    mutator: 'ArrayDeclaration',
+    original: '[0, 0, 0]',
+    reason: 'read only when the text did not match the date pattern, and then match !== null already makes the date not real, whatever the numbers',
+  },
+  {
+    file: /libs\/domain\/src\/core\/errors\.ts$/,
+    original: /^(match !== null|month >= 1|month <= 12|day >= 1)( && (month >= 1|month <= 12|day >= 1))*$/,
+    line: 'const real = match !== null && month >= 1',
+    reason:
+      "Node's Date.parse, checked just below, answers NaN for month 0 or 13 and for day 0 (it lets through only days 29 to 31 of a shorter month, which the days-in-month test catches), and text that did not match reads as day 0: such a date is refused either way",
+  },
+  {
     file: /libs\/frameworks\/src\/indicators\/decisions\.indicators\.ts$/,
     mutator: 'StringLiteral',
     line: "best.map((b) => b.ladder ?? '')",
     reason:
       'stands in for a decision with no level on the ladder; any text that is not a rung of the ladder is not found on it, so the highest rung is the same',
+  },
+  {
+    file: /libs\/frameworks\/src\/indicators\/outcome-summary\.ts$/,
+    mutator: 'OptionalChaining',
+    original: 'INDICATOR_CATALOGUE.get(shown.id)?.restate',
+    reason:
+      'every figure written again was computed just above from a definition of the catalogue, under that definition’s own id: the catalogue always has it',
+  },
+  {
+    file: /libs\/domain\/src\/participants\/participant\.facts\.ts$/,
+    mutator: 'OptionalChaining',
+    original: 'existing?.role',
+    reason:
+      'a registration always names a role, so `existing` is read only for a profile update, which is decided only for a registered person and so always follows the registration in a record: `existing` is there',
   },
   {
     file: /libs\/privacy\/src\/integrity\/checkpoint\.ts$/,

@@ -131,14 +131,23 @@ describe('decision: boundaries and the fields a refusal names', () => {
 
 describe('decision: the records a command names, which must exist', () => {
   const references = decisionDecider.references!;
-  it("names the project of a decision and each session an influence came from, which must be of the decision's project", () => {
+  it("names the project of a decision and each session and contribution an influence came from, which must be of the decision's project", () => {
     expect(references.RecordDecision!(recorded.data)).toEqual([{ aggregate: 'project', id: 'p1' }]);
     const data = { ...linked.data, activityIds: ['s-1', 's-2'] };
     const ofProjectOf = { aggregate: 'decision', id: data.decisionId };
     expect(references.LinkInfluence!(data)).toEqual([
       { aggregate: 'activity', id: 's-1', ofProjectOf },
       { aggregate: 'activity', id: 's-2', ofProjectOf },
+      { aggregate: 'contribution', id: 'c-1', ofProjectOf },
     ]);
-    expect(references.LinkInfluence!({ ...data, activityIds: undefined as never })).toEqual([]);
+    expect(references.LinkInfluence!({ ...data, activityIds: undefined as never })).toEqual([{ aggregate: 'contribution', id: 'c-1', ofProjectOf }]);
+    expect(references.LinkInfluence!({ ...data, activityIds: undefined as never, contributionIds: undefined as never })).toEqual([]);
+  });
+
+  it("names the contribution a proposal not adopted came from, which must be of the decision's project, and nothing when it names none", () => {
+    const ofProjectOf = { aggregate: 'decision', id: 'd-1' };
+    const proposal = { decisionId: 'd-1', proposalId: 'n-1', contributionId: 'c-7', proposal: 'Open on Sundays', reason: 'No staff' };
+    expect(references.RecordProposalNotAdopted!(proposal)).toEqual([{ aggregate: 'contribution', id: 'c-7', ofProjectOf }]);
+    expect(references.RecordProposalNotAdopted!({ ...proposal, contributionId: null })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 export * from './model/report-model';
-export { renderChartImage, renderChartImageForPdf, chartSize, type ChartImage } from './charts/chart-image';
+export { renderChartImage, renderChartImageForPdf, drawChartsAhead, chartsOf, chartSize, type ChartImage, type ChartUse } from './charts/chart-image';
 export { chartTable, formatChartValue } from './charts/chart-format';
 export { SERIES_COLOURS } from './charts/chart-palette';
 export { renderPdf } from './render/render-pdf';

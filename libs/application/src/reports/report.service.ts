@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { notFound } from '@coprod/domain';
 import { selectedConnectionString } from '@coprod/event-store';
 import type { ReportBuilt } from '@coprod/privacy/report-register/report-words-register';
-import { DOCX_MEDIA_TYPE, renderDocx, renderEasyReadHtml, renderEasyReadPdf, renderHtml, renderMarkdown, renderPdf, type ReportModel } from '@coprod/reporting';
+import { chartsOf, drawChartsAhead, DOCX_MEDIA_TYPE, renderDocx, renderEasyReadHtml, renderEasyReadPdf, renderHtml, renderMarkdown, renderPdf, type ReportModel } from '@coprod/reporting';
 import {
   buildAuditHistory,
   buildCaseStudy,
@@ -214,7 +214,9 @@ export class ReportService implements OnApplicationShutdown {
         ? await renderPdf(model)
         : format === 'docx'
           ? await renderDocx(model)
-          : Buffer.from(format === 'html' ? renderHtml(model) : renderMarkdown(model), 'utf8');
+          : format === 'html'
+            ? Buffer.from(await drawChartsAhead(chartsOf(model), 'screen').then(() => renderHtml(model)), 'utf8')
+            : Buffer.from(renderMarkdown(model), 'utf8');
     return { model, format, contentType: CONTENT_TYPES[format], body, fileName };
   }
 }

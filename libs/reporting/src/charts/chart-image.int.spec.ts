@@ -1,6 +1,6 @@
 import type { ChartSpec } from '../model/report-model';
 import { PNG } from 'pngjs';
-import { renderChartImage, renderChartImageForPdf } from './chart-image';
+import { chartsOf, drawChartsAhead, renderChartImage, renderChartImageForPdf } from './chart-image';
 import { chartBaseLine, chartDescription, chartTable, formatChartValue } from './chart-format';
 import { SERIES_COLOURS } from './chart-palette';
 
@@ -80,6 +80,31 @@ describe('chart images', () => {
   it('draws different pixels for different numbers', () => {
     const changed = { ...hoursByRole, series: [{ name: 'Co-design', values: [60, 300, 480] }, hoursByRole.series[1]] };
     expect(renderChartImage(changed).data.equals(renderChartImage(hoursByRole).data)).toBe(false);
+  });
+
+  it("draws a report's charts ahead to the bytes the layout would draw, with reports asking at once", async () => {
+    const variants = (prefix: string) =>
+      [1, 2, 3, 4, 5].map((i): ChartSpec => ({ ...hoursByRole, id: `${prefix}-${i}`, series: [{ name: 'Co-design', values: [60 * i, 300, 480] }] }));
+    const expected = variants('drawn-in-layout').map((spec) => [renderChartImage(spec).data, renderChartImageForPdf(spec).data]);
+    // Two reports at once over the same two canvases, one for print and one for the screen, and a chart repeated.
+    const [print, screen] = [variants('ahead-print'), variants('ahead-screen')];
+    await Promise.all([drawChartsAhead([...print, print[0]], 'print'), drawChartsAhead(screen, 'screen'), drawChartsAhead(print.slice(2), 'print')]);
+    print.forEach((spec, i) => expect(renderChartImageForPdf(spec).data.equals(expected[i][1])).toBe(true));
+    screen.forEach((spec, i) => expect(renderChartImage(spec).data.equals(expected[i][0])).toBe(true));
+  });
+
+  it('finds every chart of a report, in its subsections too', () => {
+    const chart = (id: string) => ({ kind: 'chart' as const, chart: { ...hoursByRole, id } });
+    const sections = [
+      {
+        id: 'a',
+        heading: 'A',
+        blocks: [chart('one'), { kind: 'paragraph' as const, text: 'Words' }],
+        subsections: [{ id: 'a1', heading: 'A1', blocks: [chart('two')] }],
+      },
+      { id: 'b', heading: 'B', blocks: [chart('three')] },
+    ];
+    expect(chartsOf({ sections }).map((c) => c.id)).toEqual(['one', 'two', 'three']);
   });
 
   it('does not hold on to memory from chart to chart', () => {

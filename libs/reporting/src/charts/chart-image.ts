@@ -1,7 +1,7 @@
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, type ChartConfiguration, type Plugin } from 'chart.js';
 import { BoundedCache } from '../bounded-cache';
-import type { ChartSpec } from '../model/report-model';
+import type { ChartSpec, ReportModel, ReportSection } from '../model/report-model';
 import { chartBaseLine, chartScaleValue, formatChartValue } from './chart-format';
 import { INK, patternTile, seriesStyle } from './chart-palette';
 import { opaqueRgbPng } from './opaque-png';
@@ -182,14 +182,14 @@ const whiteBackground: Plugin<'bar'> = {
  */
 let shared: Canvas | undefined;
 
-function drawChart(spec: ChartSpec, encode: (canvas: Canvas) => Buffer): Buffer {
+/** Draws a chart on `canvas`, sized for it; the chart must be destroyed once the canvas has been encoded. */
+function drawOn(canvas: Canvas, spec: ChartSpec): Chart<'bar'> {
   prepare();
   const { width, height } = chartSize(spec);
-  shared ??= createCanvas(width, height);
   // chart.js reads the CSS size from the canvas and multiplies it by the fixed pixel ratio itself.
-  shared.width = width;
-  shared.height = height;
-  const ctx = shared.getContext('2d');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
   ctx.resetTransform();
   const patterns = spec.series.map((_, index) => {
     const { colour, pattern } = seriesStyle(index);
@@ -198,9 +198,15 @@ function drawChart(spec: ChartSpec, encode: (canvas: Canvas) => Buffer): Buffer 
   const config = configuration(spec, patterns);
   config.plugins = [whiteBackground, ...(config.plugins ?? [])];
   // With animation off, constructing the chart draws it; destroying it clears the canvas.
-  const chart = new Chart(ctx as never, config);
+  return new Chart(ctx as never, config);
+}
+
+function drawChart(spec: ChartSpec): Buffer {
+  const { width, height } = chartSize(spec);
+  shared ??= createCanvas(width, height);
+  const chart = drawOn(shared, spec);
   try {
-    return encode(shared);
+    return shared.encodeSync('png');
   } finally {
     chart.destroy();
   }
@@ -218,8 +224,68 @@ function kept(spec: ChartSpec, data: Buffer): ChartImage {
   return { data: Buffer.from(data), mimeType: 'image/png', width, height, scale: SCALE };
 }
 
+const keyOf = (use: ChartUse, spec: ChartSpec) => `${use}\n${JSON.stringify(spec)}`;
+
 function canvasPng(spec: ChartSpec): Buffer {
-  return drawn.getOrMake(`rgba\n${JSON.stringify(spec)}`, () => drawChart(spec, (canvas) => canvas.encodeSync('png')));
+  return drawn.getOrMake(keyOf('screen', spec), () => drawChart(spec));
+}
+
+/** Every chart of a report, in reading order. */
+export function chartsOf(model: Pick<ReportModel, 'sections'>): ChartSpec[] {
+  const walk = (sections: readonly ReportSection[]): ChartSpec[] =>
+    sections.flatMap((section) => [
+      ...section.blocks.flatMap((block) => (block.kind === 'chart' ? [block.chart] : [])),
+      ...walk(section.subsections ?? []),
+    ]);
+  return walk(model.sections);
+}
+
+/** What a chart is drawn for: a screen (HTML, Word) takes the canvas's PNG, print (PDF) its RGB copy. */
+export type ChartUse = 'screen' | 'print';
+
+/*
+ * Canvases for drawing a report's charts ahead of it: while one encodes its PNG on a thread of libuv's pool,
+ * the next chart is drawn on the other. Two, as the machine a council runs this on may have two cores.
+ */
+const ahead: { canvas: Canvas; encoded: Promise<void> }[] = [];
+
+/**
+ * Draws every chart of a report that is not kept already, before the report is laid out, so the layout finds
+ * them all kept. Drawing happens on this thread, but the canvas encodes its PNG on another while the next
+ * chart is drawn, and the RGB copy for print is made as each encoding ends: after a change to the record,
+ * when every chart is new, the report spends less of its time on charts. Without it the layout draws each
+ * chart as it meets it, to the same bytes.
+ */
+export async function drawChartsAhead(specs: readonly ChartSpec[], use: ChartUse): Promise<void> {
+  const missing = [...new Map(specs.map((spec) => [keyOf(use, spec), spec])).entries()].filter(([key]) => drawn.get(key) === undefined);
+  const encodings: Promise<void>[] = [];
+  let turn = 0;
+  for (const [key, spec] of missing) {
+    const screenKey = keyOf('screen', spec);
+    const screen = drawn.get(screenKey);
+    if (screen !== undefined) {
+      drawn.set(key, opaqueRgbPng(screen));
+      continue;
+    }
+    const slot = (ahead[turn++ % 2] ??= { canvas: createCanvas(1, 1), encoded: Promise.resolve() });
+    // Waits until the canvas is free: its last encoding has ended and no other report took it meanwhile. From the
+    // check to the assignment below nothing waits, so no other report can draw on this canvas in between.
+    for (let last = slot.encoded; ; last = slot.encoded) {
+      await last;
+      if (slot.encoded === last) break;
+    }
+    const chart = drawOn(slot.canvas, spec);
+    const encoded = slot.canvas
+      .encode('png')
+      .then((png) => {
+        drawn.set(screenKey, png);
+        if (use === 'print') drawn.set(key, opaqueRgbPng(png));
+      })
+      .finally(() => chart.destroy());
+    slot.encoded = encoded.catch(() => undefined);
+    encodings.push(encoded);
+  }
+  await Promise.all(encodings);
 }
 
 /**
@@ -235,6 +301,6 @@ export function renderChartImage(spec: ChartSpec): ChartImage {
 export function renderChartImageForPdf(spec: ChartSpec): ChartImage {
   return kept(
     spec,
-    drawn.getOrMake(`rgb\n${JSON.stringify(spec)}`, () => opaqueRgbPng(canvasPng(spec))),
+    drawn.getOrMake(keyOf('print', spec), () => opaqueRgbPng(canvasPng(spec))),
   );
 }

@@ -1,3 +1,4 @@
+import { chartsOf, drawChartsAhead } from '../charts/chart-image';
 import type { ReportModel } from '../model/report-model';
 import { splitProvenance } from './wording';
 import { drawCover, drawFurniture, drawProvenance, drawSection, drawTitleBlock } from './pdf/pdf-pages';
@@ -10,13 +11,13 @@ import { PdfKitDocument, PdfWriter } from './pdf/pdf-writer';
  * bytes: the document dates come from `provenance.generatedAt`, never from the clock. Refuses, with
  * MissingGlyphError, a model holding a character none of the report's fonts can draw.
  */
-export function renderPdf(model: ReportModel): Promise<Buffer> {
+export async function renderPdf(model: ReportModel): Promise<Buffer> {
   const stamp = new Date(model.provenance.generatedAt);
   if (Number.isNaN(stamp.getTime())) {
-    return Promise.reject(
-      new Error(`provenance.generatedAt "${model.provenance.generatedAt}" is not a date; give an ISO date-time such as 2026-06-01T09:00:00Z`),
-    );
+    throw new Error(`provenance.generatedAt "${model.provenance.generatedAt}" is not a date; give an ISO date-time such as 2026-06-01T09:00:00Z`);
   }
+  // The charts first, the next drawn while the last is encoded; the layout below then finds every one kept.
+  await drawChartsAhead(chartsOf(model), 'print');
   const doc = new PdfKitDocument({
     size: PAGE.size,
     layout: model.layout?.landscape ? 'landscape' : 'portrait',
@@ -66,5 +67,5 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
   root.end();
   drawFurniture(w, model);
   doc.end();
-  return done;
+  return await done;
 }

@@ -1,3 +1,4 @@
+import type { IndicatorResult } from '@coprod/frameworks/indicators/indicator';
 import { count, Digest, hidden, merged, shown } from './indicator-digest';
 
 /*
@@ -45,7 +46,11 @@ export const steady: Record<string, Digest> = {
   reach_against_population: {
     value: null,
     n: 7,
-    breakdown: [[DISABLED, null, null, true], [OLDER, 71.4, null, false], [MINORITIES, 0, null, false]],
+    breakdown: [
+      [DISABLED, null, null, true],
+      [OLDER, 71.4, null, false],
+      [MINORITIES, 0, null, false],
+    ],
   },
   // Training a2: r1 r2 (residents), d1, o1 = 4 people; d1 alone in the merged row.
   training_completions: {
@@ -79,7 +84,11 @@ export const now: Record<string, Digest> = {
   ...steady,
   // 630 + 360 + 475 + 360 = 1825 min = 30.42 h. By role: resident 285+390+90 = 765 (12.75 h), o1 420 (7), k1 60 (1);
   // merged d1 190 + c1 390 = 580 (9.67 h).
-  hours_by_role: { value: 30.4, n: 7, breakdown: [shown('resident', 12.8, 3), shown('council_officer', 7, 1), shown('councillor', 1, 1), merged(9.7, 2)] },
+  hours_by_role: {
+    value: 30.4,
+    n: 7,
+    breakdown: [shown('resident', 12.8, 3), shown('council_officer', 7, 1), shown('councillor', 1, 1), merged(9.7, 2)],
+  },
   sessions_by_stage: { value: 4, n: 7, breakdown: [count('co_planning', 2), count('co_design', 1), count('co_delivery', 1)] },
   sessions_by_format: { value: 4, n: 7, breakdown: [count('in_person', 2), count('online', 1), count('phone', 1)] },
   // Sessions each: r1 3, r2 3, r3 1, c1 3, d1 2, o1 4, k1 1 -> 5 of 7 came back = 71.4%. Coming back is public.
@@ -117,7 +126,11 @@ export const beforeCorrections: Record<string, Digest> = {
   ...now,
   // 630 + 360 + (150 + 150 + 100 + 150 + 150 = 700) = 1690 min = 28.17 h. Residents 360 + 210 + 240 = 810 (13.5 h); o1 360 (6);
   // merged c1 270 + d1 190 = 460 (7.67 h).
-  hours_by_role: { value: 28.2, n: 7, breakdown: [shown('resident', 13.5, 3), shown('council_officer', 6, 1), shown('councillor', 1, 1), merged(7.7, 2)] },
+  hours_by_role: {
+    value: 28.2,
+    n: 7,
+    breakdown: [shown('resident', 13.5, 3), shown('council_officer', 6, 1), shown('councillor', 1, 1), merged(7.7, 2)],
+  },
   sessions_by_stage: { value: 3, n: 7, breakdown: [count('co_planning', 2), count('co_design', 1)] },
   sessions_by_format: { value: 3, n: 7, breakdown: [count('in_person', 2), count('online', 1)] },
   // Sessions each: r1 3, r2 2, r3 2 (a1, a3), c1 2, d1 2, o1 3, k1 1 -> 6 of 7 = 85.7%.
@@ -136,7 +149,11 @@ export const beforeCorrections: Record<string, Digest> = {
 export const beforeLateSession: Record<string, Digest> = {
   ...now,
   // 630 + 360 + 475 = 1465 min = 24.42 h. Residents 285 + 210 + 90 = 585 (9.75 h); o1 360 (6); merged c1 270 + d1 190 = 460 (7.67 h).
-  hours_by_role: { value: 24.4, n: 7, breakdown: [shown('resident', 9.8, 3), shown('council_officer', 6, 1), shown('councillor', 1, 1), merged(7.7, 2)] },
+  hours_by_role: {
+    value: 24.4,
+    n: 7,
+    breakdown: [shown('resident', 9.8, 3), shown('council_officer', 6, 1), shown('councillor', 1, 1), merged(7.7, 2)],
+  },
   sessions_by_stage: beforeCorrections.sessions_by_stage,
   sessions_by_format: beforeCorrections.sessions_by_format,
   // Sessions each: r1 3, r2 2, r3 1, c1 2, d1 2, o1 3, k1 1 -> 5 of 7 = 71.4%.
@@ -148,7 +165,11 @@ export const beforeLateSession: Record<string, Digest> = {
 export const endOfMarch: Record<string, Digest> = {
   ...steady,
   // 630 + 360 = 990 min = 16.5 h. Residents 210 + 210 + 90 = 510 (8.5 h); o1 210 (3.5); k1 60; merged c1 120 + d1 90 = 210 (3.5 h).
-  hours_by_role: { value: 16.5, n: 7, breakdown: [shown('resident', 8.5, 3), shown('council_officer', 3.5, 1), shown('councillor', 1, 1), merged(3.5, 2)] },
+  hours_by_role: {
+    value: 16.5,
+    n: 7,
+    breakdown: [shown('resident', 8.5, 3), shown('council_officer', 3.5, 1), shown('councillor', 1, 1), merged(3.5, 2)],
+  },
   sessions_by_stage: { value: 2, n: 7, breakdown: [count('co_planning', 2)] },
   sessions_by_format: { value: 2, n: 7, breakdown: [count('in_person', 1), count('online', 1)] },
   // Sessions each: r1 2, r2 2, o1 2, the other four 1 -> 3 of 7 = 42.9%.
@@ -158,7 +179,12 @@ export const endOfMarch: Record<string, Digest> = {
   // Only dec2 (25 Mar) is influenced, by a2's {r1 r2 d1 o1}; dec1 is decided on 20 Apr.
   decisions_influenced: { value: 1, n: 4, breakdown: [count('cabinet', 1)] },
   // Highest rung consultation, the 4th of 7.
-  influence_levels: { value: 4, n: 4, breakdown: [count('consultation', 1)], secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 0)] },
+  influence_levels: {
+    value: 4,
+    n: 4,
+    breakdown: [count('consultation', 1)],
+    secondary: [count('basic', 1), count('intermediate', 0), count('transformational', 0)],
+  },
   // 1 of 2 decisions (dec3, dec2) = 50%; residents behind: r1 r2 d1 = 3.
   resident_influence_share: { value: 50, n: 3, breakdown: [count('with', 1), count('without', 1)] },
   you_said_we_did: { value: 1, n: 4, breakdown: [] },
@@ -172,3 +198,48 @@ export const endOfMarch: Record<string, Digest> = {
   principle_reflections: { value: 0, n: 0, breakdown: [count('equality', 0), count('making_a_difference', 0), count('inclusive', 0)] },
   not_coproduction_flags: { value: 0, n: 4, breakdown: [] },
 };
+
+/**
+ * The listings behind the figures as of now, worked by hand: the same expectations for the e2e suite, which records
+ * the scenario over HTTP, and for the fast spec, which folds the recorded fixture.
+ */
+export function expectListingsNow(indicators: Record<string, IndicatorResult>): void {
+  expect(indicators.setup_activities.items.map((i) => [i.activityId, i.doneOn])).toEqual([
+    ['steering_group_formed', '2026-01-20'],
+    ['support_and_expenses_agreed', '2026-01-27'],
+    ['members_briefed', '2026-04-14'],
+    ['working_principles_agreed', null],
+  ]);
+  expect(indicators.stage_history.items.map((i) => [i.stage, i.enteredOn])).toEqual([
+    ['Co-planning', '2026-01-05'],
+    ['Co-design', '2026-04-01'],
+    ['Co-delivery', '2026-05-01'],
+  ]);
+  expect(indicators.service_measures.items).toEqual([
+    expect.objectContaining({ baseline: 40, latest: 90, latestOn: '2026-06-30', change: 50, improved: true }),
+  ]);
+  expect(indicators.expenses.items.map((i) => [i.key, i.claims ?? i.people, i.amountPence ?? null])).toEqual([
+    ['paid', 6, 7750],
+    ['approved_awaiting_payment', 0, 0],
+    ['awaiting_approval', 1, null],
+    ['rejected', 1, null],
+    ['corrected', 0, null],
+    ['people_paid', 5, null],
+  ]);
+  expect(indicators.survey_change.items.map((i) => [i.itemId, i.groupId, i.pairs, i.meanBefore, i.meanAfter])).toEqual([
+    ['confidence_in_partnership', 'residents_and_communities', 4, null, null],
+    ['confidence_in_partnership', 'council_staff', 1, null, null],
+    ['skills_and_knowledge', 'residents_and_communities', 4, null, null],
+    ['skills_and_knowledge', 'council_staff', 1, null, null],
+    ['sense_of_influence', 'residents_and_communities', 4, null, null],
+    ['sense_of_influence', 'council_staff', 1, null, null],
+  ]);
+  expect(indicators.survey_change.note).toBe('1 response without a matching before or after response is not counted.');
+  expect(indicators.you_said_we_did.items.map((i) => i.influenceId)).toEqual(['inf2', 'inf1']);
+  expect(indicators.proposals_not_adopted.items).toEqual([
+    expect.objectContaining({ proposalId: 'prop1', decision: 'Structure of the guidance note' }),
+  ]);
+  expect(indicators.reach_against_population.statement).toBe(
+    `Compared with Example Borough (fictional), these groups are under-represented: ${MINORITIES}.`,
+  );
+}

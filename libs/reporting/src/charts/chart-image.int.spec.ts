@@ -1,4 +1,5 @@
 import type { ChartSpec } from '../model/report-model';
+import { Chart } from 'chart.js';
 import { PNG } from 'pngjs';
 import { chartsOf, drawChartsAhead, renderChartImage, renderChartImageForPdf } from './chart-image';
 import { chartBaseLine, chartDescription, chartTable, formatChartValue } from './chart-format';
@@ -91,6 +92,22 @@ describe('chart images', () => {
     await Promise.all([drawChartsAhead([...print, print[0]], 'print'), drawChartsAhead(screen, 'screen'), drawChartsAhead(print.slice(2), 'print')]);
     print.forEach((spec, i) => expect(renderChartImageForPdf(spec).data.equals(expected[i][1])).toBe(true));
     screen.forEach((spec, i) => expect(renderChartImage(spec).data.equals(expected[i][0])).toBe(true));
+  });
+
+  it('draws the next chart after one failed half-way, on every canvas, rather than refuse the canvas as in use', async () => {
+    const spec = (id: string, value: number): ChartSpec => ({ ...hoursByRole, id, series: [{ name: 'Co-design', values: [value, 300, 480] }] });
+    for (const attempt of ['layout', 'ahead'] as const) {
+      const draw = jest.spyOn(Chart.prototype, 'draw').mockImplementationOnce(() => {
+        throw new Error('the canvas ran out of memory');
+      });
+      const failing = spec(`fails-${attempt}`, 7);
+      if (attempt === 'layout') expect(() => renderChartImage(failing)).toThrow('the canvas ran out of memory');
+      else await expect(drawChartsAhead([failing], 'print')).rejects.toThrow('the canvas ran out of memory');
+      draw.mockRestore();
+      await drawChartsAhead([spec(`after-${attempt}-1`, 8), spec(`after-${attempt}-2`, 9), spec(`after-${attempt}-3`, 10)], 'print');
+      expect(pngHeader(renderChartImage(spec(`after-${attempt}-4`, 11)).data).colourType).toBe(6);
+      expect(pngHeader(renderChartImageForPdf(failing).data).colourType).toBe(2);
+    }
   });
 
   it('finds every chart of a report, in its subsections too', () => {

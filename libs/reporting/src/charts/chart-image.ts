@@ -198,7 +198,14 @@ function drawOn(canvas: Canvas, spec: ChartSpec): Chart<'bar'> {
   const config = configuration(spec, patterns);
   config.plugins = [whiteBackground, ...(config.plugins ?? [])];
   // With animation off, constructing the chart draws it; destroying it clears the canvas.
-  return new Chart(ctx as never, config);
+  try {
+    return new Chart(ctx as never, config);
+  } catch (error) {
+    // chart.js claims the canvas before drawing: a chart that failed half-way would hold it, and every later chart
+    // drawn on it would be refused as "already in use" until the process ended.
+    Chart.getChart(canvas as never)?.destroy();
+    throw error;
+  }
 }
 
 function drawChart(spec: ChartSpec): Buffer {
@@ -217,7 +224,8 @@ function drawChart(spec: ChartSpec): Buffer {
  * again draws the same charts. An image depends on nothing but its spec, so images are kept by the
  * spec's content; every caller gets its own copy, so none can spoil another's.
  */
-const drawn = new BoundedCache<Buffer>(96, 16 * 1024 * 1024, (data) => data.length);
+// Up to 96 charts, each kept for the screen and for print: a long report drawn ahead never pushes out its own first charts.
+const drawn = new BoundedCache<Buffer>(192, 16 * 1024 * 1024, (data) => data.length);
 
 function kept(spec: ChartSpec, data: Buffer): ChartImage {
   const { width, height } = chartSize(spec);

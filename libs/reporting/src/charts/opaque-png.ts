@@ -38,7 +38,12 @@ export function opaqueRgbPng(png: Buffer): Buffer {
     if (png.toString('latin1', at + 4, at + 8) === 'IDAT') compressed.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
   }
-  const filtered = inflateSync(Buffer.concat(compressed));
+  let filtered: Buffer;
+  try {
+    filtered = inflateSync(Buffer.concat(compressed));
+  } catch (error) {
+    throw new Error(`the chart image's pixel data cannot be decompressed (${(error as Error).message}); the PNG is damaged or cut short`);
+  }
   const stride = width * RGBA;
   if (filtered.length !== height * (stride + 1)) {
     throw new Error(`the chart image's rows hold ${filtered.length} bytes; ${width} by ${height} RGBA pixels need ${height * (stride + 1)}`);

@@ -56,5 +56,8 @@ describe('an opaque RGBA PNG rewritten as RGB', () => {
     // A header that promises six rows over data holding five.
     truncated.writeUInt32BE(6, 20);
     expect(() => opaqueRgbPng(truncated)).toThrow("the chart image's rows hold 125 bytes; 6 by 6 RGBA pixels need 150");
+    const damaged = rgbaPng(picture(6, 6), 0);
+    damaged.fill(0x55, 41, 60);
+    expect(() => opaqueRgbPng(damaged)).toThrow(/^the chart image's pixel data cannot be decompressed \(.+\); the PNG is damaged or cut short$/);
   });
 });

@@ -1,5 +1,7 @@
 export * from './model/report-model';
-export { renderChartImage, renderChartImageForPdf, drawChartsAhead, chartsOf, chartSize, type ChartImage, type ChartUse } from './charts/chart-image';
+export { renderChartImage, drawChartsAhead, chartsOf, type ChartImage } from './charts/chart-image';
+export { chartSize } from './charts/chart-config';
+export { chartDrawing, type ChartDrawing, type ChartMark } from './charts/chart-vector';
 export { chartTable, formatChartValue } from './charts/chart-format';
 export { SERIES_COLOURS } from './charts/chart-palette';
 export { renderPdf } from './render/render-pdf';

@@ -215,7 +215,7 @@ export class ReportService implements OnApplicationShutdown {
         : format === 'docx'
           ? await renderDocx(model)
           : format === 'html'
-            ? Buffer.from(await drawChartsAhead(chartsOf(model), 'screen').then(() => renderHtml(model)), 'utf8')
+            ? Buffer.from(await drawChartsAhead(chartsOf(model)).then(() => renderHtml(model)), 'utf8')
             : Buffer.from(renderMarkdown(model), 'utf8');
     return { model, format, contentType: CONTENT_TYPES[format], body, fileName };
   }

@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../model/report-model';
 import { Chart } from 'chart.js';
 import { PNG } from 'pngjs';
-import { chartsOf, drawChartsAhead, renderChartImage, renderChartImageForPdf } from './chart-image';
+import { chartsOf, drawChartsAhead, renderChartImage } from './chart-image';
 import { chartBaseLine, chartDescription, chartTable, formatChartValue } from './chart-format';
 import { SERIES_COLOURS } from './chart-palette';
 
@@ -35,20 +35,15 @@ function relativeLuminance(hex: string): number {
 }
 
 describe('chart images', () => {
-  it('draws a lossless PNG at its scale, and for print the same pixels with no alpha channel for pdfkit to split off', () => {
-    const screen = renderChartImage(hoursByRole);
-    const print = renderChartImageForPdf(hoursByRole);
-    for (const image of [screen, print]) {
-      const header = pngHeader(image.data);
-      expect(image.mimeType).toBe('image/png');
-      expect(header.width).toBe(Math.floor(image.width * image.scale));
-      expect(header.height).toBe(Math.floor(image.height * image.scale));
-    }
-    expect(pngHeader(print.data).colourType).toBe(2);
-    // Opaque everywhere, so dropping the channel for print changes no pixel.
-    const rgba = PNG.sync.read(screen.data).data;
+  it('draws a lossless, opaque PNG at its scale', () => {
+    const image = renderChartImage(hoursByRole);
+    const header = pngHeader(image.data);
+    expect(image.mimeType).toBe('image/png');
+    expect(header.width).toBe(Math.floor(image.width * image.scale));
+    expect(header.height).toBe(Math.floor(image.height * image.scale));
+    // Opaque everywhere: the white background is painted, so the picture reads the same pasted on any page colour.
+    const rgba = PNG.sync.read(image.data).data;
     for (let at = 3; at < rgba.length; at += 4) if (rgba[at] !== 255) throw new Error(`pixel ${(at - 3) / 4} is not opaque`);
-    expect(PNG.sync.read(print.data).data.equals(rgba)).toBe(true);
   });
 
   it('writes the n in a strip added under the chart, and changes nothing above it', () => {
@@ -86,12 +81,11 @@ describe('chart images', () => {
   it("draws a report's charts ahead to the bytes the layout would draw, with reports asking at once", async () => {
     const variants = (prefix: string) =>
       [1, 2, 3, 4, 5].map((i): ChartSpec => ({ ...hoursByRole, id: `${prefix}-${i}`, series: [{ name: 'Co-design', values: [60 * i, 300, 480] }] }));
-    const expected = variants('drawn-in-layout').map((spec) => [renderChartImage(spec).data, renderChartImageForPdf(spec).data]);
-    // Two reports at once over the same two canvases, one for print and one for the screen, and a chart repeated.
-    const [print, screen] = [variants('ahead-print'), variants('ahead-screen')];
-    await Promise.all([drawChartsAhead([...print, print[0]], 'print'), drawChartsAhead(screen, 'screen'), drawChartsAhead(print.slice(2), 'print')]);
-    print.forEach((spec, i) => expect(renderChartImageForPdf(spec).data.equals(expected[i][1])).toBe(true));
-    screen.forEach((spec, i) => expect(renderChartImage(spec).data.equals(expected[i][0])).toBe(true));
+    const expected = variants('drawn-in-layout').map((spec) => renderChartImage(spec).data);
+    // Two reports at once over the same two canvases, and a chart repeated.
+    const [first, second] = [variants('ahead-first'), variants('ahead-second')];
+    await Promise.all([drawChartsAhead([...first, first[0]]), drawChartsAhead(second), drawChartsAhead(first.slice(2))]);
+    for (const specs of [first, second]) specs.forEach((spec, i) => expect(renderChartImage(spec).data.equals(expected[i])).toBe(true));
   });
 
   it('draws the next chart after one failed half-way, on every canvas, rather than refuse the canvas as in use', async () => {
@@ -102,11 +96,11 @@ describe('chart images', () => {
       });
       const failing = spec(`fails-${attempt}`, 7);
       if (attempt === 'layout') expect(() => renderChartImage(failing)).toThrow('the canvas ran out of memory');
-      else await expect(drawChartsAhead([failing], 'print')).rejects.toThrow('the canvas ran out of memory');
+      else await expect(drawChartsAhead([failing])).rejects.toThrow('the canvas ran out of memory');
       draw.mockRestore();
-      await drawChartsAhead([spec(`after-${attempt}-1`, 8), spec(`after-${attempt}-2`, 9), spec(`after-${attempt}-3`, 10)], 'print');
+      await drawChartsAhead([spec(`after-${attempt}-1`, 8), spec(`after-${attempt}-2`, 9), spec(`after-${attempt}-3`, 10)]);
       expect(pngHeader(renderChartImage(spec(`after-${attempt}-4`, 11)).data).colourType).toBe(6);
-      expect(pngHeader(renderChartImageForPdf(failing).data).colourType).toBe(2);
+      expect(pngHeader(renderChartImage(failing).data).colourType).toBe(6);
     }
   });
 

@@ -55,7 +55,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   if (Number.isNaN(stamp.getTime())) {
     throw new Error(`provenance.generatedAt "${model.provenance.generatedAt}" is not a date; give an ISO date-time such as 2026-06-01T09:00:00Z`);
   }
-  await drawChartsAhead(chartsOf(model), 'screen');
+  await drawChartsAhead(chartsOf(model));
   const cover = model.layout?.coverPage !== false;
   const ctx: Context = { model, numbered: model.layout?.numberedParagraphs === true, sectionLevel: cover ? 1 : 2, nextDrawingId: 1 };
   const { sections, provenance } = splitProvenance(model);

@@ -106,6 +106,13 @@ describe('renderPdf on a case study', () => {
     expect(skippedHeadingLevel(levels)).toBeNull();
   });
 
+  it('draws each chart as vectors and text in its own font: no picture in the document, the labels and values legible at any zoom', () => {
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toEqual([]);
+    // The chart's own words, set in the embedded DejaVu rather than painted as pixels.
+    for (const label of ['Voluntary sector', 'Co-delivery', 'percent agreeing', '187.5', '125.0', '77%']) expect(text).toContain(label);
+  });
+
   it('gives every chart a Figure with alternative text', () => {
     const figures = ofType('Figure');
     expect(figures).toHaveLength(2);

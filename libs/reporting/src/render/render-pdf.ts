@@ -1,4 +1,3 @@
-import { chartsOf, drawChartsAhead } from '../charts/chart-image';
 import type { ReportModel } from '../model/report-model';
 import { splitProvenance } from './wording';
 import { drawCover, drawFurniture, drawProvenance, drawSection, drawTitleBlock } from './pdf/pdf-pages';
@@ -16,8 +15,6 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   if (Number.isNaN(stamp.getTime())) {
     throw new Error(`provenance.generatedAt "${model.provenance.generatedAt}" is not a date; give an ISO date-time such as 2026-06-01T09:00:00Z`);
   }
-  // The charts first, the next drawn while the last is encoded; the layout below then finds every one kept.
-  await drawChartsAhead(chartsOf(model), 'print');
   const doc = new PdfKitDocument({
     size: PAGE.size,
     layout: model.layout?.landscape ? 'landscape' : 'portrait',

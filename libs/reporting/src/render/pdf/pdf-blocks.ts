@@ -1,4 +1,6 @@
-import { chartSize, renderChartImageForPdf } from '../../charts/chart-image';
+import { chartSize } from '../../charts/chart-config';
+import { chartDrawing } from '../../charts/chart-vector';
+import { drawChartMarks } from './pdf-chart';
 import { chartDescription } from '../../charts/chart-format';
 import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec } from '../../model/report-model';
 import { hasRightToLeft, passageDirection } from '../text/scripts';
@@ -166,14 +168,14 @@ function drawFigure(w: PdfWriter, parent: Struct, figure: Figure, model: ReportM
 }
 
 function drawChart(w: PdfWriter, parent: Struct, chart: ChartSpec, titleLevel: number): void {
-  const image = renderChartImageForPdf(chart);
-  const height = (image.height * w.width) / image.width;
+  const drawing = chartDrawing(chart);
+  const height = (drawing.height * w.width) / drawing.width;
   const titleHeight = w.measure(chart.title, { font: FONT.bold });
   w.ensureSpace(titleHeight + 6 + height + 12);
   w.text(parent, headingTag(titleLevel), chart.title, { font: FONT.bold, gapAfter: 6 });
   const top = w.doc.y;
   const left = w.left;
-  w.tagged(parent, 'Figure', () => w.doc.image(image.data, left, top, { width: w.width }), {
+  w.tagged(parent, 'Figure', () => drawChartMarks(w.doc, drawing, left, top, w.width), {
     // Print shows each figure once: the numbers go in the alternative text, not in a table repeated under the chart.
     alt: chartDescription(chart, 'in words'),
     bbox: [left, top, left + w.width, top + height],

@@ -1,0 +1,137 @@
+import type { ChartDrawing, ChartMark, PathStep } from '../../charts/chart-vector';
+import type { SeriesPattern } from '../../charts/chart-palette';
+import { useFont } from './pdf-fonts';
+import { FONT } from './pdf-theme';
+
+type Doc = PDFKit.PDFDocument;
+type TilingPattern = ReturnType<Doc['pattern']>;
+
+/** The side of a pattern's tile, in the chart's CSS pixels (the canvas's pattern tile is the same size). */
+const TILE = 10;
+const K = 0.5523 * 1.6;
+
+/**
+ * The white marks each pattern lays over its series colour, as PDF drawing operators in a tile of TILE by TILE;
+ * they match the canvas's tiles (chart-palette.ts) so a series looks the same in print and on screen.
+ */
+const PATTERN_MARKS: Record<Exclude<SeriesPattern, 'solid'>, string> = {
+  diagonal: `1.5 w 2 J 0 ${TILE} m ${TILE} 0 l -5 5 m 5 -5 l 5 15 m 15 5 l S`,
+  crosshatch: `1.5 w 0 5 m ${TILE} 5 l 5 0 m 5 ${TILE} l S`,
+  horizontal: `1.5 w 0 5 m ${TILE} 5 l S`,
+  dots: `6.6 5 m 6.6 ${5 + K} ${5 + K} 6.6 5 6.6 c ${5 - K} 6.6 3.4 ${5 + K} 3.4 5 c 3.4 ${5 - K} ${5 - K} 3.4 5 3.4 c ${5 + K} 3.4 6.6 ${5 - K} 6.6 5 c f`,
+};
+
+/** Each document's patterns: made once, where the first chart to use them is drawn (so at a chart's scale). */
+const patterns = new WeakMap<Doc, Map<string, TilingPattern>>();
+
+function patternFor(doc: Doc, pattern: Exclude<SeriesPattern, 'solid'>): TilingPattern {
+  let made = patterns.get(doc);
+  if (!made) patterns.set(doc, (made = new Map()));
+  let tile = made.get(pattern);
+  if (!tile) made.set(pattern, (tile = doc.pattern([0, 0, TILE, TILE], TILE, TILE, PATTERN_MARKS[pattern])));
+  return tile;
+}
+
+function tracePath(doc: Doc, path: readonly PathStep[]): void {
+  for (const step of path) {
+    switch (step.op) {
+      case 'move':
+        doc.moveTo(step.x, step.y);
+        break;
+      case 'line':
+        doc.lineTo(step.x, step.y);
+        break;
+      case 'curve':
+        doc.bezierCurveTo(step.x1, step.y1, step.x2, step.y2, step.x, step.y);
+        break;
+      case 'rect':
+        doc.rect(step.x, step.y, step.w, step.h);
+        break;
+      case 'close':
+        doc.closePath();
+        break;
+    }
+  }
+}
+
+/** Runs `draw` with fills and strokes at `opacity`, leaving the document's opacity as it was. */
+function atOpacity(doc: Doc, opacity: number, draw: () => void): void {
+  if (opacity >= 1) return draw();
+  doc.save();
+  doc.opacity(opacity);
+  draw();
+  doc.restore();
+}
+
+function drawMark(doc: Doc, mark: ChartMark): void {
+  switch (mark.kind) {
+    case 'save':
+      doc.save();
+      return;
+    case 'restore':
+      doc.restore();
+      return;
+    case 'clip':
+      tracePath(doc, mark.path);
+      doc.clip(mark.evenOdd ? 'even-odd' : 'non-zero');
+      return;
+    case 'fill': {
+      const rule = mark.evenOdd ? 'even-odd' : 'non-zero';
+      const { paint } = mark;
+      atOpacity(doc, paint.opacity, () => {
+        tracePath(doc, mark.path);
+        doc.fill(paint.colour, rule);
+        if ('pattern' in paint) {
+          tracePath(doc, mark.path);
+          doc.fill([patternFor(doc, paint.pattern), '#ffffff'] as never, rule);
+        }
+      });
+      return;
+    }
+    case 'stroke':
+      atOpacity(doc, mark.opacity, () => {
+        tracePath(doc, mark.path);
+        doc
+          .lineWidth(mark.width)
+          .lineCap(mark.cap as 'butt')
+          .lineJoin(mark.join as 'miter');
+        if (mark.dash.length > 0) doc.dash(mark.dash[0], { space: mark.dash[1] ?? mark.dash[0] });
+        else doc.undash();
+        doc.stroke(mark.colour);
+      });
+      return;
+    case 'text': {
+      useFont(doc, mark.bold ? FONT.bold : FONT.regular);
+      doc.fontSize(mark.size);
+      const [a, b, c, d, e, f] = mark.matrix;
+      const moved = a !== 1 || b !== 0 || c !== 0 || d !== 1;
+      atOpacity(doc, mark.opacity, () => {
+        doc.fillColor(mark.colour);
+        if (!moved) {
+          doc.text(mark.text, e, f, { lineBreak: false, baseline: mark.baseline as 'alphabetic' });
+          return;
+        }
+        doc.save();
+        doc.transform(a, b, c, d, e, f);
+        doc.text(mark.text, 0, 0, { lineBreak: false, baseline: mark.baseline as 'alphabetic' });
+        doc.restore();
+      });
+      return;
+    }
+  }
+}
+
+/**
+ * Draws a chart's marks on the current page, its top left corner at (`left`, `top`) and `width` points wide, the
+ * height in proportion. The document's position, font and colours are left as they were found.
+ */
+export function drawChartMarks(doc: Doc, drawing: ChartDrawing, left: number, top: number, width: number): void {
+  const { x, y } = doc;
+  doc.save();
+  doc.translate(left, top);
+  doc.scale(width / drawing.width);
+  for (const mark of drawing.marks) drawMark(doc, mark);
+  doc.restore();
+  doc.x = x;
+  doc.y = y;
+}

@@ -102,6 +102,24 @@ describe('coprod refusing to start on a bad setting', () => {
       ['serve'],
       /^coprod: COPROD_SUPPRESSION_THRESHOLD must be a whole number of at least 1, got "0"$/,
     ],
+    [
+      'a misspelt actor role, before a command that records nothing',
+      { COPROD_ACTOR_ROLE: 'evaluaton_lead' },
+      ['outcomes', '--project', 'p-energy'],
+      /^coprod: COPROD_ACTOR_ROLE must be one of administrator, evaluation_lead, recorder, auditor, viewer, got "evaluaton_lead"$/,
+    ],
+    [
+      'a misspelt actor role, before a restore',
+      { COPROD_ACTOR_ROLE: 'evaluaton_lead' },
+      ['restore', '--from', 'no-such-backup'],
+      /^coprod: COPROD_ACTOR_ROLE must be one of .*, got "evaluaton_lead"$/,
+    ],
+    [
+      'the server, with a misspelt actor role',
+      { COPROD_ACTOR_ROLE: 'evaluaton_lead', COPROD_AUTH: 'tokens' },
+      ['serve'],
+      /^coprod: COPROD_ACTOR_ROLE must be one of .*, got "evaluaton_lead"$/,
+    ],
   ];
   it.each(settings.map(([what, env, argv, problem]) => ({ what, env, argv, problem })))('$what: exit 1 and one line', ({ env, argv, problem }) => {
     const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('DATA', dataDir)]));

@@ -1,6 +1,7 @@
 export * from './core/event';
 export * from './core/fact';
 export * from './core/decider';
+export * from './core/project-id-claim';
 export * from './core/errors';
 export * from './core/vocabulary';
 

@@ -132,4 +132,35 @@ describe('coprod record: any command from the command line, by the same path as 
       await lead.close();
     }
   });
+
+  it('refuses on the project a proposal id already recorded on one of its decisions, as the API does, recording nothing', async () => {
+    const lead = await openCli(dataDir, 'evaluation_lead');
+    try {
+      await lead.record.record('RegisterProject', { data: JSON.stringify(project) });
+      const decision = {
+        decisionId: 'd-hours',
+        projectId: 'p-story',
+        title: 'Branch library opening hours',
+        decisionMaker: 'cabinet',
+        reference: 'CAB-2026-14',
+        decidedOn: '2026-06-11',
+        recommendation: 'Open the branch libraries on two evenings a week',
+      };
+      await lead.record.record('RecordDecision', { data: JSON.stringify(decision) });
+      const proposal = { proposalId: 'prop-sundays', contributionId: null, proposal: 'Open on Sundays', reason: 'No staff on Sundays' };
+      await lead.record.record('RecordProposalNotAdopted', { data: JSON.stringify({ ...proposal, decisionId: 'd-hours' }) });
+      const refused = await lead.record
+        .record('RecordProjectProposalNotAdopted', {
+          data: JSON.stringify({ ...proposal, projectId: 'p-story', decisionId: null, recordedOn: '2026-06-12' }),
+        })
+        .catch((e: Error) => e);
+      expect(refused).toMatchObject({ kind: 'conflict', code: 'project.proposal_already_recorded' });
+      expect(errorText(refused as Error)).toMatch(
+        /^coprod: proposal prop-sundays is already recorded as not adopted on decision d-hours of project p-story/,
+      );
+      expect(await lead.streamTypes('project-p-story')).toEqual(['ProjectRegistered']);
+    } finally {
+      await lead.close();
+    }
+  });
 });

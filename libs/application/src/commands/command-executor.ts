@@ -66,6 +66,7 @@ export class CommandExecutor {
 
   private readonly folded = new StreamMemo<FoldedStream>();
   private readonly queue = new StreamQueue();
+  private readonly claimQueue = new StreamQueue();
 
   async execute(command: Command, origin: CommandOrigin): Promise<CommandResult> {
     checkCommandInput(command.type, command.data);
@@ -73,7 +74,16 @@ export class CommandExecutor {
     assertPermitted(command.metadata.actor, permissionForCommand(command.type));
     const decider = this.deciders.forCommand(command.type);
     const stream = this.deciders.streamOf(decider, command);
-    return this.queue.run(stream, () => this.executeInTurn(decider, stream, command, origin));
+    return this.queue.run(stream, () => this.inClaimTurns(claimedIds(decider, command), () => this.executeInTurn(decider, stream, command, origin)));
+  }
+
+  /**
+   * Commands recording the same claimed id (a proposal not adopted, on a decision or on the project) take turns
+   * as well, whatever stream they write, so one's check of the id and its append are not interleaved with the
+   * other's. Claims are taken in one order, inside the stream's turn, so two commands never wait on each other.
+   */
+  private inClaimTurns<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    return keys.reduceRight<() => Promise<T>>((inner, key) => () => this.claimQueue.run(key, inner), work)();
   }
 
   /** Commands queued or being decided in this process, over every stream: how far behind the writer is. */
@@ -244,6 +254,12 @@ export class CommandExecutor {
       duplicate: true,
     };
   }
+}
+
+/** The ids a command claims, as turn keys in one order (`proposal prop-1`); in every project, which is only more careful. */
+function claimedIds(decider: AnyDecider, command: Command): string[] {
+  const claims = decider.claims?.[command.type]?.(command.data as never) ?? [];
+  return [...new Set(claims.map((claim) => `${claim.what} ${String(claim.id)}`))].sort();
 }
 
 /** The caller decided on one revision of the stream and it is now at another: theirs is a real conflict. */

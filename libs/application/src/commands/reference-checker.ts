@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, conflict, notFound, RecordReference, ruleBroken, streamName } from '@coprod/domain';
+import { Command, conflict, notFound, ProjectIdClaim, RecordReference, refuseIdRecordedBefore, ruleBroken, streamName } from '@coprod/domain';
 import { EVENT_STORE, EventStore } from '@coprod/event-store';
 import { DeciderRegistry } from './decider-registry';
+import { ProjectIdIndex } from './project-id-index';
 import { StreamMemo } from './stream-memo';
 
 /** What is known of a referenced stream: it exists up to `revision`, and whether its person was erased. */
@@ -36,13 +37,37 @@ export class ReferenceChecker {
   private readonly contributionOfEvent = new StreamMemo<string>();
   /** Global position up to which contributions have been read into `contributions`. */
   private contributionsReadUpTo = 0;
+  private readonly projectIds: ProjectIdIndex;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly deciders: DeciderRegistry,
-  ) {}
+  ) {
+    this.projectIds = new ProjectIdIndex(store);
+  }
 
+  /** Checks the records the command names, then the ids it records that must be new to their project. */
   async check(command: Command): Promise<void> {
+    await this.checkReferences(command);
+    await this.checkClaims(command);
+  }
+
+  /**
+   * An id recorded at one level (a proposal not adopted on a decision) is refused at another (on the project) and
+   * on another record of the same project, whichever came first. A project that cannot be found is left to the
+   * decider, which refuses the command in its own words (`decision.not_found`).
+   */
+  private async checkClaims(command: Command): Promise<void> {
+    const claims: readonly ProjectIdClaim[] = this.deciders.forCommand(command.type).claims?.[command.type]?.(command.data) ?? [];
+    for (const claim of claims) {
+      if (typeof claim.id !== 'string' || claim.id === '') continue;
+      const projectId = claim.ofProject ?? (claim.ofProjectOf ? (await this.learn({ ...claim.ofProjectOf }))?.projectId : undefined);
+      if (projectId === undefined) continue;
+      refuseIdRecordedBefore(claim, projectId, await this.projectIds.recordingsOf(claim));
+    }
+  }
+
+  private async checkReferences(command: Command): Promise<void> {
     const references = this.deciders.forCommand(command.type).references?.[command.type]?.(command.data) ?? [];
     for (const reference of references) {
       const label = `${reference.aggregate} ${reference.id}`;

@@ -1,5 +1,6 @@
 import { resolve, join } from 'node:path';
 import { CouncilDisclosure, loadCouncilDisclosureFile } from '@coprod/frameworks/disclosure/council-file';
+import { ACCESS_ROLES, isAccessRole } from '@coprod/privacy/access/permissions';
 
 /** Everything the running product is configured with, read once from the environment. */
 export interface AppConfig {
@@ -69,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '127.0.0.1',
     localActor: {
       id: env.COPROD_ACTOR ?? 'local.officer',
-      role: env.COPROD_ACTOR_ROLE ?? 'administrator',
+      role: localActorRole(env),
       ...(env.COPROD_ACTOR_PARTICIPANT ? { participantId: env.COPROD_ACTOR_PARTICIPANT } : {}),
     },
     auth,
@@ -104,6 +105,18 @@ function disclosureThreshold(env: NodeJS.ProcessEnv, envThreshold: number, discl
     );
   }
   return fromFile;
+}
+
+/**
+ * The role of the local identity: `administrator` when unset, as before, so commands that need no actor keep working.
+ * A role given but not known (a misspelling such as `evaluaton_lead`) stops the start, naming the roles accepted,
+ * rather than letting every command run until the first one that records is refused.
+ */
+function localActorRole(env: NodeJS.ProcessEnv): string {
+  const role = env.COPROD_ACTOR_ROLE;
+  if (role === undefined) return 'administrator';
+  if (!isAccessRole(role)) throw new Error(`COPROD_ACTOR_ROLE must be one of ${ACCESS_ROLES.join(', ')}, got "${role}"`);
+  return role;
 }
 
 /** A setting that must be a whole number of at least 1, or its default when unset. */

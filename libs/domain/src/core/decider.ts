@@ -1,5 +1,6 @@
 import { Command, Event, Recorded } from './event';
 import type { Corrections } from '../corrections/correctable';
+import type { ProjectIdClaimsOf } from './project-id-claim';
 
 /**
  * The pure heart of an aggregate: `decide` turns a command and the current state into new events
@@ -18,6 +19,8 @@ export interface Decider<C extends Command, E extends Event, S> {
   readonly corrections?: Corrections;
   /** The other records each command names, which must exist (and people not be erased) before it is decided. */
   readonly references?: ReferencesOf<C>;
+  /** The ids each command records that must not be recorded already in the project, by this aggregate or another. */
+  readonly claims?: ProjectIdClaimsOf<C>;
   /** The permission each command needs where it is more than `record`. A correction needs the permission of the command that recorded what it corrects. */
   readonly permissions?: { readonly [T in C['type']]?: CommandPermission };
 }

@@ -2,6 +2,7 @@ import { Decider, referencesTo } from '../core/decider';
 import { CorrectionsOf } from '../corrections/correctable';
 import { DecisionEvent, DecisionState, evolveDecision, initialDecisionState } from './decision';
 import { DecisionCommand, DecisionCorrection, decideDecision } from './decision.decide';
+import { proposalIdClaim } from './proposal-id';
 
 /** The date of a decision dates its influence and commitments, so it is not amended: void and record again. */
 const corrections: CorrectionsOf<DecisionCorrection['type'], DecisionEvent['type'], DecisionCommand['type']> = {
@@ -48,6 +49,12 @@ export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionSt
         ...reference,
         ofProjectOf: { aggregate: 'decision', id: data.decisionId },
       })),
+  },
+  claims: {
+    // The id may already be recorded on another decision of the project, or on the project itself.
+    RecordProposalNotAdopted: (data) => [
+      proposalIdClaim(data.proposalId, { ofProjectOf: { aggregate: 'decision', id: data.decisionId } }, 'decision.proposal_already_recorded'),
+    ],
   },
   corrections,
 };

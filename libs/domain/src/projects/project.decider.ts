@@ -2,6 +2,7 @@ import { Decider, referencesTo } from '../core/decider';
 import { evolveProject, initialProjectState, ProjectEvent, ProjectState } from './project';
 import { decideProject, ProjectCommand, ProjectCorrection } from './project.decide';
 import { CorrectionsOf } from '../corrections/correctable';
+import { proposalIdClaim } from '../decisions/proposal-id';
 
 const corrections: CorrectionsOf<ProjectCorrection['type'], ProjectEvent['type'], ProjectCommand['type']> = {
   rules: {
@@ -51,6 +52,10 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
         ...reference,
         ofProject: data.projectId,
       })),
+  },
+  claims: {
+    // The id may already be recorded on one of the project's decisions.
+    RecordProjectProposalNotAdopted: (data) => [proposalIdClaim(data.proposalId, { ofProject: data.projectId }, 'project.proposal_already_recorded')],
   },
   permissions: {
     RegisterProject: 'manage_projects',

@@ -78,7 +78,11 @@ export class LinkInfluenceDto implements CommandBody<LinkInfluence> {
 /** Body of `POST /api/commands/RecordProposalNotAdopted`. */
 export class RecordProposalNotAdoptedDto implements CommandBody<RecordProposalNotAdopted> {
   @IdField(REFERENCE_DOCS.decisionId) decisionId: string;
-  @IdField({ description: 'Id of the proposal not adopted', example: 'prop-energy-1' }) proposalId: string;
+  @IdField({
+    description: "Id of the proposal not adopted, unique within the decision's project: not used on another decision of it or on the project itself",
+    example: 'prop-energy-1',
+  })
+  proposalId: string;
   @IdField({ description: 'Contribution the proposal came from, if recorded', example: 'con-energy-05-3' }, { nullable: true })
   contributionId: string | null = null;
   @TextField({ description: 'What was proposed', example: 'A section on council grants for community energy schemes' }, TEXT_LIMITS.freeText)

@@ -158,7 +158,8 @@ export class RecordProjectStoryDto implements CommandBody<RecordProjectStory> {
  */
 export class RecordProjectProposalNotAdoptedDto implements CommandBody<RecordProjectProposalNotAdopted> {
   @IdField(REFERENCE_DOCS.projectId) projectId: string;
-  @IdField({ description: 'Id of the proposal not adopted, unique within the project', example: 'prop-energy-4' }) proposalId: string;
+  @IdField({ description: 'Id of the proposal not adopted, unique within the project, including its decisions', example: 'prop-energy-4' })
+  proposalId: string;
   @IdField({ description: 'Contribution the proposal came from, if recorded', example: 'con-energy-05-3' }, { nullable: true })
   contributionId: string | null = null;
   @TextField({ description: 'What was proposed', example: 'Hold the launch event in every parish rather than one in Newbury' }, TEXT_LIMITS.freeText)

@@ -82,6 +82,18 @@ const SCOPES = {
     ],
     threshold: 80,
   },
+  charts: {
+    what: 'libs/reporting charts: the chart drawn as vector marks for print, replayed onto the PDF page, and its numbers in words',
+    mutate: ['libs/reporting/src/charts/chart-vector.ts', 'libs/reporting/src/charts/chart-format.ts', 'libs/reporting/src/render/pdf/pdf-chart.ts'],
+    roots: ['<rootDir>/libs/reporting'],
+    tests: [
+      '<rootDir>/libs/reporting/src/charts/chart-vector.int.spec.ts',
+      '<rootDir>/libs/reporting/src/charts/chart-format.unit.spec.ts',
+      '<rootDir>/libs/reporting/src/charts/chart-image.int.spec.ts',
+      '<rootDir>/libs/reporting/src/render/pdf/pdf-chart.int.spec.ts',
+    ],
+    threshold: 85,
+  },
   'reporting-builders': {
     what: 'libs/reporting builders: the report models every renderer draws from',
     mutate: ['libs/reporting/src/builders/**/*.ts', '!libs/reporting/src/**/*.spec.ts', '!libs/reporting/src/builders/index.ts'],

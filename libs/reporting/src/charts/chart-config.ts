@@ -112,12 +112,19 @@ function wrapLabel(label: string, width = 26): string | string[] {
 
 /**
  * chart.js's configuration of a chart: `fills` are each series' fill (a canvas pattern, or what the drawing
- * context takes for one), `pixelRatio` the device pixels per CSS pixel (1 for vector drawing).
+ * context takes for one), `pixelRatio` the device pixels per CSS pixel (1 for vector drawing), `scriptFamilies` the
+ * font families a canvas falls back on for labels in scripts DejaVu does not draw.
  */
-export function chartConfiguration(spec: ChartSpec, fills: unknown[], pixelRatio: number): ChartConfiguration<'bar'> {
+export function chartConfiguration(
+  spec: ChartSpec,
+  fills: unknown[],
+  pixelRatio: number,
+  scriptFamilies: readonly string[] = [],
+): ChartConfiguration<'bar'> {
   const horizontal = spec.type === 'horizontal_bar';
   const stacked = spec.type === 'stacked_bar';
-  const font = { family: FONT_FAMILY, size: 12 };
+  // DejaVu first; the families of other scripts after it, for the characters DejaVu lacks.
+  const font = { family: [FONT_FAMILY, ...scriptFamilies].map((family) => `"${family}"`).join(', '), size: 12 };
   const valueAxis = {
     stacked,
     beginAtZero: true,

@@ -73,6 +73,20 @@ describe('chart images', () => {
     expect(renderChartImage(hoursByRole).data.equals(original)).toBe(true);
   });
 
+  it('draws labels in other scripts in their own fonts, not as empty boxes, and refuses a character no font has', () => {
+    const labelled = (first: string) =>
+      renderChartImage({ ...hoursByRole, id: `scripts-${first}`, categories: [first, 'Carers', 'Council officers'] }).data;
+    // Boxes for missing glyphs all look alike: two labels of different characters would draw the same picture.
+    for (const [one, other] of [
+      ['社区居民', '居民社区'],
+      ['اردو بولنے', 'بولنے اردو'],
+      ['ওয়েলস', 'লসওয়ে'],
+    ]) {
+      expect(labelled(one).equals(labelled(other))).toBe(false);
+    }
+    expect(() => labelled('\u{10FFFD}')).toThrow(/the chart "Hours given, by role and stage"/);
+  });
+
   it('draws different pixels for different numbers', () => {
     const changed = { ...hoursByRole, series: [{ name: 'Co-design', values: [60, 300, 480] }, hoursByRole.series[1]] };
     expect(renderChartImage(changed).data.equals(renderChartImage(hoursByRole).data)).toBe(false);

@@ -4,6 +4,9 @@ import { BoundedCache } from '../bounded-cache';
 import type { ChartSpec, ReportModel, ReportSection } from '../model/report-model';
 import { chartConfiguration, chartSize, FONT_FAMILY, registerChartParts, SCALE } from './chart-config';
 import { patternTile, seriesStyle } from './chart-palette';
+import { baseFont, chooseFonts, drawnByBaseFont } from '../render/pdf/pdf-font-choice';
+import { fontFile } from '../render/pdf/pdf-fonts';
+import { FONT } from '../render/pdf/pdf-theme';
 
 /** A chart drawn as a lossless PNG, with its size in CSS pixels (the image holds `scale` times more). */
 export interface ChartImage {
@@ -20,6 +23,27 @@ function prepare(): void {
   if (fontReady) return;
   GlobalFonts.registerFromPath(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), FONT_FAMILY);
   fontReady = true;
+}
+
+const registeredScripts = new Set<string>();
+
+/**
+ * The fonts a chart's labels need beyond DejaVu (Noto by script, as the PDF chooses them), registered with the
+ * canvas the first time a chart needs them: a label in Urdu or Chinese is drawn, not left as empty boxes. A
+ * character no font has is refused naming the chart.
+ */
+function scriptFamilies(spec: ChartSpec): string[] {
+  const names = new Set<string>();
+  for (const text of [...spec.categories, ...spec.series.map((s) => s.name), spec.unit ?? '']) {
+    if (drawnByBaseFont(text, FONT.regular)) continue;
+    for (const name of chooseFonts(text, baseFont(FONT.regular), undefined, `the chart "${spec.title}"`)) if (name !== FONT.regular) names.add(name);
+  }
+  for (const name of names) {
+    if (registeredScripts.has(name)) continue;
+    GlobalFonts.registerFromPath(fontFile(name), name);
+    registeredScripts.add(name);
+  }
+  return [...names].sort();
 }
 
 /** Paints the canvas white first, so the picture reads the same on any background it is pasted on. */
@@ -52,7 +76,7 @@ function drawOn(canvas: Canvas, spec: ChartSpec): Chart<'bar'> {
     const { colour, pattern } = seriesStyle(index);
     return ctx.createPattern(patternTile(colour, pattern, 1), 'repeat');
   });
-  const config = chartConfiguration(spec, patterns, SCALE);
+  const config = chartConfiguration(spec, patterns, SCALE, scriptFamilies(spec));
   config.plugins = [whiteBackground, ...(config.plugins ?? [])];
   // With animation off, constructing the chart draws it; destroying it clears the canvas.
   try {

@@ -2,8 +2,11 @@ import { Chart } from 'chart.js';
 import { color as parseColour } from 'chart.js/helpers';
 import { BoundedCache } from '../bounded-cache';
 import type { ChartSpec } from '../model/report-model';
+import { baseFont, drawnByBaseFont } from '../render/pdf/pdf-font-choice';
 import { parsedFont } from '../render/pdf/pdf-fonts';
+import { layoutText, type LaidLine } from '../render/pdf/pdf-text-layout';
 import { FONT } from '../render/pdf/pdf-theme';
+import { textDirection } from '../render/text/scripts';
 import { chartConfiguration, chartSize, registerChartParts } from './chart-config';
 import { seriesStyle, type SeriesPattern } from './chart-palette';
 
@@ -31,9 +34,36 @@ export type Paint = { colour: string; opacity: number } | { colour: string; opac
 export type ChartMark =
   | { kind: 'save' | 'restore' }
   | { kind: 'fill'; path: PathStep[]; paint: Paint; evenOdd: boolean }
-  | { kind: 'stroke'; path: PathStep[]; colour: string; opacity: number; width: number; cap: string; join: string; dash: number[] }
+  | {
+      kind: 'stroke';
+      path: PathStep[];
+      colour: string;
+      opacity: number;
+      width: number;
+      cap: string;
+      join: string;
+      dash: number[];
+      dashOffset: number;
+    }
   | { kind: 'clip'; path: PathStep[]; evenOdd: boolean }
-  | { kind: 'text'; text: string; bold: boolean; size: number; colour: string; opacity: number; baseline: string; matrix: Matrix };
+  | TextMark;
+
+/**
+ * A run of text: drawn from `matrix`'s origin, its baseline `baseline` units below that point (canvas
+ * `textBaseline`, resolved against DejaVu's ascent and descent). Text DejaVu cannot draw alone (another script,
+ * right to left) carries its line laid out by script, as the rest of the document lays such text out.
+ */
+export interface TextMark {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  size: number;
+  colour: string;
+  opacity: number;
+  baseline: number;
+  matrix: Matrix;
+  line?: LaidLine;
+}
 
 /** A chart drawn as marks, with the size in CSS pixels it was laid out at. */
 export interface ChartDrawing {
@@ -102,9 +132,25 @@ function fontOf(font: string): { bold: boolean; size: number } {
 }
 
 const widths = new BoundedCache<number>(20_000);
+const lines = new BoundedCache<LaidLine>(2_000);
 
-/** The width of `text` in DejaVu Sans at `size` px, as the PDF will set it. */
-function widthOf(text: string, bold: boolean, size: number): number {
+/**
+ * The line of a label DejaVu cannot draw alone, laid out by script and direction as the report's own text is;
+ * undefined for text DejaVu draws. A character no font can draw is refused naming the chart (`origin`).
+ */
+function scriptLine(text: string, bold: boolean, size: number, origin: string): LaidLine | undefined {
+  const font = bold ? FONT.bold : FONT.regular;
+  if (drawnByBaseFont(text, font)) return undefined;
+  return lines.getOrMake(`${font} ${size}\n${text}`, () => {
+    const direction = textDirection(text) ?? 'ltr';
+    return layoutText({ text, base: baseFont(font), size, width: Number.MAX_SAFE_INTEGER, lineGap: 0, direction, origin }).lines[0];
+  });
+}
+
+/** The width of `text` at `size` px, as the PDF will set it: in DejaVu, or laid out by script where DejaVu cannot draw it. */
+function widthOf(text: string, bold: boolean, size: number, origin: string): number {
+  const line = scriptLine(text, bold, size, origin);
+  if (line) return line.width;
   const font = bold ? FONT.bold : FONT.regular;
   const perEm = widths.getOrMake(`${font}\n${text}`, () => {
     const parsed = parsedFont(font);
@@ -112,6 +158,26 @@ function widthOf(text: string, bold: boolean, size: number): number {
     return positions.reduce((sum, p) => sum + p.xAdvance, 0) / parsed.unitsPerEm;
   });
   return perEm * size;
+}
+
+/** How far below the point text is drawn from its baseline lies, for each canvas `textBaseline`, as pdfkit places it in DejaVu. */
+function baselineShift(baseline: string, bold: boolean, size: number): number {
+  const font = parsedFont(bold ? FONT.bold : FONT.regular) as unknown as { ascent: number; descent: number; unitsPerEm: number };
+  const ascent = (font.ascent / font.unitsPerEm) * size;
+  const descent = (font.descent / font.unitsPerEm) * size;
+  switch (baseline) {
+    case 'top':
+      return ascent;
+    case 'hanging':
+      return 0.8 * ascent;
+    case 'middle':
+      return (ascent + descent) / 2;
+    case 'bottom':
+    case 'ideographic':
+      return descent;
+    default:
+      return 0;
+  }
 }
 
 /**
@@ -138,7 +204,12 @@ export class RecordingContext {
   private readonly saved: State[] = [];
   private path: PathStep[] = [];
 
-  constructor(width: number, height: number) {
+  /** @param origin what the text drawn here belongs to, named if it holds a character no font can draw */
+  constructor(
+    width: number,
+    height: number,
+    private readonly origin = 'a chart',
+  ) {
     const context = this;
     this.canvas = { width, height, getContext: (kind) => (kind === '2d' ? context : null) };
   }
@@ -204,8 +275,10 @@ export class RecordingContext {
     this.state.globalAlpha = value;
   }
 
+  /** As a canvas does: a list with a negative or non-finite length is ignored, and an odd list is repeated to make it even. */
   setLineDash(segments: number[]): void {
-    this.state.lineDash = [...segments];
+    if (segments.some((s) => !Number.isFinite(s) || s < 0)) return;
+    this.state.lineDash = segments.length % 2 === 1 ? [...segments, ...segments] : [...segments];
   }
   getLineDash(): number[] {
     return [...this.state.lineDash];
@@ -276,6 +349,8 @@ export class RecordingContext {
     this.path.push({ op: 'curve', x1: c1.x, y1: c1.y, x2: c2.x, y2: c2.y, ...this.point(x, y) });
   }
   quadraticCurveTo(cx: number, cy: number, x: number, y: number): void {
+    // With no current point a canvas starts the curve at its control point.
+    if (this.path.length === 0) this.moveTo(cx, cy);
     const last = this.current();
     // A quadratic curve is the cubic with control points two thirds of the way to its control point.
     const c1 = { x: last.x + ((cx - last.x) * 2) / 3, y: last.y + ((cy - last.y) * 2) / 3 };
@@ -291,7 +366,8 @@ export class RecordingContext {
     if (anticlockwise) sweep = sweep <= -2 * Math.PI ? -2 * Math.PI : sweep > 0 ? sweep - 2 * Math.PI * Math.ceil(sweep / (2 * Math.PI)) : sweep;
     else sweep = sweep >= 2 * Math.PI ? 2 * Math.PI : sweep < 0 ? sweep + 2 * Math.PI * Math.ceil(-sweep / (2 * Math.PI)) : sweep;
     const begin = { x: x + r * Math.cos(start), y: y + r * Math.sin(start) };
-    if (this.path.length === 0 || this.path[this.path.length - 1].op === 'close') this.moveTo(begin.x, begin.y);
+    // A canvas joins an arc to the current point with a straight line (after a closed subpath, from its start).
+    if (this.path.length === 0) this.moveTo(begin.x, begin.y);
     else this.lineTo(begin.x, begin.y);
     const pieces = Math.max(1, Math.ceil(Math.abs(sweep) / (Math.PI / 2)));
     const step = sweep / pieces;
@@ -329,17 +405,21 @@ export class RecordingContext {
 
   measureText(text: string): { width: number } {
     const { bold, size } = fontOf(this.state.font);
-    return { width: widthOf(text, bold, size) };
+    return { width: widthOf(text, bold, size, this.origin) };
   }
 
-  fillText(text: string, x: number, y: number): void {
+  /** Text at (x, y), placed by `textAlign` and `textBaseline`, and narrowed to `maxWidth` where it is wider, as a canvas does. */
+  fillText(text: string, x: number, y: number, maxWidth?: number): void {
     if (text === '') return;
     const { bold, size } = fontOf(this.state.font);
     const paint = this.paintOf(this.state.fillStyle);
     if (paint.opacity === 0) return;
-    const width = widthOf(text, bold, size);
+    const natural = widthOf(text, bold, size, this.origin);
+    const narrow = maxWidth !== undefined && maxWidth >= 0 && natural > maxWidth ? maxWidth / natural : 1;
+    const width = natural * narrow;
     const align = this.state.textAlign;
     const shift = align === 'center' ? -width / 2 : align === 'right' || align === 'end' ? -width : 0;
+    const line = scriptLine(text, bold, size, this.origin);
     this.marks.push({
       kind: 'text',
       text,
@@ -347,24 +427,32 @@ export class RecordingContext {
       size,
       colour: paint.colour,
       opacity: paint.opacity,
-      baseline: this.state.textBaseline,
-      matrix: multiply(this.state.matrix, [1, 0, 0, 1, x + shift, y]),
+      baseline: baselineShift(this.state.textBaseline, bold, size),
+      matrix: multiply(this.state.matrix, [narrow, 0, 0, 1, x + shift, y]),
+      ...(line ? { line } : {}),
     });
   }
 
+  /** The current point, in user space: the end of the last step, or the start of the subpath a close or a rectangle leaves. */
   private current(): { x: number; y: number } {
-    for (let i = this.path.length - 1; i >= 0; i--) {
-      const step = this.path[i];
-      if (step.op === 'move' || step.op === 'line' || step.op === 'curve') {
-        const m = this.state.matrix;
-        // Back into user space: the steps are kept in chart coordinates.
-        const det = m[0] * m[3] - m[1] * m[2];
-        const dx = step.x - m[4];
-        const dy = step.y - m[5];
-        return { x: (m[3] * dx - m[2] * dy) / det, y: (m[0] * dy - m[1] * dx) / det };
+    const last = this.path[this.path.length - 1];
+    if (last === undefined) return { x: 0, y: 0 };
+    let at: { x: number; y: number } = last.op === 'close' ? { x: 0, y: 0 } : last;
+    if (last.op === 'close') {
+      for (let i = this.path.length - 1; i >= 0; i--) {
+        const step = this.path[i];
+        if (step.op === 'move' || step.op === 'rect') {
+          at = step;
+          break;
+        }
       }
     }
-    return { x: 0, y: 0 };
+    const m = this.state.matrix;
+    // Back into user space: the steps are kept in chart coordinates.
+    const det = m[0] * m[3] - m[1] * m[2];
+    const dx = at.x - m[4];
+    const dy = at.y - m[5];
+    return { x: (m[3] * dx - m[2] * dy) / det, y: (m[0] * dy - m[1] * dx) / det };
   }
 
   private rectSteps(x: number, y: number, w: number, h: number): PathStep[] {
@@ -412,6 +500,7 @@ export class RecordingContext {
       cap: this.state.lineCap,
       join: this.state.lineJoin,
       dash: this.state.lineDash.map((d) => d * scale),
+      dashOffset: this.state.lineDashOffset * scale,
     });
   }
 }
@@ -422,24 +511,39 @@ export class RecordingContext {
  */
 const drawings = new BoundedCache<ChartDrawing>(96, 200_000, (drawing) => drawing.marks.length);
 
-/** A chart as vector marks (the same chart.js layout, values, patterns and n as its PNG), kept by its spec. */
+/**
+ * A chart as vector marks (the same chart.js layout, values, patterns and n as its PNG), kept by its spec. The
+ * drawing is frozen: every document replays the same marks, so none may change them for the next.
+ */
 export function chartDrawing(spec: ChartSpec): ChartDrawing {
-  return drawings.getOrMake(JSON.stringify(spec), () => recordChart(spec));
+  return drawings.getOrMake(JSON.stringify(spec), () => deepFreeze(recordChart(spec)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function recordChart(spec: ChartSpec): ChartDrawing {
   registerChartParts();
   const { width, height } = chartSize(spec);
-  const context = new RecordingContext(width, height);
+  const context = new RecordingContext(width, height, `the chart "${spec.title}"`);
   const fills = spec.series.map((_, index) => {
     const { colour, pattern } = seriesStyle(index);
     return new SeriesFill(colour, pattern);
   });
   // With animation off, constructing the chart draws it; its marks are all written by the time it returns.
-  const chart = new Chart(context as never, chartConfiguration(spec, fills, 1));
-  const marks = withoutEmptySaves(context.marks);
-  chart.destroy();
-  return { width, height, marks };
+  let chart: Chart<'bar'> | undefined;
+  try {
+    chart = new Chart(context as never, chartConfiguration(spec, fills, 1));
+    return { width, height, marks: withoutEmptySaves(context.marks) };
+  } finally {
+    // chart.js keeps every chart it makes until destroyed, one that failed half-way too (it is registered before drawing).
+    (chart ?? Chart.getChart(context.canvas as never))?.destroy();
+  }
 }
 
 /** The marks less every save that is restored with nothing drawn between (chart.js clears the canvas that way). */

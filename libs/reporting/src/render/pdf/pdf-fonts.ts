@@ -73,6 +73,13 @@ export function fontHasGlyph(name: string, codePoint: number): boolean {
  * The file `package/path` inside an installed package. Some font packages export only their script entry,
  * so a path the resolver refuses is found beside the package's entry instead.
  */
+/** The file of the font registered under `name`, for drawing that is not pdfkit's (a chart's canvas). */
+export function fontFile(name: string): string {
+  const file = ALL_FONT_FILES[name];
+  if (!file) throw new Error(`no font file is configured for "${name}"; add it to FONT_FILES in pdf-theme.ts or SCRIPT_FONT_FILES in pdf-script-fonts.ts`);
+  return packageFile(file);
+}
+
 function packageFile(file: string): string {
   try {
     return require.resolve(file);

@@ -111,7 +111,8 @@ export function breakdownChart(result: IndicatorResult, id: string): ChartSpec |
     series: [{ name, values }],
     unit,
     valueFormat: format,
-    n: result.n,
+    // The n says how many people a chart rests on; a count of things no person is counted in (reflections) has none.
+    ...(result.n > 0 ? { n: result.n } : {}),
   };
 }
 

@@ -39,4 +39,13 @@ describe("a breakdown chart's description", () => {
     );
     expect(breakdownChart(result([cell('Residents', 6), cell('Carers', null)]), 'c')).toBeUndefined();
   });
+
+  it("carries the figure's n where it counts people, and none where no person is counted (reflections on principles)", () => {
+    const people = breakdownChart(result([cell('Residents', 6), cell('Council officers', 3)]), 'c');
+    expect(people?.n).toBe(9);
+    const reflections: IndicatorResult = { ...result([cell('Equality', 1), cell('Inclusive', 1)]), id: 'principle_reflections', unit: 'items', n: 0 };
+    const chart = breakdownChart(reflections, 'c');
+    expect(chart?.categories).toEqual(['Equality', 'Inclusive']);
+    expect(chart).not.toHaveProperty('n');
+  });
 });

@@ -104,6 +104,8 @@ export function buildCommitteeExtract(input: CommitteeExtractInput): ReportModel
 
 const paragraph = (text: string): ReportBlock => ({ kind: 'paragraph', text });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Print widths shared by what each column holds rather than fixed or equal, so no short cell is wrapped to fit a long one. */
+const byContent = (columns: number): '*'[] => Array.from({ length: columns }, () => '*');
 
 /** "a", "a and b", "a, b and c". */
 function listed(items: string[]): string {
@@ -167,7 +169,7 @@ function involvedBlocks(s: Shaping): ReportBlock[] {
   const rows = s.roles.rows.map((row) => [row.label, row.value === null ? 'not shown (too few people)' : String(row.value)]);
   blocks.push({
     kind: 'table',
-    table: { caption: 'People behind this decision, by role', columns: ['Role', 'People'], rows, rowHeaders: true, widths: ['*', 160] },
+    table: { caption: 'People behind this decision, by role', columns: ['Role', 'People'], rows, rowHeaders: true, widths: byContent(2) },
   });
   const attendance = heldAttendance(facts);
   blocks.push({
@@ -175,7 +177,7 @@ function involvedBlocks(s: Shaping): ReportBlock[] {
     table: {
       caption: 'Sessions where this decision was shaped',
       columns: ['Session', 'Held on', 'How', 'People taking part'],
-      widths: ['*', 90, 70, 110],
+      widths: byContent(4),
       rows: sessions.map((a) => [
         a.title,
         longDate(a.heldOn ?? a.plannedFor),
@@ -285,7 +287,7 @@ function changedBlocks(s: Shaping): ReportBlock[] {
     table: {
       caption: 'We asked, you said, we did',
       columns: ['We asked', 'You said', 'We did', 'Where in the recommendation'],
-      widths: [100, '*', '*', 110],
+      widths: byContent(4),
       rows: influences.map((i) => [asked(i), i.youSaid, i.weDid, i.whereInRecommendation ?? 'Not stated']),
       rowHeaders: false,
     },
@@ -296,7 +298,12 @@ function changedBlocks(s: Shaping): ReportBlock[] {
 function notAdoptedBlocks(s: Shaping): ReportBlock[] {
   const rows = s.facts.notAdopted.filter((p) => p.decisionId === s.decision.decisionId).map((p) => [p.proposal, p.reason]);
   if (rows.length === 0) return [paragraph('No proposal is recorded as not adopted for this decision.')];
-  return [{ kind: 'table', table: { caption: 'Proposals not adopted', columns: ['Proposal', 'Why it was not adopted'], rows, rowHeaders: true } }];
+  return [
+    {
+      kind: 'table',
+      table: { caption: 'Proposals not adopted', columns: ['Proposal', 'Why it was not adopted'], rows, rowHeaders: true, widths: byContent(2) },
+    },
+  ];
 }
 
 function levelBlocks(s: Shaping): ReportBlock[] {
@@ -328,17 +335,13 @@ function toldBlocks(s: Shaping): ReportBlock[] {
   const commitments = [...s.facts.commitments.values()].filter((c) => c.decisionId === s.decision.decisionId);
   if (commitments.length === 0) return blocks;
   const open = commitments.filter((c) => c.metOn === null);
-  blocks.push(
-    paragraph(
-      `${open.length} of ${plural(commitments.length, 'commitment', 'commitments')} made with this decision ${open.length === 1 ? 'is' : 'are'} still open.`,
-    ),
-  );
+  blocks.push(paragraph(stillOpen(open.length, commitments.length)));
   blocks.push({
     kind: 'table',
     table: {
       caption: 'Commitments made with this decision',
       columns: ['Commitment', 'Due by', 'Status'],
-      widths: ['*', 110, '*'],
+      widths: byContent(3),
       rows: [...open, ...commitments.filter((c) => c.metOn !== null)].map((c) => [
         c.description,
         c.dueBy ? longDate(c.dueBy) : 'No date set',
@@ -348,6 +351,14 @@ function toldBlocks(s: Shaping): ReportBlock[] {
     },
   });
   return blocks;
+}
+
+/**
+ * "0 of 1 commitment made with this decision is still open", "1 of 2 commitments ... is", "0 of 3 commitments
+ * ... are": the verb is singular where either number is one, as the noun it agrees with is then read as one.
+ */
+export function stillOpen(open: number, total: number): string {
+  return `${open} of ${plural(total, 'commitment', 'commitments')} made with this decision ${open === 1 || total === 1 ? 'is' : 'are'} still open.`;
 }
 
 /** What the record itself says about the weight the engagement can bear, then the lead's own account. */

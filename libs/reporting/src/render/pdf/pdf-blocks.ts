@@ -6,7 +6,7 @@ import type { ChartSpec, Figure, QuoteBlock, ReportBlock, ReportModel, TableSpec
 import { hasRightToLeft, passageDirection } from '../text/scripts';
 import { figureBasis, figureValue, languageDiffers } from '../wording';
 import { drawTableRows, tableLeadHeight, type PdfTableLayout, type PdfTableRow } from './pdf-table';
-import { COLOUR, FONT, SIZE } from './pdf-theme';
+import { COLOUR, COMPACT, FONT, SIZE } from './pdf-theme';
 import type { PdfWriter, TextStyle } from './pdf-writer';
 
 type Struct = PDFKit.PDFStructureElement;
@@ -87,7 +87,7 @@ function introducedLead(w: PdfWriter, block: ReportBlock | undefined, next: Repo
 function paragraphLead(w: PdfWriter, text: string, style: TextStyle = {}): number {
   const height = w.measure(text, style);
   w.doc.font(style.font ?? FONT.regular).fontSize(style.size ?? w.bodySize);
-  const line = w.doc.currentLineHeight(true) + 2;
+  const line = w.doc.currentLineHeight(true) + (style.lineGap ?? w.lineGap);
   return Math.min(height, line * KEPT_LINES);
 }
 
@@ -192,7 +192,7 @@ function headingTag(level: number): 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' {
 
 /** A data table's rows as the PDF draws them: the column headers, then each row, its first cell heading it where asked. */
 function tableRows(w: PdfWriter, table: TableSpec): { rows: PdfTableRow[]; layout: PdfTableLayout } {
-  const pad = w.compact ? 3 : 4;
+  const pad = w.compact ? COMPACT.cellPadding : 4;
   const header: PdfTableRow = { cells: table.columns.map((text) => ({ text, heads: 'Column' })), fill: COLOUR.tile };
   const rows = table.rows.map((cells): PdfTableRow => ({
     cells: cells.map((text, i) => (i === 0 && table.rowHeaders ? { text, heads: 'Row' } : { text })),
@@ -286,10 +286,12 @@ function drawList(w: PdfWriter, parent: Struct, items: string[]): void {
   w.doc.y += w.gap - 4;
 }
 
-const NUMBER_GUTTER = 28;
+/** Room for a paragraph's number ("17."), a little less in a compact section, whose numbers are set smaller. */
+const NUMBER_GUTTER = { normal: 28, compact: 24 };
 
 function numberedStyle(w: PdfWriter): TextStyle {
-  return { x: w.left + NUMBER_GUTTER, width: w.width - NUMBER_GUTTER };
+  const gutter = w.compact ? NUMBER_GUTTER.compact : NUMBER_GUTTER.normal;
+  return { x: w.left + gutter, width: w.width - gutter };
 }
 
 /**

@@ -76,7 +76,7 @@ export function drawFacts(w: PdfWriter, parent: Struct, rows: [string, string][]
 /** One section (H2) or subsection (H3) with its blocks, bookmarked under `outline`. */
 export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline, level: 2 | 3): void {
   const size = headingSize(w, level);
-  const headingGap = w.compact ? 4 : 8;
+  const headingGap = w.compact ? COMPACT.afterHeading : 8;
   // A heading keeps with the start of what follows it: the first block, or the first subsection's heading and first block.
   const first = section.blocks.length > 0 ? null : section.subsections?.[0];
   const lead = first
@@ -85,7 +85,7 @@ export function drawSection(w: PdfWriter, parent: Struct, section: ReportSection
       blockLeadHeight(w, first.blocks[0], first.blocks[1], model)
     : blockLeadHeight(w, section.blocks[0], section.blocks[1], model);
   const above = level === 2 ? (w.compact ? COMPACT.beforeSection : GAP) : 0;
-  const atTop = () => w.doc.y <= PAGE.margins.top + 1;
+  const atTop = () => w.doc.y <= w.doc.page.margins.top + 1;
   const height = w.measure(section.heading, { font: FONT.bold, size }) + headingGap + lead;
   w.ensureSpace((atTop() ? 0 : above) + height);
   if (!atTop()) w.doc.y += above;
@@ -111,22 +111,18 @@ function headingSize(w: PdfWriter, level: 2 | 3): number {
  */
 export function drawProvenance(w: PdfWriter, parent: Struct, section: ReportSection, model: ReportModel, outline: Outline): void {
   if (model.layout?.compact) {
-    const note: ReportSection = {
-      ...section,
-      subsections: [],
-      blocks: [...section.blocks, { kind: 'paragraph', text: provenanceNote(model.provenance) }],
-    };
-    const paragraphs = note.blocks.filter((b): b is { kind: 'paragraph'; text: string } => b.kind === 'paragraph');
+    // One paragraph: the section's own wording runs straight into the facts, with no part-filled line or gap between them.
+    const words = [...section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])), provenanceNote(model.provenance)].join(' ');
+    const note = { size: SIZE.small, colour: COLOUR.secondary, lineGap: 1 };
     const size = headingSize(w, 2);
     // The note is short: it is kept whole, with its heading.
-    const height = paragraphs.reduce((sum, p) => sum + w.measure(p.text, { size: SIZE.small }) + 4, 0);
-    w.ensureSpace(COMPACT.beforeSection + w.measure(note.heading, { font: FONT.bold, size }) + 4 + height);
+    w.ensureSpace(COMPACT.beforeSection + w.measure(section.heading, { font: FONT.bold, size }) + COMPACT.afterHeading + w.measure(words, note));
     w.doc.y += COMPACT.beforeSection;
-    outline.addItem(note.heading);
+    outline.addItem(section.heading);
     w.origin = 'the record behind the report';
     const sect = w.element(parent, 'Sect');
-    w.text(sect, 'H2', note.heading, { font: FONT.bold, size, colour: COLOUR.brand, gapAfter: 4 });
-    for (const p of paragraphs) w.text(sect, 'P', p.text, { size: SIZE.small, colour: COLOUR.secondary, gapAfter: 4 });
+    w.text(sect, 'H2', section.heading, { font: FONT.bold, size, colour: COLOUR.brand, gapAfter: COMPACT.afterHeading });
+    w.text(sect, 'P', words, note);
     sect.end();
     return;
   }
@@ -144,6 +140,7 @@ export function drawFurniture(w: PdfWriter, model: ReportModel): void {
   const range = doc.bufferedPageRange();
   const cover = model.layout?.coverPage !== false;
   const marking = model.layout?.marking?.toUpperCase();
+  const at = w.compact ? COMPACT.furniture : PAGE.furniture;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
@@ -160,10 +157,14 @@ export function drawFurniture(w: PdfWriter, model: ReportModel): void {
       }
       doc.font(FONT.regular).fontSize(SIZE.furniture).fillColor(COLOUR.secondary);
       if (i > range.start) {
-        w.runningHeader(`${model.publisher} · ${model.title}`, 40, { font: FONT.regular, size: SIZE.furniture, origin: 'the running header' });
-        doc.rect(w.left, 54, w.width, 0.5).fill(COLOUR.rule);
+        w.runningHeader(`${model.publisher} · ${model.title}`, at.header, {
+          font: FONT.regular,
+          size: SIZE.furniture,
+          origin: 'the running header',
+        });
+        doc.rect(w.left, at.rule, w.width, 0.5).fill(COLOUR.rule);
       }
-      doc.fillColor(COLOUR.secondary).text(`Page ${i - range.start + 1} of ${range.count}`, w.left, doc.page.height - 44, {
+      doc.fillColor(COLOUR.secondary).text(`Page ${i - range.start + 1} of ${range.count}`, w.left, doc.page.height - at.footer, {
         width: w.width,
         align: 'right',
         lineBreak: false,

@@ -16,7 +16,10 @@ export interface PdfTableRow {
   fill?: string;
 }
 
-/** How a table is laid out: column widths in points ('*' shares what is left equally) and cell padding. */
+/**
+ * How a table is laid out: column widths in points and cell padding. The columns marked '*' share what is left
+ * by their contents (see `sharedWidths`); without `columns`, every column has an equal share.
+ */
 export interface PdfTableLayout {
   columns?: (number | '*')[];
   padding: { top: number; right: number; bottom: number; left: number };
@@ -110,8 +113,7 @@ export function tableLeadHeight(w: PdfWriter, rows: PdfTableRow[], layout: PdfTa
 
 /** Column widths, each cell's text style, and each row's height, for drawing a table or measuring its start. */
 function tableMetrics(w: PdfWriter, rows: PdfTableRow[], layout: PdfTableLayout) {
-  const columnCount = Math.max(...rows.map((row) => row.cells.length));
-  const widths = columnWidths(w.width, columnCount, layout.columns);
+  const widths = columnWidths(w, rows, layout);
   const { padding } = layout;
   const size = layout.size ?? SIZE.small;
   const styleOf = (row: PdfTableRow) =>
@@ -126,11 +128,170 @@ function tableMetrics(w: PdfWriter, rows: PdfTableRow[], layout: PdfTableLayout)
   return { widths, styleOf, heightOf };
 }
 
-function columnWidths(total: number, count: number, columns: (number | '*')[] = []): number[] {
-  const given = Array.from({ length: count }, (_, i) => columns[i] ?? '*');
+/*
+ * A table is measured before it is drawn (a heading keeps with its start) and again when it is drawn: the
+ * widths its columns share by content are worked out once, kept by what the table holds.
+ */
+const SHARES_KEPT = 200;
+const sharesKept = new Map<string, number[]>();
+
+function columnWidths(w: PdfWriter, rows: PdfTableRow[], layout: PdfTableLayout): number[] {
+  const count = Math.max(...rows.map((row) => row.cells.length));
+  const given = Array.from({ length: count }, (_, i) => layout.columns?.[i] ?? '*');
   const fixed = given.reduce<number>((sum, width) => sum + (width === '*' ? 0 : width), 0);
-  const shared = given.filter((width) => width === '*').length;
-  return given.map((width) => (width === '*' ? (total - fixed) / shared : width));
+  const shared = given.flatMap((width, i) => (width === '*' ? [i] : []));
+  const rest = w.width - fixed;
+  const widths = given.map((width) => (width === '*' ? rest / shared.length : width));
+  if (!layout.columns || shared.length < 2) return widths;
+  const key = JSON.stringify([
+    given,
+    rest,
+    layout.padding,
+    layout.size,
+    rows.map((row) => row.cells.map((cell) => [cell.text, cell.font, cell.heads])),
+  ]);
+  let shares = sharesKept.get(key);
+  if (!shares) {
+    shares = sharedWidths(w, rows, layout, widths, shared, rest);
+    if (sharesKept.size >= SHARES_KEPT) sharesKept.clear();
+    sharesKept.set(key, shares);
+  }
+  shares.forEach((width, k) => (widths[shared[k]] = width));
+  return widths;
+}
+
+/** Most ways of sharing the width weighed for one table; past it, each column's candidate widths are thinned evenly. */
+const SHARINGS_WEIGHED = 40_000;
+/** Room left beyond the width a cell's lines were worked out for, so pdfkit's own line breaking makes the same breaks. */
+const SLACK = 0.5;
+
+/** One cell's text as line breaking sees it: per paragraph, the widths of the pieces a line may end after. */
+type CellPieces = number[][];
+
+/** How many lines a cell's text takes at `width` (padding excluded), breaking as pdfkit does: a piece that does not fit starts a line. */
+function linesAt(paragraphs: CellPieces, width: number): number {
+  let lines = 0;
+  for (const pieces of paragraphs) {
+    let used = 0;
+    lines += 1;
+    for (const piece of pieces) {
+      if (used > 0 && used + piece > width) {
+        lines += 1;
+        used = 0;
+      }
+      used += piece;
+    }
+  }
+  return lines;
+}
+
+/** `need[j - 1]` is the least column width (padding included) at which the cell takes at most j lines, from one line down to its lines at `least`. */
+function breakWidths(paragraphs: CellPieces, least: number, pad: number): number[] {
+  const widest = Math.max(least, ...paragraphs.map((pieces) => pieces.reduce((sum, piece) => sum + piece, 0) + pad));
+  const need: number[] = [];
+  for (let lines = 1; lines <= linesAt(paragraphs, least - pad); lines++) {
+    let [low, high] = [least, widest];
+    while (high - low > 0.25) {
+      const mid = (low + high) / 2;
+      if (linesAt(paragraphs, mid - pad) <= lines) high = mid;
+      else low = mid;
+    }
+    need.push(Math.ceil((high + SLACK) * 2) / 2);
+  }
+  return need;
+}
+
+/** The lines a cell takes in a column `width` wide, from its break widths. */
+function linesIn(need: number[], width: number): number {
+  const fewer = need.findIndex((needed) => needed <= width);
+  return fewer < 0 ? need.length : fewer + 1;
+}
+
+const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+
+/**
+ * The widths of the columns that share `rest` points, chosen by what they hold rather than equally, so a
+ * column of dates or short labels is not wrapped into three lines while a column of sentences has room to
+ * spare. Every column is at least as wide as its longest word. Each cell's line breaks are worked out as
+ * pdfkit makes them (after spaces and hyphens), which gives the widths at which each column's cells take a
+ * line fewer; of the ways of sharing `rest` at those widths, the one that makes the table shortest is chosen,
+ * and of those as short, the one that breaks its cells into fewest lines in all. What is over goes to the
+ * columns whose text would like more room.
+ */
+function sharedWidths(w: PdfWriter, rows: PdfTableRow[], layout: PdfTableLayout, start: number[], shared: number[], rest: number): number[] {
+  const size = layout.size ?? SIZE.small;
+  const pad = layout.padding.left + layout.padding.right;
+  const measured = new Map<string, number>();
+  const widthOf = (text: string, font: string) => {
+    const key = `${font}\n${text}`;
+    let width = measured.get(key);
+    if (width === undefined) {
+      w.doc.font(font).fontSize(size);
+      measured.set(key, (width = w.doc.widthOfString(text)));
+    }
+    return width;
+  };
+  // A piece is a word with the spaces after it (pdfkit counts them), or the part of a hyphenated word up to its hyphen.
+  const piecesOf = (cell: PdfTableCell | undefined): CellPieces => {
+    const font = cell?.font ?? (cell?.heads ? FONT.bold : FONT.regular);
+    return (cell?.text ?? '')
+      .split('\n')
+      .map((paragraph) => (paragraph.match(/\S+\s*/g) ?? []).flatMap((word) => word.split(/(?<=-)(?=[^\s-])/)).map((piece) => widthOf(piece, font)));
+  };
+  const pieces = shared.map((column) => rows.map((row) => piecesOf(row.cells[column])));
+  const least = pieces.map((column) => Math.max(pad + 12, ...column.flat(2).map((piece) => piece + pad + SLACK)));
+  if (total(least) >= rest) return least.map((width) => (width * rest) / total(least));
+  const need = pieces.map((column, k) => column.map((cell) => breakWidths(cell, least[k], pad)));
+  // The columns of fixed width set a floor under each row that no sharing can lower.
+  const floors = rows.map((row) => Math.max(1, ...row.cells.map((cell, i) => (shared.includes(i) ? 1 : linesAt(piecesOf(cell), start[i] - pad)))));
+  const found = shortestSharing(need, least, floors, rest);
+  // Each column at the least width that keeps its lines, then what is over shared by how much wider each column's text would like to be.
+  const kept = found.map((width, k) => Math.max(least[k], ...need[k].map((cell) => cell[linesIn(cell, width) - 1] ?? least[k])));
+  const wanted = need.map((column, k) => Math.max(0, Math.max(0, ...column.map((cell) => cell[0] ?? 0)) - kept[k]));
+  const over = rest - total(kept);
+  const share = total(wanted) > 0 ? wanted.map((want) => want / total(wanted)) : kept.map((width) => width / total(kept));
+  return kept.map((width, k) => width + over * share[k]);
+}
+
+/**
+ * Of the ways of sharing `rest` between the columns at the widths where one of their cells takes a line fewer
+ * (the last column taking what is left), the one giving the shortest table, then the fewest lines in all.
+ */
+function shortestSharing(need: number[][][], least: number[], floors: number[], rest: number): number[] {
+  const last = need.length - 1;
+  let candidates = need.map((column, k) => {
+    const room = rest - total(least) + least[k];
+    return [...new Set([least[k], ...column.flat()])].filter((width) => width >= least[k] && width <= room).sort((a, b) => a - b);
+  });
+  const sharings = candidates.slice(0, last).reduce((product, widths) => product * widths.length, 1);
+  if (sharings > SHARINGS_WEIGHED) {
+    const keep = Math.max(2, Math.floor(SHARINGS_WEIGHED ** (1 / last)));
+    candidates = candidates.map((widths, k) =>
+      k === last || widths.length <= keep
+        ? widths
+        : Array.from({ length: keep }, (_, i) => widths[Math.round((i * (widths.length - 1)) / (keep - 1))]),
+    );
+  }
+  let best = { widths: least, height: Infinity, lines: Infinity };
+  const chosen: number[] = [];
+  const weigh = (k: number, used: number): void => {
+    if (k === last) {
+      const widths = [...chosen, rest - used];
+      if (widths[last] < least[last]) return;
+      const lines = need.map((column, c) => column.map((cell) => linesIn(cell, widths[c])));
+      const height = total(floors.map((floor, r) => Math.max(floor, ...lines.map((column) => column[r]))));
+      const all = total(lines.flat());
+      if (height < best.height || (height === best.height && all < best.lines)) best = { widths, height, lines: all };
+      return;
+    }
+    for (const width of candidates[k]) {
+      if (used + width + total(least.slice(k + 1)) > rest) break;
+      chosen[k] = width;
+      weigh(k + 1, used + width);
+    }
+  };
+  weigh(0, 0);
+  return best.widths;
 }
 
 function drawRowDecoration(w: PdfWriter, top: number, height: number, fill: string | undefined): void {

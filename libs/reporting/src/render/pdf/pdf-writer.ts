@@ -4,7 +4,7 @@ import { baseFont, drawnByBaseFont, type TextOrigin } from './pdf-font-choice';
 import { drawGlyphRun } from './pdf-glyph-runs';
 import { isScriptFont } from './pdf-script-fonts';
 import { layoutText, type PlacedRun, type TextLayout } from './pdf-text-layout';
-import { COLOUR, COMPACT, FONT, GAP, SIZE } from './pdf-theme';
+import { COLOUR, COMPACT, FONT, GAP, LINE_GAP, SIZE } from './pdf-theme';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -72,10 +72,29 @@ export class PdfWriter {
   origin: TextOrigin = 'the report';
   /** The number the next paragraph carries where the report numbers its paragraphs (committee papers); null where it does not. */
   paragraphNumber: number | null = null;
-  /** True where the report is laid out compactly (a committee section): smaller headings, tighter space between blocks. */
-  compact = false;
+  private compactLayout = false;
 
   constructor(readonly doc: Doc) {}
+
+  /**
+   * True where the report is laid out compactly (a committee section): smaller headings, tighter space between
+   * blocks, and the narrower margins of a council's report template. Set it before anything is drawn: the
+   * margins apply to the page being started and to every page after it.
+   */
+  get compact(): boolean {
+    return this.compactLayout;
+  }
+
+  set compact(compact: boolean) {
+    this.compactLayout = compact;
+    if (!compact) return;
+    const margins = { ...COMPACT.margins };
+    // pdfkit starts every later page, its own continuations included, from the document's options.
+    this.doc.options.margins = margins;
+    this.doc.page.margins = { ...margins };
+    this.doc.x = margins.left;
+    this.doc.y = margins.top;
+  }
 
   get left(): number {
     return this.doc.page.margins.left;
@@ -93,6 +112,11 @@ export class PdfWriter {
   /** Space between blocks in points. */
   get gap(): number {
     return this.compact ? COMPACT.gap : GAP;
+  }
+
+  /** Space between the lines of a passage in points, unless a style gives its own. */
+  get lineGap(): number {
+    return this.compact ? COMPACT.lineGap : LINE_GAP;
   }
 
   get bottom(): number {
@@ -136,7 +160,7 @@ export class PdfWriter {
     const font = style.font ?? FONT.regular;
     const size = style.size ?? this.bodySize;
     const width = style.width ?? this.width;
-    const lineGap = style.lineGap ?? 2;
+    const lineGap = style.lineGap ?? this.lineGap;
     const passage = style.lang || style.direction ? ` ${style.lang ?? ''} ${style.direction ?? ''}` : '';
     return keptHeight(`${font} ${size} ${width} ${lineGap}${passage}`, text, () => {
       if (!drawnByBaseFont(text, font)) return this.layout(text, style).height;
@@ -149,7 +173,7 @@ export class PdfWriter {
   text(parent: Struct, type: string, text: string, style: TextStyle = {}, options: StructOptions = {}): void {
     if (!drawnByBaseFont(text, style.font ?? FONT.regular)) return this.laidOutText(parent, type, text, style, options);
     const height = this.measure(text, style);
-    const lineGap = style.lineGap ?? 2;
+    const lineGap = style.lineGap ?? this.lineGap;
     const x = style.x ?? this.left;
     const single = (style.align ?? 'left') === 'left' && this.isOneLine(height, style);
     this.tagged(
@@ -171,7 +195,7 @@ export class PdfWriter {
     const font = style.font ?? FONT.regular;
     const size = style.size ?? this.bodySize;
     const width = style.width ?? this.width;
-    const lineGap = style.lineGap ?? 2;
+    const lineGap = style.lineGap ?? this.lineGap;
     const direction = style.direction ?? 'ltr';
     const origin = style.origin ?? this.origin;
     const key = `${font} ${size} ${width} ${lineGap} ${style.lang ?? ''} ${direction} ${origin}\n${text}`;
@@ -191,7 +215,7 @@ export class PdfWriter {
   private laidOutText(parent: Struct, type: string, text: string, style: TextStyle, options: StructOptions): void {
     const laid = this.layout(text, style);
     const size = style.size ?? this.bodySize;
-    const lineGap = style.lineGap ?? 2;
+    const lineGap = style.lineGap ?? this.lineGap;
     const x = style.x ?? this.left;
     const width = style.width ?? this.width;
     const align = style.align ?? (laid.direction === 'rtl' ? 'right' : 'left');
@@ -236,7 +260,7 @@ export class PdfWriter {
   /** True when text of this measured height takes one line (or none) in `style`. */
   private isOneLine(height: number, style: TextStyle): boolean {
     this.doc.font(style.font ?? FONT.regular).fontSize(style.size ?? this.bodySize);
-    return height <= this.doc.currentLineHeight(true) + (style.lineGap ?? 2) + 0.001;
+    return height <= this.doc.currentLineHeight(true) + (style.lineGap ?? this.lineGap) + 0.001;
   }
 
   /*

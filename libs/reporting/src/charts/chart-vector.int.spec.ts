@@ -2,7 +2,10 @@ import { Chart } from 'chart.js';
 import type { ChartSpec } from '../model/report-model';
 import { chartSize } from './chart-config';
 import { INK, SERIES_COLOURS } from './chart-palette';
-import { chartDrawing, RecordingContext, type ChartDrawing, type ChartMark, type PathStep, type TextMark } from './chart-vector';
+import { chartDrawing, RecordingContext, SeriesFill, type ChartDrawing, type ChartMark, type PathStep, type TextMark } from './chart-vector';
+import { layoutText } from '../render/pdf/pdf-text-layout';
+import { baseFont } from '../render/pdf/pdf-font-choice';
+import { FONT } from '../render/pdf/pdf-theme';
 
 const hoursByRole: ChartSpec = {
   id: 'hours-by-role',
@@ -223,6 +226,11 @@ describe('a chart drawn as vector marks for print', () => {
     expect(() => (drawing.marks as ChartMark[]).push({ kind: 'save' })).toThrow(TypeError);
     const text = textMarks(drawing.marks)[0];
     expect(() => Object.assign(text, { text: 'changed' })).toThrow(TypeError);
+    const filled = fills(drawing.marks)[0];
+    expect(Object.isFrozen(filled.path)).toBe(true);
+    expect(Object.isFrozen(filled.path[0])).toBe(true);
+    expect(Object.isFrozen(filled.paint)).toBe(true);
+    expect(Object.isFrozen(text.matrix)).toBe(true);
   });
 
   it('releases chart.js when drawing fails half-way, and draws the next chart', () => {
@@ -309,6 +317,11 @@ describe('the recording context', () => {
     expect(narrowed.matrix[4]).toBeCloseTo(50 - width / 4);
     expect(natural.matrix[0]).toBe(1);
     expect(natural.matrix[4]).toBeCloseTo(50 - width / 2);
+    // Exactly the room it needs is room enough; no room at all draws nothing.
+    ctx.fillText('Council officers', 50, 50, width);
+    ctx.fillText('Council officers', 50, 70, 0);
+    ctx.fillText('Council officers', 50, 90, -5);
+    expect(textMarks(ctx.marks).map((m) => m.matrix[0])).toEqual([expect.closeTo(0.5), 1, 1]);
   });
 
   it('measures bold text wider than regular, and longer text wider', () => {
@@ -354,8 +367,15 @@ describe('the recording context', () => {
     const whole = arc(0, Math.PI * 2, false);
     expect(whole.filter((s) => s.op === 'curve')).toHaveLength(4);
     onCircle(whole);
-    // A quarter clockwise from 3 o'clock ends at 6 o'clock (y grows downwards), by one curve.
-    const quarter = arc(0, Math.PI / 2, false);
+    // Round by each quarter: 6, 9, 12 and back to 3 o'clock.
+    expect(whole.slice(1).map((s) => (s.op === 'curve' ? [Math.round(s.x), Math.round(s.y)] : []))).toEqual([
+      [50, 60],
+      [40, 50],
+      [50, 40],
+      [60, 50],
+    ]);
+    // A quarter clockwise from 3 o'clock ends at 6 o'clock (y grows downwards), by one curve; clockwise unless told.
+    const quarter = arc(0, Math.PI / 2, undefined as unknown as boolean);
     expect(quarter[0]).toMatchObject({ op: 'move', x: 60, y: 50 });
     expect(quarter).toHaveLength(2);
     expect(quarter[1]).toMatchObject({ op: 'curve', x: expect.closeTo(50, 5), y: expect.closeTo(60, 5) });
@@ -416,7 +436,11 @@ describe('the recording context', () => {
     const fresh = new RecordingContext(100, 100);
     fresh.beginPath();
     fresh.quadraticCurveTo(40, 80, 70, 20);
-    fresh.rect(0, 0, 10, 10);
+    fresh.rect(6, 9, 10, 10);
+    fresh.closePath();
+    fresh.quadraticCurveTo(0, 30, 30, 30);
+    fresh.moveTo(3, 3);
+    fresh.lineTo(12, 6);
     fresh.closePath();
     fresh.quadraticCurveTo(0, 30, 30, 30);
     fresh.fill();
@@ -424,7 +448,22 @@ describe('the recording context', () => {
     if (curves.kind !== 'fill') throw new Error('expected a fill');
     expect(curves.path[0]).toEqual({ op: 'move', x: 40, y: 80 });
     expect(curves.path[1]).toMatchObject({ op: 'curve', x1: 40, y1: 80, x: 70, y: 20 });
-    expect(curves.path[4]).toMatchObject({ op: 'curve', x1: 0, y1: 20, x: 30, y: 30 });
+    // From the rectangle's corner (6, 9): two thirds of the way to (0, 30).
+    expect(curves.path[4]).toMatchObject({ op: 'curve', x1: 2, y1: 23, x: 30, y: 30 });
+    // From the start of the closed triangle (3, 3), not from its last point.
+    expect(curves.path[8]).toMatchObject({ op: 'curve', x1: 1, y1: 21, x: 30, y: 30 });
+    // Under a turned canvas the current point is found in user space again.
+    const turned = new RecordingContext(100, 100);
+    turned.translate(50, 50);
+    turned.rotate(Math.PI / 2);
+    turned.beginPath();
+    turned.moveTo(10, 0);
+    turned.quadraticCurveTo(10, 30, 40, 30);
+    turned.fill();
+    const [turnedCurve] = turned.marks;
+    if (turnedCurve.kind !== 'fill') throw new Error('expected a fill');
+    // User (10, 20) is two thirds of the way from (10, 0) to (10, 30); turned a quarter about (50, 50) it is (30, 60).
+    expect(turnedCurve.path[1]).toMatchObject({ x1: expect.closeTo(30, 5), y1: expect.closeTo(60, 5) });
   });
 
   it('records lines, rectangles and closes in chart coordinates, and a turned rectangle as its four corners', () => {
@@ -446,6 +485,87 @@ describe('the recording context', () => {
     expect(
       turned.path.map((s) => (s.op === 'close' ? 'close' : `${s.op} ${Math.round((s as { x: number }).x)},${Math.round((s as { y: number }).y)}`)),
     ).toEqual(['move 10,0', 'line 10,4', 'line 8,4', 'line 8,0', 'close']);
+  });
+
+  it('composes turns and moves as a canvas does', () => {
+    const ctx = new RecordingContext(100, 100);
+    ctx.font = '12px "DejaVu Sans"';
+    ctx.rotate(Math.PI / 4);
+    ctx.rotate(Math.PI / 4);
+    ctx.translate(10, 20);
+    ctx.fillText('x', 0, 0);
+    ctx.setTransform(1, 0, 0.5, 1, 0, 0);
+    ctx.fillText('y', 0, 10);
+    const [turned, slanted] = textMarks(ctx.marks);
+    // Two eighths of a turn are a quarter; (10, 20) then lands at (-20, 10).
+    expect(turned.matrix.map((v) => Math.round(v * 1000) / 1000)).toEqual([0, 1, -1, 0, -20, 10]);
+    expect(slanted.matrix).toEqual([1, 0, 0.5, 1, 5, 10]);
+  });
+
+  it('keeps line widths under a turn, and draws a slanted rectangle by its corners', () => {
+    const ctx = new RecordingContext(100, 100);
+    ctx.strokeStyle = '#0b0c0c';
+    ctx.lineWidth = 2;
+    ctx.rotate(Math.PI / 4);
+    ctx.strokeRect(0, 0, 1, 1);
+    ctx.setTransform(1, 0, 0.5, 1, 0, 0);
+    ctx.strokeRect(0, 0, 4, 4);
+    const [turned, slanted] = strokes(ctx.marks);
+    expect(turned.width).toBeCloseTo(2, 5);
+    expect(slanted.path.map((s) => s.op)).toEqual(['move', 'line', 'line', 'line', 'close']);
+    expect(slanted.path[2]).toEqual({ op: 'line', x: 6, y: 4 });
+  });
+
+  it('starts with a canvas default state: black, 10px, butt caps, mitre joins, no dash, text from its start on the baseline', () => {
+    const ctx = new RecordingContext(100, 100);
+    expect([ctx.fillStyle, ctx.font, ctx.textAlign, ctx.textBaseline, ctx.globalAlpha, ctx.getLineDash()]).toEqual([
+      '#000000',
+      '10px sans-serif',
+      'start',
+      'alphabetic',
+      1,
+      [],
+    ]);
+    ctx.strokeRect(0, 0, 1, 1);
+    ctx.fillText('x', 5, 6);
+    const [line] = strokes(ctx.marks);
+    expect([line.colour, line.width, line.cap, line.join, line.dash, line.dashOffset]).toEqual(['#000000', 1, 'butt', 'miter', [], 0]);
+    expect(textMarks(ctx.marks)[0]).toMatchObject({ size: 10, bold: false, colour: '#000000', baseline: 0, matrix: [1, 0, 0, 1, 5, 6] });
+  });
+
+  it('measures a label in another script by its laid-out line, as the PDF will set it', () => {
+    const ctx = new RecordingContext(1, 1);
+    ctx.font = '12px "DejaVu Sans"';
+    const line = layoutText({
+      text: '社区居民',
+      base: baseFont(FONT.regular),
+      size: 12,
+      width: 10_000,
+      lineGap: 0,
+      direction: 'ltr',
+      origin: 'a test',
+    }).lines[0];
+    expect(ctx.measureText('社区居民').width).toBeCloseTo(line.width, 5);
+    expect(ctx.measureText('社区居民').width).toBeCloseTo(48, 0);
+  });
+
+  it('names what it draws for when a label holds a character no font has', () => {
+    expect(() => new RecordingContext(1, 1).measureText('\u{10FFFD}')).toThrow(/a chart/);
+    expect(() => new RecordingContext(1, 1, 'the chart "Roles"').measureText('\u{10FFFD}')).toThrow(/the chart "Roles"/);
+  });
+
+  it('passes a series fill to chart.js as a canvas pattern, faded by the global alpha', () => {
+    expect(Object.prototype.toString.call(new SeriesFill('#1d4f91', 'dots'))).toBe('[object CanvasPattern]');
+    const ctx = new RecordingContext(10, 10);
+    ctx.globalAlpha = 0.5;
+    ctx.fillStyle = new SeriesFill('#1d4f91', 'dots');
+    ctx.fillRect(0, 0, 1, 1);
+    ctx.fillStyle = new SeriesFill('#1d4f91', 'solid');
+    ctx.fillRect(0, 0, 1, 1);
+    expect(fills(ctx.marks).map((f) => f.paint)).toEqual([
+      { colour: '#1d4f91', opacity: 0.5, pattern: 'dots' },
+      { colour: '#1d4f91', opacity: 0.5 },
+    ]);
   });
 
   it('records a clip with its rule and its path as it stands', () => {
@@ -503,6 +623,8 @@ describe('the recording context', () => {
     expect(ctx.getLineDash()).toEqual([3, 1]);
     ctx.setLineDash([3, Number.NaN]);
     expect(ctx.getLineDash()).toEqual([3, 1]);
+    ctx.setLineDash([0, 3]);
+    expect(ctx.getLineDash()).toEqual([0, 3]);
   });
 
   it('fades marks by the global alpha, and draws nothing transparent, empty or unstroked', () => {

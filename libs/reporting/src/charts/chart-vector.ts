@@ -414,8 +414,10 @@ export class RecordingContext {
     const { bold, size } = fontOf(this.state.font);
     const paint = this.paintOf(this.state.fillStyle);
     if (paint.opacity === 0) return;
+    // A canvas draws nothing where the room given is none.
+    if (maxWidth !== undefined && !(maxWidth > 0)) return;
     const natural = widthOf(text, bold, size, this.origin);
-    const narrow = maxWidth !== undefined && maxWidth >= 0 && natural > maxWidth ? maxWidth / natural : 1;
+    const narrow = maxWidth !== undefined && natural > maxWidth ? maxWidth / natural : 1;
     const width = natural * narrow;
     const align = this.state.textAlign;
     const shift = align === 'center' ? -width / 2 : align === 'right' || align === 'end' ? -width : 0;

@@ -164,6 +164,20 @@ describe('case study of the demo project p-energy, built from the real record', 
     expect(text).not.toContain(WITHDRAWN);
   });
 
+  it("never introduces a councillor's words as a resident's: quotes are introduced for what they are, the framework's wish only in the internal version", async () => {
+    const outcomeBlocks = (model: RenderedReport['model']) =>
+      (model.sections.find((s) => s.id === 'outcomes')?.subsections ?? []).map((s) =>
+        s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'quote' ? [`quote: ${b.quote.attribution}`] : [])),
+      );
+    const outcomes = outcomeBlocks(built.model);
+    const withCouncillor = outcomes.find((blocks) => blocks.includes('quote: a councillor'));
+    expect(withCouncillor).toBeDefined();
+    expect(withCouncillor).toContain('What people said about this outcome, in their own words:');
+    expect(outcomes.flat().join(' ')).not.toMatch(/a resident describing/);
+    const internal = outcomeBlocks((await demo.reports.caseStudy('p-energy', { audience: 'internal_evaluation' }, 'pdf')).model);
+    expect(internal.flat()).toContain('The framework looks for words from a resident describing a decision or service they changed.');
+  });
+
   it('shows internal-only quotes to an internal evaluation, anonymous ones as "a participant", never the withdrawn one', async () => {
     const internal = pdfText((await demo.reports.caseStudy('p-energy', { audience: 'internal_evaluation' }, 'pdf')).body);
     expect(internal).toContain(`“${INTERNAL_ONLY}`);

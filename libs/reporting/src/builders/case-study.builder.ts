@@ -167,9 +167,12 @@ function outcomeSubsection(outcome: OutcomeSection, input: CaseStudyInput, shown
   const tagged = quotesInOrder(input.evidence).filter((q) => outcome.quoteIds.includes(q.quoteId));
   const quotes = consentedQuotes(tagged, input.evidence, input.audience);
   if (quotes.length > 0) {
-    blocks.push({ kind: 'paragraph', text: `In their own words: ${outcome.quoteKind}.` });
+    // The quotes are introduced for what they are: the framework's wish ("a resident describing...") may not be who spoke.
+    blocks.push({ kind: 'paragraph', text: 'What people said about this outcome, in their own words:' });
     blocks.push(...quotes.map((quote): ReportBlock => ({ kind: 'quote', quote })));
   }
+  // The evaluation lead's version says what evidence the framework looks for, so a gap can be filled.
+  if (input.audience === 'internal_evaluation') blocks.push({ kind: 'paragraph', text: `The framework looks for words from ${outcome.quoteKind}.` });
   return {
     id: `outcome-${outcome.id}`,
     heading: `Outcome ${outcome.number}: ${outcome.title}`,

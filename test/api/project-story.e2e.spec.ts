@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetProjectOutcomes, ProjectOutcomes } from '@coprod/application';
+import { GetProjectOutcomes, openStory, PERSONAL_DATA_PROTECTOR, PersonalDataProtector, ProjectOutcomes } from '@coprod/application';
 import { ApiHarness, energyProject, startApiHarness } from '../support/api-harness';
 
 const decision = (decisionId: string, projectId: string) => ({
@@ -288,6 +288,9 @@ describe('the story of a project and its proposals not adopted, over HTTP (real 
   it('withdraws a version of a story part: the one before is current again, the history keeps both, a viewer is refused', async () => {
     const outcomes = async () =>
       (await api.app.get(QueryBus).execute(new GetProjectOutcomes({ projectId: 'p-energy', now: new Date().toISOString() }))) as ProjectOutcomes;
+    // The words are sealed in the record: the story is read as reports and pages read it, opened with each version's key.
+    const protector = api.app.get<PersonalDataProtector>(PERSONAL_DATA_PROTECTOR);
+    const story = async () => openStory((await outcomes()).facts, (data, id) => protector.open(data, id));
     await as(lead, 'RecordProjectStory', { projectId: 'p-energy', part: 'thanks', text: 'Thanks to every member.', recordedOn: '2026-11-01' }).expect(
       201,
     );
@@ -298,7 +301,7 @@ describe('the story of a project and its proposals not adopted, over HTTP (real 
       recordedOn: '2026-12-01',
     }).expect(201);
     const eventId = named.body.eventIds[0];
-    expect((await outcomes()).facts.story.thanks?.text).toBe('Thanks to Jo Bloggs of Thatcham.');
+    expect((await story()).thanks?.text).toBe('Thanks to Jo Bloggs of Thatcham.');
     const withdrawal = { projectId: 'p-energy', eventId, reason: 'Jo Bloggs did not agree to be named' };
     const before = eventTypes().length;
     await as(viewer, 'VoidProjectStory', withdrawal).expect(403);
@@ -306,7 +309,7 @@ describe('the story of a project and its proposals not adopted, over HTTP (real 
     expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
     expect(eventTypes().length).toBe(before);
     await as(lead, 'VoidProjectStory', withdrawal).expect(201);
-    expect((await outcomes()).facts.story.thanks?.text).toBe('Thanks to every member.');
+    expect((await story()).thanks?.text).toBe('Thanks to every member.');
     const again = await as(lead, 'VoidProjectStory', withdrawal).expect(409);
     expect(again.body.code).toBe('correction.already_voided');
     expect(eventTypes().slice(-2)).toEqual(['ProjectStoryRecorded', 'EventCorrected']);

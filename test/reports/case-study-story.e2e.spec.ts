@@ -1,5 +1,12 @@
 import { QueryBus } from '@nestjs/cqrs';
-import { GetProjectOutcomes, ProjectOutcomes, RenderedReport } from '@coprod/application';
+import {
+  GetProjectOutcomes,
+  PERSONAL_DATA_PROTECTOR,
+  PersonalDataProtector,
+  ProjectOutcomes,
+  RenderedReport,
+  withOpenStory,
+} from '@coprod/application';
 import { longDate } from '@coprod/reporting/builders/report-provenance';
 import { DemoApi, startDemoApi } from './demo-api';
 import { pdfPlainText, pdfText, pdfWords } from './pdf-tools';
@@ -41,6 +48,9 @@ describe('the case study tells the project story recorded by the evaluation lead
     demo = await startDemoApi();
     built = await demo.reports.caseStudy('p-energy', {}, 'pdf');
     energy = await outcomesOf('p-energy', built.model.provenance.asOf);
+    // The story's words are sealed in the record: read them as the report does, opened with each version's key.
+    const protector = demo.api.app.get<PersonalDataProtector>(PERSONAL_DATA_PROTECTOR);
+    energy = { ...energy, facts: await withOpenStory(energy.facts, (data, id) => protector.open(data, id)) };
     text = flat(built.body);
   }, 180_000);
   afterAll(() => demo.api.close());

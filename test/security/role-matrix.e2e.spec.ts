@@ -57,6 +57,8 @@ function WEB_STORY_ROUTES(): Record<string, Permission | 'public'> {
     [`GET ${project}/story`]: 'read_figures',
     [`GET ${project}/story/:part`]: 'record',
     [`POST ${project}/story/:part`]: 'record',
+    [`GET ${project}/story/:part/erase`]: 'erase',
+    [`POST ${project}/story/:part/erase`]: 'erase',
     [`GET ${project}/proposals/new`]: 'record',
     [`POST ${project}/proposals/new`]: 'record',
   };
@@ -201,6 +203,7 @@ const COMMANDS_NEEDING: Record<string, Permission> = {
   WithdrawExpenseApproval: 'approve_expenses',
   ReverseExpensePayment: 'pay_expenses',
   EraseParticipant: 'erase',
+  EraseProjectStoryWords: 'erase',
   RegisterProject: 'manage_projects',
   ChangeProjectFramework: 'manage_projects',
   CloseProject: 'manage_projects',

@@ -6,6 +6,7 @@ export * from './commands/decider-registry';
 export * from './commands/event-ids';
 export * from './commands/handle-domain-command';
 export * from './commands/personal-data-protector';
+export * from './privacy/story-words';
 export * from './commands/idempotency';
 export * from './queries/clocks';
 export * from './queries/outcome.queries';

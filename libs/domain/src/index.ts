@@ -3,6 +3,7 @@ export * from './core/fact';
 export * from './core/decider';
 export * from './core/project-id-claim';
 export * from './core/errors';
+export * from './core/erasure';
 export * from './core/vocabulary';
 
 export * from './projects';

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { notFound, STORY_PARTS, STORY_TEXT_MAX_LENGTH, StoryPart } from '@coprod/domain';
+import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector, withOpenStory } from '@coprod/application';
 import type { ProjectFacts } from '@coprod/frameworks';
 import { Requires } from '../../../api/src/auth/requires.decorator';
 import { contributionWords, DecisionRecords } from '../decisions/decision-record';
@@ -36,6 +37,7 @@ export class ProjectStoryController {
   constructor(
     private readonly records: DecisionRecords,
     private readonly form: FormCommand,
+    @Inject(PERSONAL_DATA_PROTECTOR) private readonly protector: PersonalDataProtector,
   ) {}
 
   @Get('story')
@@ -151,11 +153,11 @@ export class ProjectStoryController {
     response.redirect(303, storyPath(projectId, 'not-adopted'));
   }
 
-  /** Everything recorded about the project; a project never registered is a 404. */
+  /** Everything recorded about the project, the story's sealed words opened (erased words leave a part missing); a project never registered is a 404. */
   private async facts(projectId: string): Promise<ProjectFacts> {
     const { facts } = await this.records.project(projectId);
     if (!facts.project) throw notFound('project.not_found', `project ${projectId} does not exist`);
-    return facts;
+    return withOpenStory(facts, (data, eventId) => this.protector.open(data, eventId));
   }
 
   private renderPart(

@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyCorrections, Command, decideCorrection, DomainError, Event, isEventCorrected, Recorded, ruleBroken } from '@coprod/domain';
+import {
+  applyCorrections,
+  Command,
+  decideCorrection,
+  DomainError,
+  ErasureAlreadyRecorded,
+  Event,
+  isEventCorrected,
+  Recorded,
+  ruleBroken,
+  subjectsForgottenBy,
+} from '@coprod/domain';
 import { AppendResult, EVENT_STORE, EventStore, EventToAppend, recordedEventOf, StoredEvent, WrongExpectedRevisionError } from '@coprod/event-store';
 import { recordedOf } from '@coprod/projections';
 import { assertPermitted } from '@coprod/privacy/access/permissions';
@@ -96,7 +107,8 @@ export class CommandExecutor {
     const earlier = await this.earlierResult(command.metadata.commandId, origin.requestFingerprint);
     if (earlier) return earlier;
     await this.references.check(command);
-    const correcting = decider.corrections?.rules[command.type] !== undefined;
+    // Corrections, and the commands a decider decides on the whole history (erasing a version's words), read the raw stream.
+    const correcting = decider.corrections?.rules[command.type] !== undefined || historyDecider(decider, command.type) !== undefined;
     const expectedByCaller = origin.expectedRevision;
 
     if (!correcting && expectedByCaller === undefined && !this.folded.get(stream)) {
@@ -167,17 +179,32 @@ export class CommandExecutor {
     }
   }
 
-  /** A correction is decided by the aggregate that owns the event, on the stream's whole history, corrections included. */
+  /**
+   * A correction is decided by the aggregate that owns the event, on the stream's whole history, corrections included;
+   * so is a command the decider decides on the whole history. An erasure refused as already recorded still finishes it.
+   */
   private async decideCorrection(decider: AnyDecider, stream: string, command: Command): Promise<{ events: Event[]; revision: number }> {
     const recorded = await this.store.readStream(stream);
-    const events = decideCorrection(decider, command, recorded.map(toRecorded));
+    const history = recorded.map(toRecorded);
+    const onHistory = historyDecider(decider, command.type);
+    let events: Event[];
+    try {
+      events = onHistory ? onHistory(command, history) : decideCorrection(decider, command, history);
+    } catch (error) {
+      // An erasure that stopped between recording it and destroying the key is finished by asking again.
+      if (error instanceof ErasureAlreadyRecorded) await this.protector.forget(error.subjectId);
+      throw error;
+    }
     return { events, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision };
   }
 
-  /** Erasure is one operation whichever way it is asked for: once ParticipantErased is in the log, the person's key is destroyed. */
+  /**
+   * Erasure is one operation whichever way it is asked for: once an event that erases a subject (ParticipantErased,
+   * ProjectStoryWordsErased) is in the log, that subject's key is destroyed.
+   */
   private async afterAppend(events: readonly Event[]): Promise<void> {
     for (const event of events) {
-      if (event.type === 'ParticipantErased') await this.protector.forget(String((event.data as { participantId: string }).participantId));
+      for (const subjectId of subjectsForgottenBy(event)) await this.protector.forget(subjectId);
     }
   }
 
@@ -254,6 +281,13 @@ export class CommandExecutor {
       duplicate: true,
     };
   }
+}
+
+type DecideOnHistory = (command: Command, history: readonly Recorded<Event>[]) => Event[];
+
+/** The function deciding a command on its stream's whole history, where the decider declares one. */
+function historyDecider(decider: AnyDecider, type: string): DecideOnHistory | undefined {
+  return (decider.historyDeciders as Readonly<Record<string, DecideOnHistory>> | undefined)?.[type];
 }
 
 /** The ids a command claims, as turn keys in one order (`proposal prop-1`); in every project, which is only more careful. */

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@coprod/domain';
 import { EVENT_STORE, EventStore, recordedEventOf, StoredEvent } from '@coprod/event-store';
+import { PERSONAL_DATA_PROTECTOR, PersonalDataProtector } from '../commands/personal-data-protector';
+import { storyWordsForHistory } from '../privacy/story-words';
 import { EventView, eventView } from './event-summary';
 
 /** The kinds of entity whose history can be asked for; each is one stream `<kind>-<id>`. */
@@ -45,12 +47,20 @@ export class GetEntityHistory extends Query<EntityHistory> {
 
 @QueryHandler(GetEntityHistory)
 export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory, EntityHistory> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_PROTECTOR) private readonly protector: PersonalDataProtector,
+  ) {}
 
   async execute({ kind, id }: GetEntityHistory): Promise<EntityHistory> {
     const stream = `${kind}-${id}`;
-    const events = await this.store.readStream(stream);
-    if (events.length === 0) throw notFound('history.not_found', `nothing is recorded about ${kind} ${id}: check the id`);
+    const stored = await this.store.readStream(stream);
+    if (stored.length === 0) throw notFound('history.not_found', `nothing is recorded about ${kind} ${id}: check the id`);
+    // A story version's words read as they always did, or as erased; participants' personal data stays withheld.
+    const open = (data: Record<string, unknown>, eventId: string) => this.protector.open(data, eventId);
+    const events = await Promise.all(
+      stored.map(async (event) => ({ ...event, data: await storyWordsForHistory(event.type, event.data as Record<string, unknown>, event.id, open) })),
+    );
     const entries = events.map(toEntry);
     const byId = new Map(entries.map((entry) => [entry.eventId, entry]));
     for (const entry of entries) {

@@ -6,6 +6,7 @@ import { RecordRow } from '@coprod/projections';
 import type { ProjectEvidence } from '@coprod/reporting/builders';
 import { resolveClocks } from '../queries/clocks';
 import { ProjectOutcomes, ProjectOutcomesService } from '../queries/project-outcomes.service';
+import { storyWordsForHistory, withOpenStory } from '../privacy/story-words';
 import { READ_MODELS, ReadModels } from '../read-models/read-models';
 
 /** A project's evidence for a report, with the chain head as known at the report's `knownAt`. */
@@ -74,7 +75,11 @@ export class ReportEvidence {
     const evidence: ProjectEvidence = {
       projectId,
       framework: result.framework,
-      facts: result.facts,
+      // The story's sealed words, opened here like a quote's: erased or unreadable words leave the part missing.
+      facts: await withOpenStory(
+        result.facts,
+        async (data, eventId) => (await this.openOrHide({ personal: data.personal }, eventId, 'the words of a story version')) as Record<string, unknown>,
+      ),
       summary: result.summary,
       clocks: { asOf: clocks.asOf, knownAtPosition: clocks.knownAtPosition, knownAt: clocks.knownAt },
       range: {
@@ -89,6 +94,12 @@ export class ReportEvidence {
       names: await this.openNames(result),
     };
     return { evidence, chainHead: { position: head?.position ?? 0, hash: head?.hash ?? '' } };
+  }
+
+  /** A history's events with each story version's words opened, or marked erased; the integrity of each was checked on the data as stored. */
+  async withStoryWords<E extends { type: string; eventId: string; data: Record<string, unknown> }>(events: E[]): Promise<E[]> {
+    const open = (data: Record<string, unknown>, eventId: string) => openPersonalData(data, eventId, this.cipher);
+    return Promise.all(events.map(async (event) => ({ ...event, data: await storyWordsForHistory(event.type, event.data, event.eventId, open) })));
   }
 
   private async openWords(result: ProjectOutcomes): Promise<Map<string, string>> {

@@ -154,7 +154,7 @@ export class ReportService implements OnApplicationShutdown {
   async auditHistory(kind: HistorySubjectKind, id: string, request: Pick<ReportClockRequest, 'knownAt'>, format: ReportFormat): Promise<RenderedReport> {
     await this.evidence.catchUp();
     const knownAtPosition = this.evidence.knownAtPosition(request.knownAt);
-    const events = await this.history.read(kind, id, knownAtPosition);
+    const events = await this.evidence.withStoryWords(await this.history.read(kind, id, knownAtPosition));
     const head = await this.evidence.eventAt(knownAtPosition);
     const last = events[events.length - 1];
     const fileName = `history-${kind}-${id}.${format}`;

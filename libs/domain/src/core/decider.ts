@@ -17,6 +17,11 @@ export interface Decider<C extends Command, E extends Event, S> {
   streamIdOf(command: C): string;
   /** The commands that correct this aggregate's own events, decided by `decideCorrection` under the same rules. */
   readonly corrections?: Corrections;
+  /**
+   * Commands decided on the stream's whole history as stored (corrections included, personal data still sealed)
+   * instead of the folded state, like corrections: erasing a version's words must reach a voided version too.
+   */
+  readonly historyDeciders?: { readonly [T in C['type']]?: (command: Extract<C, { type: T }>, history: readonly Recorded<Event>[]) => E[] };
   /** The other records each command names, which must exist (and people not be erased) before it is decided. */
   readonly references?: ReferencesOf<C>;
   /** The ids each command records that must not be recorded already in the project, by this aggregate or another. */

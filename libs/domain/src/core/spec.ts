@@ -37,8 +37,15 @@ export function spec<C extends Command, E extends Event, S>(decider: Decider<C, 
         state,
         when(cmd: C | Command) {
           // A correction is decided on the whole history, corrections included, as the command handler does.
+          const onHistory = (
+            decider.historyDeciders as Record<string, ((c: Command, h: readonly Recorded<Event>[]) => E[]) | undefined> | undefined
+          )?.[cmd.type];
           const run = () =>
-            decider.corrections?.rules[cmd.type] ? decideCorrection(decider as never, cmd, recorded) : decider.decide(cmd as C, state);
+            onHistory
+              ? onHistory(cmd, recorded)
+              : decider.corrections?.rules[cmd.type]
+                ? decideCorrection(decider as never, cmd, recorded)
+                : decider.decide(cmd as C, state);
           return {
             then(expected: readonly E[]) {
               expect(run()).toEqual(expected);

@@ -23,6 +23,9 @@ const closed: ProjectClosed = { type: 'ProjectClosed', data: { projectId: 'p1', 
 const story = (part: string, text: string, recordedOn = '2026-12-04') =>
   command<ProjectCommand>('RecordProjectStory', { projectId: 'p1', part, text, recordedOn } as never, { now: '2026-12-05T09:00:00.000Z' });
 
+/** The words of a version as the decider hands them to be sealed: under a subject of the recording command's own (the default command id is cmd-1). */
+const sealedWords = (text: string) => ({ subjectId: 'story:cmd-1', fields: { text } });
+
 /** Folds events through the project's fact fold, numbered e1, e2, ... */
 function factsOf(events: ProjectEvent[]) {
   const facts = projectFacts.empty();
@@ -45,7 +48,12 @@ describe('the story of a project, written by the evaluation lead', () => {
       .then([
         {
           type: 'ProjectStoryRecorded',
-          data: { projectId: 'p1', part: 'background', text: 'Villages asked the council how to start an energy co-op.', recordedOn: '2026-12-04' },
+          data: {
+            projectId: 'p1',
+            part: 'background',
+            recordedOn: '2026-12-04',
+            personal: sealedWords('Villages asked the council how to start an energy co-op.'),
+          },
           occurredAt: '2026-12-04',
         },
       ]);
@@ -57,7 +65,12 @@ describe('the story of a project, written by the evaluation lead', () => {
       .then([
         {
           type: 'ProjectStoryRecorded',
-          data: { projectId: 'p1', part: 'thanks', text: 'Thank you to the twelve residents who wrote the note with us.', recordedOn: '2026-12-04' },
+          data: {
+            projectId: 'p1',
+            part: 'thanks',
+            recordedOn: '2026-12-04',
+            personal: sealedWords('Thank you to the twelve residents who wrote the note with us.'),
+          },
           occurredAt: '2026-12-04',
         },
       ]);
@@ -71,7 +84,11 @@ describe('the story of a project, written by the evaluation lead', () => {
       given([registered])
         .when(story(part, `The ${part}.`))
         .then([
-          { type: 'ProjectStoryRecorded', data: { projectId: 'p1', part, text: `The ${part}.`, recordedOn: '2026-12-04' }, occurredAt: '2026-12-04' },
+          {
+            type: 'ProjectStoryRecorded',
+            data: { projectId: 'p1', part, recordedOn: '2026-12-04', personal: sealedWords(`The ${part}.`) },
+            occurredAt: '2026-12-04',
+          },
         ]);
     }
   });
@@ -87,7 +104,7 @@ describe('the story of a project, written by the evaluation lead', () => {
       .then([
         {
           type: 'ProjectStoryRecorded',
-          data: { projectId: 'p1', part: 'lessons', text: 'Paper first, then online.', recordedOn: '2026-12-04' },
+          data: { projectId: 'p1', part: 'lessons', recordedOn: '2026-12-04', personal: sealedWords('Paper first, then online.') },
           occurredAt: '2026-12-04',
         },
       ]);
@@ -140,7 +157,11 @@ describe('the story of a project: what is refused, with the code clients see', (
     given([registered])
       .when(story('reach', `  ${atLimit}  `))
       .then([
-        { type: 'ProjectStoryRecorded', data: { projectId: 'p1', part: 'reach', text: atLimit, recordedOn: '2026-12-04' }, occurredAt: '2026-12-04' },
+        {
+          type: 'ProjectStoryRecorded',
+          data: { projectId: 'p1', part: 'reach', recordedOn: '2026-12-04', personal: sealedWords(atLimit) },
+          occurredAt: '2026-12-04',
+        },
       ]);
   });
 

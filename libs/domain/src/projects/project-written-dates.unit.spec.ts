@@ -48,9 +48,16 @@ const reflection = (recordedOn: string) =>
     { projectId: 'p1', principleId: 'equality', reflection: 'Paper forms let more carers take part', madeADifference: true, recordedOn },
     { now },
   );
+/** A version recorded before story text was sealed: plain words. */
 const storyRecorded = (recordedOn: string, text = 'Villages asked how to start an energy co-op.'): ProjectStoryRecorded => ({
   type: 'ProjectStoryRecorded',
   data: { projectId: 'p1', part: 'background', text, recordedOn },
+  occurredAt: recordedOn,
+});
+/** A version as recorded now: its words handed over to be sealed under the recording command's own subject. */
+const storySealed = (recordedOn: string, text = 'Villages asked how to start an energy co-op.'): ProjectStoryRecorded => ({
+  type: 'ProjectStoryRecorded',
+  data: { projectId: 'p1', part: 'background', recordedOn, personal: { subjectId: 'story:cmd-1', fields: { text } } },
   occurredAt: recordedOn,
 });
 
@@ -89,13 +96,13 @@ describe('what is written about a project is dated within its life so far', () =
   it('takes a part dated on the day the project started and on the day it is recorded, with or without a time', () => {
     given([registered])
       .when(story('2026-02-01'))
-      .then([storyRecorded('2026-02-01')]);
+      .then([storySealed('2026-02-01')]);
     given([registered])
       .when(story('2026-12-05'))
-      .then([storyRecorded('2026-12-05')]);
+      .then([storySealed('2026-12-05')]);
     given([registered])
       .when(story('2026-12-05T08:00:00Z'))
-      .then([storyRecorded('2026-12-05T08:00:00Z')]);
+      .then([storySealed('2026-12-05T08:00:00Z')]);
   });
 
   it('checks the date after its form: a date that is not one is still value.not_a_date', () => {
@@ -147,7 +154,7 @@ describe('withdrawing a version of a story part (VoidProjectStory)', () => {
   it('lets the part be written again after a withdrawal', () => {
     given([registered, second, voided('event-2', '2026-12-01')])
       .when(story('2026-12-05', 'Thanks to the residents who wrote the note.'))
-      .then([storyRecorded('2026-12-05', 'Thanks to the residents who wrote the note.')]);
+      .then([storySealed('2026-12-05', 'Thanks to the residents who wrote the note.')]);
   });
 
   it('refuses without a reason, a version already withdrawn, another kind of event, and an unknown event, each with its code', () => {

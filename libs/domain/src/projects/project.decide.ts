@@ -1,8 +1,9 @@
-import { Command } from '../core/event';
+import { Command, Event, Recorded } from '../core/event';
+import { ErasureAlreadyRecorded } from '../core/erasure';
 import { CorrectionCommand } from '../corrections/correctable';
 import { conflict, notFound, requireCalendarDate, requireOneOf, ruleBroken } from '../core/errors';
 import { SETUP_ACTIVITIES, SetupActivity, Stage, STAGES } from '../core/vocabulary';
-import { ProjectEvent, ProjectState, STORY_PARTS, STORY_TEXT_MAX_LENGTH, StoryPart } from './project';
+import { ProjectEvent, ProjectState, ProjectStoryWordsErased, STORY_PARTS, STORY_TEXT_MAX_LENGTH, storySubjectId, StoryPart } from './project';
 
 export type RegisterProject = Command<
   'RegisterProject',
@@ -29,6 +30,11 @@ export type RecordPrincipleReflection = Command<
 export type CloseProject = Command<'CloseProject', { projectId: string; closedOn: string; summary: string }>;
 /** Records (or records a newer version of) one part of the project's story; see `STORY_PARTS` for what each part holds. */
 export type RecordProjectStory = Command<'RecordProjectStory', { projectId: string; part: StoryPart; text: string; recordedOn: string }>;
+/**
+ * Erases the words of one recorded story version (`eventId`, from the project's history): the event stays, the key
+ * sealing its words is destroyed. Permission `erase`, as for erasing a participant; an erasure is never undone.
+ */
+export type EraseProjectStoryWords = Command<'EraseProjectStoryWords', { projectId: string; eventId: string; reason: string }>;
 /** Records a proposal not adopted on the project, optionally naming the decision of this project that turned it down. */
 export type RecordProjectProposalNotAdopted = Command<
   'RecordProjectProposalNotAdopted',
@@ -52,6 +58,7 @@ export type ProjectCommand =
   | RecordPrincipleReflection
   | CloseProject
   | RecordProjectStory
+  | EraseProjectStoryWords
   | RecordProjectProposalNotAdopted;
 
 type Correcting<Type extends string, Fields extends object = object> = CorrectionCommand<Type, { projectId: string }, Fields>;
@@ -96,6 +103,9 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return [{ type: 'ProjectClosed', data: { ...command.data }, occurredAt: command.data.closedOn }];
     case 'RecordProjectProposalNotAdopted':
       return recordProposalNotAdopted(command, project, command.metadata.now);
+    case 'EraseProjectStoryWords':
+      // The folded state has lost voided versions, whose words must be erasable too.
+      throw new Error('EraseProjectStoryWords is decided on the whole history of the project (decideStoryWordsErasure), never on its folded state');
     default: {
       const unexpected: never = command;
       throw new Error(`unknown project command ${(unexpected as Command).type}`);
@@ -208,6 +218,12 @@ function requireWrittenWithinProject(date: unknown, field: string, project: Open
 function recordStory(command: RecordProjectStory, project: OpenProject, now: string): ProjectEvent[] {
   const { part, text, recordedOn } = command.data;
   requireOneOf(part, STORY_PARTS, 'part');
+  if (text === undefined && (command.data as { personal?: unknown }).personal !== undefined) {
+    // A version already recorded, checked again after a correction of an earlier event: its words are sealed (and
+    // were checked when recorded), so what can be checked without them is checked again, and nothing is recorded.
+    requireWrittenWithinProject(recordedOn, 'recordedOn', project, now);
+    return [];
+  }
   if (typeof text !== 'string') {
     throw ruleBroken('project.story_text_not_text', `story part ${part} of project ${project.projectId} must be text written by a person`);
   }
@@ -225,7 +241,57 @@ function recordStory(command: RecordProjectStory, project: OpenProject, now: str
     );
   }
   requireWrittenWithinProject(recordedOn, 'recordedOn', project, now);
-  return [{ type: 'ProjectStoryRecorded', data: { projectId: project.projectId, part, text: trimmed, recordedOn }, occurredAt: recordedOn }];
+  // Sealed under a subject of this version's own, so erasing it leaves every other version readable.
+  const personal = { subjectId: storySubjectId(command.metadata.commandId), fields: { text: trimmed } };
+  return [{ type: 'ProjectStoryRecorded', data: { projectId: project.projectId, part, recordedOn, personal }, occurredAt: recordedOn }];
+}
+
+/**
+ * Erasing one version's words, decided on the project's whole history as stored: the version may have been voided
+ * since, and its sealed words name the subject whose key is destroyed. Refused for an unknown project (404), an
+ * event that is not a story version of this project (404 unknown, 422 another kind), a version recorded before
+ * story text was sealed (422: there is no key to destroy, so it is voided instead) and words already erased (409).
+ */
+export function decideStoryWordsErasure(command: EraseProjectStoryWords, history: readonly Recorded<Event>[]): ProjectStoryWordsErased[] {
+  const { projectId, eventId, reason } = command.data;
+  if (!history.some((event) => event.type === 'ProjectRegistered')) {
+    throw notFound('project.not_found', `project ${projectId} does not exist; register it first`);
+  }
+  const target = history.find((event) => event.id === eventId && event.type !== 'EventCorrected');
+  if (!target) {
+    throw notFound(
+      'project.story_version_not_found',
+      `project ${projectId} has no event ${eventId}; take the id of a story version from the project's history`,
+    );
+  }
+  if (target.type !== 'ProjectStoryRecorded') {
+    throw ruleBroken(
+      'project.not_a_story_version',
+      `event ${eventId} of project ${projectId} is ${target.type}, not ProjectStoryRecorded: only a story version's words can be erased here`,
+    );
+  }
+  const personal = (target.data as { personal?: { subjectId?: unknown } }).personal;
+  if (typeof personal?.subjectId !== 'string' || personal.subjectId === '') {
+    throw ruleBroken(
+      'project.story_not_sealed',
+      `story version ${eventId} of project ${projectId} was recorded before story text was sealed, so its words cannot be erased; void it instead (VoidProjectStory) and record the part again`,
+    );
+  }
+  const erased = history.find((event) => event.type === 'ProjectStoryWordsErased' && (event.data as { eventId?: unknown }).eventId === eventId);
+  if (erased) {
+    throw new ErasureAlreadyRecorded(
+      'project.story_words_already_erased',
+      `the words of story version ${eventId} of project ${projectId} were already erased (event ${erased.id}); an erasure is never undone`,
+      personal.subjectId,
+    );
+  }
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw ruleBroken(
+      'project.story_erasure_reason_missing',
+      `erasing the words of story version ${eventId} needs a reason: the history says why they were erased`,
+    );
+  }
+  return [{ type: 'ProjectStoryWordsErased', data: { projectId, eventId, subjectId: personal.subjectId, reason } }];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Decider, referencesTo } from '../core/decider';
 import { evolveProject, initialProjectState, ProjectEvent, ProjectState } from './project';
-import { decideProject, ProjectCommand, ProjectCorrection } from './project.decide';
+import { decideProject, decideStoryWordsErasure, ProjectCommand, ProjectCorrection } from './project.decide';
 import { CorrectionsOf } from '../corrections/correctable';
 import { proposalIdClaim } from '../decisions/proposal-id';
 
@@ -23,6 +23,7 @@ const corrections: CorrectionsOf<ProjectCorrection['type'], ProjectEvent['type']
     PrincipleReflectionRecorded: 'RecordPrincipleReflection',
     ProjectClosed: 'CloseProject',
     ProjectStoryRecorded: 'RecordProjectStory',
+    ProjectStoryWordsErased: 'EraseProjectStoryWords',
     ProjectProposalNotAdopted: 'RecordProjectProposalNotAdopted',
   },
 };
@@ -39,12 +40,14 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     'RecordPrincipleReflection',
     'CloseProject',
     'RecordProjectStory',
+    'EraseProjectStoryWords',
     'RecordProjectProposalNotAdopted',
   ],
   initialState: initialProjectState,
   decide: decideProject,
   evolve: evolveProject,
   streamIdOf: (command) => command.data.projectId,
+  historyDeciders: { EraseProjectStoryWords: decideStoryWordsErasure },
   references: {
     // A proposal names one of this project's own decisions and contributions, never another project's.
     RecordProjectProposalNotAdopted: (data) =>
@@ -62,6 +65,8 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     TailorOutcome: 'manage_projects',
     ChangeProjectFramework: 'manage_projects',
     CloseProject: 'manage_projects',
+    // The same permission as erasing a participant: what is erased can never be read again.
+    EraseProjectStoryWords: 'erase',
   },
   corrections,
 };

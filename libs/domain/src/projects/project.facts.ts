@@ -2,11 +2,22 @@ import { Fact, FactFold } from '../core/fact';
 import type { NotAdoptedFact } from '../decisions/decision.facts';
 import { ProjectEvent, StoryPart } from './project';
 
-/** The latest version of one part of a project's story. */
+/** The latest version of one part of a project's story, its words readable. */
 export interface StoryPartFact {
   text: string;
   recordedOn: string;
   eventId: string;
+}
+
+/**
+ * One recorded version of a story part as stored: a plain `text` where it was recorded before story text was
+ * sealed, otherwise its words sealed (`personal`, exactly as stored), which a reader opens with their key.
+ */
+export interface StoryVersionFact {
+  eventId: string;
+  recordedOn: string;
+  text?: string;
+  personal?: unknown;
 }
 
 /** What a project's own record says: its registration, tailoring, set-up, stages, reflections, story and proposals not adopted. */
@@ -27,8 +38,15 @@ export interface ProjectRecordFacts {
   setup: { activity: string; doneOn: string; eventId: string }[];
   stages: { stage: string; from: string; skipped: string[]; reason: string | null; enteredOn: string; eventId: string }[];
   reflections: { principleId: string; reflection: string; madeADifference: boolean; recordedOn: string; eventId: string }[];
-  /** Each part as last recorded: a later recording of a part replaces it here, the earlier stays in the history. */
+  /**
+   * Each part as last recorded, where its words can be read without a key (recorded before story text was sealed):
+   * a later recording replaces it here, the earlier stays in the history. A part whose latest version is sealed is
+   * absent until a reader opens `storyVersions` (the application's `openStory`), so sealed words are never shown
+   * unopened and an older version never stands in for a newer one.
+   */
   story: Partial<Record<StoryPart, StoryPartFact>>;
+  /** Every version of each part still counting, oldest first: voided versions and versions whose words were erased are left out. */
+  storyVersions: Partial<Record<StoryPart, StoryVersionFact[]>>;
   /**
    * Proposals not adopted recorded on the project; the same list the decision-level ones join when a
    * project's facts are folded together, so every reader of `notAdopted` sees both, in the order recorded.
@@ -37,7 +55,7 @@ export interface ProjectRecordFacts {
 }
 
 export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
-  empty: () => ({ tailoredOutcomes: {}, setup: [], stages: [], reflections: [], story: {}, notAdopted: [] }),
+  empty: () => ({ tailoredOutcomes: {}, setup: [], stages: [], reflections: [], story: {}, storyVersions: {}, notAdopted: [] }),
   eventTypes: {
     ProjectRegistered: true,
     OutcomeTailored: true,
@@ -47,6 +65,7 @@ export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
     PrincipleReflectionRecorded: true,
     ProjectClosed: true,
     ProjectStoryRecorded: true,
+    ProjectStoryWordsErased: true,
     ProjectProposalNotAdopted: true,
   },
   apply(f: ProjectRecordFacts, e: Fact<ProjectEvent>): void {
@@ -99,8 +118,22 @@ export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
       case 'ProjectClosed':
         if (f.project) f.project.closedOn = e.data.closedOn;
         return;
-      case 'ProjectStoryRecorded':
-        f.story[e.data.part] = { text: e.data.text, recordedOn: e.data.recordedOn, eventId: e.eventId };
+      case 'ProjectStoryRecorded': {
+        const { part, recordedOn, text, personal } = e.data;
+        const version: StoryVersionFact =
+          personal === undefined ? { eventId: e.eventId, recordedOn, text } : { eventId: e.eventId, recordedOn, personal };
+        f.storyVersions[part] = [...(f.storyVersions[part] ?? []), version];
+        currentStory(f, part);
+        return;
+      }
+      case 'ProjectStoryWordsErased':
+        // Erased words no longer count, as a voided version: the part falls back to the version before it.
+        for (const part of Object.keys(f.storyVersions) as StoryPart[]) {
+          const versions = f.storyVersions[part]!;
+          if (!versions.some((v) => v.eventId === e.data.eventId)) continue;
+          f.storyVersions[part] = versions.filter((v) => v.eventId !== e.data.eventId);
+          currentStory(f, part);
+        }
         return;
       case 'ProjectProposalNotAdopted': {
         const { decisionId, proposalId, contributionId, proposal, reason } = e.data;
@@ -121,3 +154,10 @@ export const projectFacts: FactFold<ProjectEvent, ProjectRecordFacts> = {
     }
   },
 };
+
+/** Sets a part's readable current version from its latest version still counting: plain words stand, sealed ones wait to be opened. */
+function currentStory(f: ProjectRecordFacts, part: StoryPart): void {
+  const latest = f.storyVersions[part]?.at(-1);
+  if (latest && typeof latest.text === 'string') f.story[part] = { text: latest.text, recordedOn: latest.recordedOn, eventId: latest.eventId };
+  else delete f.story[part];
+}

@@ -171,7 +171,8 @@ function projectInvariants({ id, raw, read }: StreamView<ProjectEvent>): void {
         closed = true;
         break;
       case 'ProjectStoryRecorded': {
-        const { part, text: written } = event.data;
+        const { part } = event.data;
+        const written = event.data.personal?.fields?.text ?? event.data.text ?? '';
         invariant((STORY_PARTS as readonly string[]).includes(part), `project ${id} has a story part ${part}`);
         invariant(
           written !== '' && written === written.trim() && written.length <= STORY_TEXT_MAX_LENGTH,

@@ -1,4 +1,4 @@
-import { Event, Recorded } from '../core/event';
+import { Event, PersonalData, Recorded } from '../core/event';
 import { SetupActivity, Stage } from '../core/vocabulary';
 
 export type ProjectRegistered = Event<
@@ -56,8 +56,27 @@ export const STORY_TEXT_MAX_LENGTH = 4000;
 /**
  * One part of the project's story, as the evaluation lead wrote it on `recordedOn`. Recording a part
  * again records a newer version: the latest is the one reported, the earlier ones stay in the history.
+ * Thanks or a contact can name a person, so the words are sealed as personal data under a key of their
+ * own (`personal`, subject `story:<commandId>`, one per version) and can be erased. Versions recorded
+ * before that carry a plain `text` instead; they stay valid and read as they always did.
  */
-export type ProjectStoryRecorded = Event<'ProjectStoryRecorded', { projectId: string; part: StoryPart; text: string; recordedOn: string }>;
+export type ProjectStoryRecorded = Event<
+  'ProjectStoryRecorded',
+  { projectId: string; part: StoryPart; recordedOn: string; text?: string; personal?: PersonalData<StoryWords> }
+>;
+
+/** The sealed fields of a story version: the words as written, trimmed. */
+export type StoryWords = { text: string };
+
+/** The subject whose key seals one story version's words: one per recorded version, so erasing one leaves the others readable. */
+export const storySubjectId = (commandId: string): string => `story:${commandId}`;
+
+/**
+ * The words of one story version (`eventId`) were erased: the key of `subjectId` is destroyed once this is
+ * recorded, so they can never be read again, while the event and the chain stay. The version no longer
+ * counts, as a voided one: the part falls back to the version before it, if any.
+ */
+export type ProjectStoryWordsErased = Event<'ProjectStoryWordsErased', { projectId: string; eventId: string; subjectId: string; reason: string }>;
 
 /**
  * A proposal made in the project that was not adopted, recorded on the project itself: not every
@@ -86,6 +105,7 @@ export type ProjectEvent =
   | PrincipleReflectionRecorded
   | ProjectClosed
   | ProjectStoryRecorded
+  | ProjectStoryWordsErased
   | ProjectProposalNotAdopted;
 
 export type ProjectState =
@@ -140,6 +160,7 @@ export function evolveProject(state: ProjectState, event: Recorded<ProjectEvent>
     case 'OutcomeTailored':
     case 'PrincipleReflectionRecorded':
     case 'ProjectStoryRecorded':
+    case 'ProjectStoryWordsErased':
       return state;
     default: {
       const unexpected: never = event;

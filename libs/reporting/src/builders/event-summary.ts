@@ -20,6 +20,7 @@ function scalar(key: string, value: unknown): string | undefined {
 
 function part(key: string, value: unknown): string | undefined {
   if (key === PERSONAL_KEY) return undefined;
+  if (key === 'wordsErased') return value === true ? 'words erased, no longer readable' : undefined;
   if (Array.isArray(value)) {
     const items = value.map((v) => scalar(key, v)).filter((v): v is string => v !== undefined);
     return items.length ? `${words(key)}: ${items.join(', ')}` : undefined;
@@ -69,6 +70,11 @@ export function summariseEventData(
       `${data.kind === 'void' ? 'Voids' : 'Amends'} the ${target}${changes ? ` (${changes})` : ''}. Reason: ${String(data.reason ?? 'not given')}`,
     );
   }
+  if (type === 'ProjectStoryWordsErased') {
+    const at = positionOf.get(String(data.eventId));
+    const target = at === undefined ? `event ${String(data.eventId)}` : `position ${at}`;
+    return sentence(`Erases the words of the story version at ${target}, destroying their key. Reason: ${String(data.reason ?? 'not given')}`);
+  }
   const unshown = unshownContributionText(type, data);
   // With `wordsFirst`: amounts, counts and answers; coded values where words follow; prose (words with
   // spaces between); the ids of what the event is about; other values; lists of ids.
@@ -76,6 +82,8 @@ export function summariseEventData(
   const leading = options.wordsFirst ? leadingCodes(data, prose) : new Set<string>();
   const rank = (key: string) => {
     if (!options.wordsFirst) return 0;
+    // Words erased stand where the words stood, so a summary cut short still says so.
+    if (key === 'wordsErased') return 2;
     const value = data[key];
     if (/Ids$/.test(key)) return 5;
     if (typeof value === 'number' || (typeof value === 'object' && value !== null && !Array.isArray(value))) return 0;

@@ -319,6 +319,11 @@ const VALID: { [T in CommandType]: DataOf<T> } = {
   VoidPrincipleReflection: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Recorded against the wrong project' },
   VoidProjectProposalNotAdopted: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'It was adopted after all' },
   VoidProjectStory: { projectId: 'p-energy', eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40', reason: 'Names a resident who had not agreed' },
+  EraseProjectStoryWords: {
+    projectId: 'p-energy',
+    eventId: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+    reason: 'Names a resident who asked not to be named',
+  },
 };
 
 /** A contribution in one participant's own words: sealed under their key, so it travels in `personal`. */

@@ -1,6 +1,7 @@
 import {
   ChangeProjectFramework,
   CloseProject,
+  EraseProjectStoryWords,
   MoveProjectToStage,
   RecordPrincipleReflection,
   RecordProjectProposalNotAdopted,
@@ -150,6 +151,21 @@ export class RecordProjectStoryDto implements CommandBody<RecordProjectStory> {
   )
   text: string;
   @DateField({ description: 'When the part was written', example: '2026-12-04' }) recordedOn: string;
+}
+
+/**
+ * Body of `POST /api/commands/EraseProjectStoryWords`: erases the words of one story version (permission `erase`).
+ * The event stays in the history; the key sealing its words is destroyed, so they can never be read again.
+ */
+export class EraseProjectStoryWordsDto implements CommandBody<EraseProjectStoryWords> {
+  @IdField(REFERENCE_DOCS.projectId) projectId: string;
+  @IdField({
+    description: "Id of the ProjectStoryRecorded event whose words are erased (from the project's history)",
+    example: '0f9c2a4e-5b1d-4c7e-9a31-2d8e6f1b7c40',
+  })
+  eventId: string;
+  @TextField({ description: 'Why the words are erased', example: 'The thanks named a resident who asked not to be named' }, TEXT_LIMITS.freeText)
+  reason: string;
 }
 
 /**

@@ -4,20 +4,8 @@ import { PNG } from 'pngjs';
 import { chartsOf, drawChartsAhead, renderChartImage } from './chart-image';
 import { chartBaseLine, chartDescription, chartTable, formatChartValue } from './chart-format';
 import { SERIES_COLOURS } from './chart-palette';
+import { hoursByRole } from './chart.fixture';
 
-const hoursByRole: ChartSpec = {
-  id: 'hours-by-role',
-  type: 'stacked_bar',
-  title: 'Hours given, by role and stage',
-  alt: 'Residents gave the most hours in both stages.',
-  categories: ['Residents', 'Carers', 'Council officers'],
-  series: [
-    { name: 'Co-design', values: [1260, 300, 480] },
-    { name: 'Co-delivery', values: [900, null, 240] },
-  ],
-  unit: 'hours',
-  valueFormat: 'hours',
-};
 
 /** Width, height and colour type from a PNG's header chunk (colour type 2 is RGB, 6 is RGBA). */
 function pngHeader(png: Buffer): { width: number; height: number; colourType: number } {

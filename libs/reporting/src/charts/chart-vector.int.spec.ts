@@ -1,26 +1,14 @@
 import { Chart } from 'chart.js';
 import type { ChartSpec } from '../model/report-model';
 import { chartSize } from './chart-config';
+import { hoursByRole as stackedHours } from './chart.fixture';
 import { INK, SERIES_COLOURS } from './chart-palette';
 import { chartDrawing, RecordingContext, SeriesFill, type ChartDrawing, type ChartMark, type PathStep, type TextMark } from './chart-vector';
 import { layoutText } from '../render/pdf/pdf-text-layout';
 import { baseFont } from '../render/pdf/pdf-font-choice';
 import { FONT } from '../render/pdf/pdf-theme';
 
-const hoursByRole: ChartSpec = {
-  id: 'hours-by-role',
-  type: 'stacked_bar',
-  title: 'Hours given, by role and stage',
-  alt: 'Residents gave the most hours in both stages.',
-  categories: ['Residents', 'Carers', 'Council officers'],
-  series: [
-    { name: 'Co-design', values: [1260, 300, 480] },
-    { name: 'Co-delivery', values: [900, null, 240] },
-  ],
-  unit: 'hours',
-  valueFormat: 'hours',
-  n: 14,
-};
+const hoursByRole: ChartSpec = { ...stackedHours, n: 14 };
 
 /*
  * Each test draws its own chart (a spec no other test draws), so the drawing happens inside the test rather than

@@ -6,7 +6,6 @@ import { chartBaseLine, chartDescription, chartTable, formatChartValue } from '.
 import { SERIES_COLOURS } from './chart-palette';
 import { hoursByRole } from './chart.fixture';
 
-
 /** Width, height and colour type from a PNG's header chunk (colour type 2 is RGB, 6 is RGBA). */
 function pngHeader(png: Buffer): { width: number; height: number; colourType: number } {
   expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);

@@ -170,6 +170,64 @@ describe('erasing a story version’s words: what is refused, with the code clie
     given([registered, sealed('thanks', 'cmd-2')])
       .when(erase('event-2', '  '))
       .thenRefuses('rule', /needs a reason/, 'project.story_erasure_reason_missing');
+    given([registered, sealed('thanks', 'cmd-2')])
+      .when(erase('event-2', 42 as never))
+      .thenRefuses('rule', /needs a reason/, 'project.story_erasure_reason_missing');
+  });
+
+  it('refuses a project whose history holds other projects events but not its registration (404)', () => {
+    given([sealed('thanks', 'cmd-1')])
+      .when(erase('event-1'))
+      .thenRefuses('not_found', /project p1 does not exist/, 'project.not_found');
+  });
+
+  it('refuses a version whose seal names no subject, as one recorded before sealing (422)', () => {
+    const unnamed = { ...sealed('thanks', 'cmd-2'), data: { ...sealed('thanks', 'cmd-2').data, personal: { subjectId: '' } as never } };
+    given([registered, unnamed])
+      .when(erase('event-2'))
+      .thenRefuses('rule', /recorded before story text was sealed/, 'project.story_not_sealed');
+  });
+
+  it('erases one version while another version of the project was erased before', () => {
+    given([registered, sealed('thanks', 'cmd-2'), sealed('thanks', 'cmd-3'), erasedEvent('event-2', 'cmd-2')])
+      .when(erase('event-3'))
+      .then([erasedEvent('event-3', 'cmd-3')]);
+  });
+
+  it('is never decided on the folded state, which has lost voided versions', () => {
+    const state = projectDecider.evolve(projectDecider.initialState(), { ...registered, occurredAt: '2026-01-05' } as never);
+    expect(() => projectDecider.decide(erase('event-2'), state)).toThrow(
+      'EraseProjectStoryWords is decided on the whole history of the project (decideStoryWordsErasure), never on its folded state',
+    );
+  });
+});
+
+describe('the subjects an event forgets', () => {
+  it('names the participant erased, or the subject of the erased story words, and nothing for any other event', () => {
+    expect(subjectsForgottenBy({ type: 'ParticipantErased', data: { participantId: 'part-7' } })).toEqual(['part-7']);
+    expect(subjectsForgottenBy(erasedEvent('event-2', 'cmd-2'))).toEqual(['story:cmd-2']);
+    expect(subjectsForgottenBy({ type: 'ProjectStoryRecorded', data: { projectId: 'p1' } })).toEqual([]);
+    expect(subjectsForgottenBy({ type: 'ParticipantErased', data: { participantId: '' } })).toEqual([]);
+    expect(subjectsForgottenBy({ type: 'ProjectStoryWordsErased', data: { subjectId: 7 } })).toEqual([]);
+  });
+});
+
+describe('a story version checked again after a correction of an earlier event', () => {
+  it('checks the date of a sealed version and records nothing; a version with neither words nor seal is refused', () => {
+    const replay = (data: Record<string, unknown>) =>
+      projectDecider.decide(
+        command<ProjectCommand>('RecordProjectStory', { projectId: 'p1', part: 'thanks', recordedOn: '2026-12-01', ...data } as never, { now }),
+        projectDecider.evolve(projectDecider.initialState(), { ...registered, occurredAt: '2026-01-05' } as never),
+      );
+    expect(replay({ personal: { subjectId: 'story:cmd-2' } })).toEqual([]);
+    expect(() => replay({ personal: { subjectId: 'story:cmd-2' }, recordedOn: '2027-01-01' })).toThrow(/recordedOn/);
+    expect(() => replay({})).toThrow(/must be text written by a person/);
+    expect(replay({ text: 'Thanks to the group.', personal: { subjectId: 'x' } })).toEqual([
+      expect.objectContaining({
+        type: 'ProjectStoryRecorded',
+        data: expect.objectContaining({ personal: expect.objectContaining({ fields: { text: 'Thanks to the group.' } }) }),
+      }),
+    ]);
   });
 });
 
